@@ -1,0 +1,28 @@
+/**
+ * The add-on speaks Japanese and English. Every user-facing text is a `Localized` pair built
+ * where the fact is known; the edge picks the language (spreadsheet locale, sidebar choice).
+ */
+export type Lang = 'en' | 'ja';
+export const LANGS: readonly Lang[] = ['en', 'ja'];
+
+export interface Localized {
+  readonly en: string;
+  readonly ja: string;
+}
+
+/** `ja`, `ja_JP`, `ja-JP` → Japanese; anything else → English. */
+export function langFromLocale(locale: string | null | undefined): Lang {
+  return /^ja\b|^ja[_-]/i.test(locale ?? '') ? 'ja' : 'en';
+}
+
+/** Bad input or an impossible request, with the message in both languages. */
+export class KpiError extends Error {
+  constructor(readonly text: Localized) {
+    super(text.en);
+    this.name = 'KpiError';
+  }
+
+  in(lang: Lang): string {
+    return this.text[lang];
+  }
+}

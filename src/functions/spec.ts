@@ -1,0 +1,33 @@
+import type { Localized } from '../core/i18n';
+
+/** A value as Sheets passes it to a custom function: a cell, or a 2D range of cells. */
+export type CellValue = number | string | boolean | Date | null | undefined;
+export type CellArg = CellValue | CellValue[][];
+/** What a custom function returns: one value, or a 2D array that spills. */
+export type CellResult = number | string | boolean | (number | string | boolean)[][];
+
+export interface ParamSpec {
+  readonly name: string;
+  /** JSDoc type shown by Sheets, e.g. `number` or `number|Array<Array<number>>`. */
+  readonly type: string;
+  readonly description: Localized;
+  /** Shown in the help, e.g. `30%` or `A2:A13`. */
+  readonly example: string;
+  readonly optional?: boolean;
+  /** The last parameter may repeat (`rate1, rate2, …`). */
+  readonly repeating?: boolean;
+}
+
+/**
+ * The one declaration of a custom function: the build generates the top-level Apps Script
+ * wrapper and its `@customfunction` JSDoc from it, and the edge calls `run`.
+ */
+export interface FunctionSpec {
+  readonly name: string;
+  readonly description: Localized;
+  readonly params: readonly ParamSpec[];
+  readonly returns: Localized;
+  /** A worked call for README and help, e.g. `=KPI_REQUIRED(1000000000, 2000000, 30%, 20%)`. */
+  readonly example: string;
+  readonly run: (...args: CellArg[]) => CellResult;
+}

@@ -15,9 +15,15 @@ export function langFromLocale(locale: string | null | undefined): Lang {
   return /^ja\b|^ja[_-]/i.test(locale ?? '') ? 'ja' : 'en';
 }
 
-/** Bad input or an impossible request, with the message in both languages. */
+/**
+ * Bad input or an impossible request, with the message in both languages. `field` names the
+ * input it concerns (a sidebar form field or a function argument) so it can be shown beside it.
+ */
 export class KpiError extends Error {
-  constructor(readonly text: Localized) {
+  constructor(
+    readonly text: Localized,
+    readonly field?: string,
+  ) {
     super(text.en);
     this.name = 'KpiError';
   }

@@ -1,0 +1,178 @@
+import { KpiError, type Localized } from './i18n';
+
+/** What a node's figures are counted in. Counts and yen are whole numbers; rates are fractions. */
+export type Unit = 'yen' | 'count' | 'rate';
+
+/**
+ * How a node's plan arises.
+ * - `goal`: the KGI, set by the planner.
+ * - `volume`: a count or an amount the reverse calculation solves for from its parent
+ *   (a planner may still override it, which is what the coherence line then checks).
+ * - `factor`: a rate or a size the planner sets; its actual is derived from actual counts.
+ * - `tracked`: a process KPI outside the arithmetic, with its own plan and actuals.
+ */
+export type NodeKind = 'goal' | 'volume' | 'factor' | 'tracked';
+
+/** main KPI (主要KPI), process KPI (プロセスKPI), the key success factor (CSF/KFS), or the KGI. */
+export type Role = 'kgi' | 'main' | 'process' | 'csf';
+
+export type Combine = 'product' | 'sum';
+
+export interface NodeDef {
+  /** Stable identity, kept in the sheet's key column: survives moved rows and rebuilds. */
+  readonly id: string;
+  readonly parent: string | null;
+  readonly label: Localized;
+  readonly unit: Unit;
+  readonly kind: NodeKind;
+  /** How a goal or volume node combines the children that enter its arithmetic. */
+  readonly combine?: Combine;
+  /** Lower is better: a churn rate, a cost, a complaint rate. */
+  readonly lowerIsBetter?: boolean;
+  /** The factor enters its parent's product as (1 − value): a churn rate against retention. */
+  readonly complement?: boolean;
+  readonly role: Role;
+  /** The written definition: formula and counting rule (計算式・集計ルール). */
+  readonly definition: Localized;
+  /**
+   * The planned value the planner sets: a factor's rate or size, a volume's share of a sum
+   * parent, a tracked KPI's annual target.
+   */
+  readonly plan?: number;
+}
+
+export interface Tree {
+  readonly nodes: readonly NodeDef[];
+}
+
+/** A node in tree order, with what the layout and the arithmetic need to know about it. */
+export interface TreeNode extends NodeDef {
+  readonly depth: number;
+  readonly children: readonly TreeNode[];
+  /** Whether this node is the last of its siblings, for the └ / ├ connectors. */
+  readonly isLast: boolean;
+  /** In a product: the sibling it multiplies with. */
+  readonly partner?: TreeNode;
+}
+
+const ID = /^[a-z][a-z0-9_]{0,39}$/;
+
+function fail(en: string, ja: string): never {
+  throw new KpiError({ en: `KPI tree: ${en}`, ja: `KPIツリー: ${ja}` }, 'tree');
+}
+
+/** Children that enter the arithmetic (tracked KPIs hang below a node but never change it). */
+export function arithmeticChildren(node: TreeNode): readonly TreeNode[] {
+  return node.children.filter((c) => c.kind !== 'tracked');
+}
+
+/**
+ * Validates a tree and returns its nodes in tree order (depth first, as declared).
+ * Everything that would make a sheet wrong is refused here, before anything is written.
+ */
+export function orderTree(tree: Tree): TreeNode[] {
+  const byId = new Map<string, NodeDef>();
+  for (const node of tree.nodes) {
+    if (!ID.test(node.id)) {
+      fail(`node id "${node.id}" must be lower-case letters, digits and _ (start with a letter).`,
+        `ノードID「${node.id}」は英小文字・数字・_ で指定してください（先頭は英字）。`);
+    }
+    if (byId.has(node.id)) fail(`node id "${node.id}" is used twice.`, `ノードID「${node.id}」が重複しています。`);
+    byId.set(node.id, node);
+  }
+  const roots = tree.nodes.filter((n) => n.parent === null);
+  if (roots.length !== 1 || roots[0].kind !== 'goal') {
+    fail('the tree needs exactly one KGI at its root.', 'ツリーの頂点にKGIを1つだけ置いてください。');
+  }
+  for (const node of tree.nodes) {
+    if (node.parent !== null && !byId.has(node.parent)) {
+      fail(`"${node.id}" names an unknown parent "${node.parent}".`,
+        `「${node.id}」の親「${node.parent}」が見つかりません。`);
+    }
+    if (node.kind === 'goal' && node.parent !== null) {
+      fail(`"${node.id}" is a KGI but not the root.`, `「${node.id}」はKGIですが頂点にありません。`);
+    }
+  }
+  const childrenOf = new Map<string, NodeDef[]>();
+  for (const node of tree.nodes) {
+    if (node.parent !== null) childrenOf.set(node.parent, [...(childrenOf.get(node.parent) ?? []), node]);
+  }
+
+  const ordered: TreeNode[] = [];
+  const build = (def: NodeDef, depth: number, isLast: boolean): TreeNode => {
+    const node: { -readonly [K in keyof TreeNode]: TreeNode[K] } = { ...def, depth, isLast, children: [] };
+    ordered.push(node);
+    const kids = childrenOf.get(def.id) ?? [];
+    node.children = kids.map((kid, i) => build(kid, depth + 1, i === kids.length - 1));
+    return node;
+  };
+  build(roots[0], 0, true);
+  if (ordered.length !== tree.nodes.length) {
+    const cut = tree.nodes.filter((n) => !ordered.some((o) => o.id === n.id)).map((n) => n.id);
+    fail(`nodes ${cut.join(', ')} form a cycle, cut off from the KGI.`,
+      `ノード ${cut.join(', ')} が循環しており、KGIにつながっていません。`);
+  }
+  for (const node of ordered) checkNode(node);
+  return ordered;
+}
+
+function checkNode(node: TreeNode): void {
+  const name = node.id;
+  const kids = arithmeticChildren(node);
+  const plan = node.plan;
+  if (node.kind === 'factor' || node.kind === 'tracked') {
+    if (kids.length > 0) fail(`"${name}" is a ${node.kind} and cannot have children that enter the arithmetic.`,
+      `「${name}」は計算に入る子ノードを持てません。`);
+  }
+  if (node.kind === 'factor') {
+    if (plan === undefined || !Number.isFinite(plan) || plan <= 0) {
+      fail(`factor "${name}" needs a planned value greater than 0.`, `要素「${name}」には 0 より大きい計画値が必要です。`);
+    }
+    if (node.unit === 'rate' && !node.complement && plan > 1) {
+      fail(`rate "${name}" must be within (0, 1] (0–100%), got ${plan}.`,
+        `率「${name}」は 0〜100% の範囲で指定してください（受け取った値: ${plan}）。`);
+    }
+    if (node.complement && (node.unit !== 'rate' || plan >= 1)) {
+      fail(`"${name}" enters as (1 − rate) and must be a rate below 100%, got ${plan}.`,
+        `「${name}」は (1 − 率) で計算するため 100% 未満の率にしてください（受け取った値: ${plan}）。`);
+    }
+  }
+  if (node.kind === 'tracked' && (plan === undefined || !Number.isFinite(plan) || plan < 0)) {
+    fail(`process KPI "${name}" needs an annual plan of 0 or more.`, `プロセスKPI「${name}」には 0 以上の年間計画が必要です。`);
+  }
+  if (node.kind === 'goal' || node.kind === 'volume') {
+    if (node.unit === 'rate') fail(`"${name}" is solved by reverse calculation and must be a count or an amount.`,
+      `「${name}」は逆算で求めるため、件数か金額にしてください。`);
+    if (node.combine && kids.length === 0) {
+      fail(`${node.combine} node "${name}" has no children.`, `「${name}」は${node.combine === 'product' ? '積' : '和'}のノードですが子ノードがありません。`);
+    }
+    if (!node.combine && kids.length > 0) {
+      fail(`"${name}" has children but does not say how it combines them (product or sum).`,
+        `「${name}」に子ノードがありますが、積か和かが指定されていません。`);
+    }
+  }
+  if (node.combine === 'product') {
+    const volumes = kids.filter((k) => k.kind === 'volume');
+    const factors = kids.filter((k) => k.kind === 'factor');
+    if (volumes.length !== 1 || factors.length !== 1 || kids.length !== 2) {
+      fail(`product node "${name}" needs exactly one volume and one factor (a count times a rate or size).`,
+        `積のノード「${name}」には、件数・金額1つと率・単価1つの子ノードが必要です。`);
+    }
+    (volumes[0] as { partner?: TreeNode }).partner = factors[0];
+    (factors[0] as { partner?: TreeNode }).partner = volumes[0];
+  }
+  if (node.combine === 'sum') {
+    if (kids.some((k) => k.kind !== 'volume')) {
+      fail(`sum node "${name}" adds up counts or amounts only.`, `和のノード「${name}」は件数・金額の子ノードだけを合計できます。`);
+    }
+    const shares = kids.map((k) => k.plan ?? NaN);
+    if (shares.some((s) => !(s > 0 && s <= 1))) {
+      fail(`each channel under "${name}" needs a share within (0, 1].`, `「${name}」の各内訳には 0〜100% の構成比が必要です。`);
+    }
+    // Shares are typed as percentages: compare in whole basis points so 0.1 + 0.2 + 0.7 is 1.
+    const basisPoints = shares.reduce((sum, s) => sum + Math.round(s * 1e6), 0);
+    if (basisPoints !== 1e6) {
+      fail(`the shares under "${name}" must add up to 100%.`, `「${name}」の構成比の合計を 100% にしてください。`);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+// Builds dist/ for clasp: Code.js (the bundle plus one top-level wrapper per entry point),
+// appsscript.json and Sidebar.html.
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import esbuild from 'esbuild';
+import { loadCode } from './loadCode.mjs';
+import { buildSidebar } from './sidebar.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = join(root, 'dist');
+const GLOBAL_NAME = 'KpiTree';
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** A repeating parameter is declared this many times (`rate1, rate2`); Sheets passes any number. */
+const REPEATS = 2;
+
+/** Bundles src/main.ts into one IIFE that only defines `var KpiTree`. */
+async function bundle() {
+  const result = await esbuild.build({
+    entryPoints: [join(root, 'src/main.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL_NAME,
+    target: 'es2019',
+    minify: true,
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Loading the bundle with no Apps Script globals also proves it touches no service at load time. */
+function entryPoints(source) {
+  const { context } = loadCode({ source });
+  const { globals, customFunctions } = context[GLOBAL_NAME];
+  const names = Object.keys(globals);
+  for (const name of names) {
+    if (!IDENTIFIER.test(name) || name === GLOBAL_NAME) throw new Error(`Bad entry point name: ${name}`);
+    if (typeof globals[name] !== 'function') throw new Error(`Entry point ${name} is not a function`);
+  }
+  const specs = new Map(customFunctions.map((spec) => [spec.name, spec]));
+  for (const name of specs.keys()) {
+    if (!names.includes(name)) throw new Error(`Custom function ${name} is missing from globals`);
+  }
+  return { names, specs };
+}
+
+/** One line of a doc comment: whitespace collapsed, and no `*` + `/` that would end it early. */
+const docText = (text) => text.replace(/\s+/g, ' ').replace(/\*\//g, '*\\/').trim();
+const bilingual = ({ en, ja }) => `${docText(en)} / ${docText(ja)}`;
+const docComment = (lines) => ['/**', ...lines.map((line) => (line ? ` * ${line}` : ' *')), ' */'].join('\n');
+
+/**
+ * The parameters the wrapper declares. Names stay plain identifiers (no `[opt]` or `...rest`),
+ * the form Sheets' formula help is documented to read; a repeating one is numbered.
+ */
+function declaredParams(spec) {
+  return spec.params.flatMap((param, index) => {
+    if (!IDENTIFIER.test(param.name)) throw new Error(`${spec.name}: bad parameter name ${param.name}`);
+    if (param.repeating && index !== spec.params.length - 1) {
+      throw new Error(`${spec.name}: only the last parameter may repeat`);
+    }
+    const note = param.optional ? ' (optional / 省略可)' : '';
+    if (!param.repeating) return [{ ...param, note }];
+    return Array.from({ length: REPEATS }, (_, i) => ({
+      ...param,
+      name: `${param.name}${i + 1}`,
+      note: i === REPEATS - 1 ? `${note} (repeat as needed / 必要なだけ続けて指定)` : note,
+    }));
+  });
+}
+
+/** Forwards every argument (the event object, google.script.run's or a formula's) and `this`. */
+const forward = (name, params) =>
+  `function ${name}(${params.join(', ')}) { return ${GLOBAL_NAME}.globals.${name}.apply(this, arguments); }`;
+
+function customFunctionWrapper(spec) {
+  const params = declaredParams(spec);
+  const doc = docComment([
+    docText(spec.description.en),
+    docText(spec.description.ja),
+    '',
+    ...params.map((p) => `@param {${p.type}} ${p.name} ${bilingual(p.description)}${p.note} e.g. ${docText(p.example)}`),
+    `@return ${bilingual(spec.returns)}`,
+    '@customfunction',
+  ]);
+  return `${doc}\n${forward(spec.name, params.map((p) => p.name))}`;
+}
+
+/** Triggers, menu items and sidebar calls: no `@customfunction`, so Sheets does not offer them. */
+const entryWrapper = (name) =>
+  `${docComment([`Entry point ${name}: a trigger, menu item or sidebar call, not a custom function.`])}\n${forward(name, [])}`;
+
+const source = await bundle();
+const { names, specs } = entryPoints(source);
+const wrappers = names.map((name) => (specs.has(name) ? customFunctionWrapper(specs.get(name)) : entryWrapper(name)));
+
+// A clean dist/: clasp pushes every file in it.
+await rm(outDir, { recursive: true, force: true });
+await mkdir(outDir, { recursive: true });
+await writeFile(join(outDir, 'Code.js'), `${source.trimEnd()}\n\n${wrappers.join('\n\n')}\n`);
+await copyFile(join(root, 'appsscript.json'), join(outDir, 'appsscript.json'));
+await buildSidebar({ root, outDir });
+console.log(`Built ${outDir}: Code.js (${names.length} entry points, ${specs.size} custom functions), appsscript.json, Sidebar.html`);

@@ -1,0 +1,47 @@
+/** The sidebar's entry: wires the views, then asks the server which language and trees to show. */
+import type { Lang } from '../../src/core/i18n';
+import type { TreeRef } from '../../src/rpc';
+import { showBanner } from './banner';
+import { byId, setLang } from './dom';
+import { initPlanForm } from './form';
+import { createRpc, decodeFailure } from './rpc';
+import { initStatus } from './status';
+
+const rpc = createRpc();
+const status = initStatus(rpc);
+let trees: TreeRef[] = [];
+
+function showView(view: 'new' | 'status'): void {
+  for (const name of ['new', 'status'] as const) {
+    byId(`view-${name}`).hidden = name !== view;
+    byId(`nav-${name}`).setAttribute('aria-pressed', String(name === view));
+  }
+  if (view === 'status') void status.load();
+}
+
+byId('nav-new').addEventListener('click', () => showView('new'));
+byId('nav-status').addEventListener('click', () => showView('status'));
+
+const langSelect = byId<HTMLSelectElement>('lang');
+langSelect.addEventListener('change', () => setLang(langSelect.value as Lang));
+
+initPlanForm(rpc, {
+  onBuilt(tree) {
+    trees = [...trees.filter((t) => t.sheetName !== tree.sheetName), tree];
+    status.setTrees(trees, tree.sheetName);
+  },
+});
+
+rpc.getContext().then(
+  (context) => {
+    langSelect.value = context.lang;
+    setLang(context.lang);
+    trees = [...context.trees];
+    status.setTrees(trees, context.activeTree);
+    if (context.activeTree) showView('status');
+  },
+  (error: unknown) => showBanner(decodeFailure(error).text),
+).finally(() => {
+  // Tests and the bench wait for this: the sidebar answers input from here on.
+  document.documentElement.dataset.ready = 'true';
+});

@@ -1,0 +1,75 @@
+/**
+ * Every text the sidebar shows, in both languages. The build renders markup in English with
+ * `data-t` keys; the client swaps them when the language changes. Template and node texts are
+ * looked up from the templates themselves, so they have one source.
+ */
+import type { Lang, Localized } from '../../src/core/i18n';
+import { templateById } from '../../src/core/templates';
+
+const t = (en: string, ja: string): Localized => ({ en, ja });
+
+export const MESSAGES = {
+  title: t('KPI Tree', 'KPIツリー'),
+  language: t('Language', '言語'),
+  navNew: t('New tree', '新しいツリー'),
+  navStatus: t('Bottlenecks', 'ボトルネック'),
+  galleryHeading: t('1. Choose a template', '1. テンプレートを選ぶ'),
+  planHeading: t('2. Set the plan', '2. 計画を入力する'),
+  kgi: t('KGI (annual goal)', 'KGI（年間目標）'),
+  kgiHint: t('e.g. 10億, 1,000,000,000 or ¥1bn', '例: 10億、1,000,000,000、¥1bn'),
+  plannedValues: t('Planned values', '計画値'),
+  fiscalYear: t('Fiscal year', '年度'),
+  startMonth: t('Fiscal year starts in', '期首月'),
+  seasonality: t('Monthly phasing', '月次配分'),
+  seasonEven: t('Even across the year', '年間で均等'),
+  seasonWeights: t('Seasonal weights', '季節指数'),
+  seasonHint: t('Twelve numbers in fiscal order; paste a row from a sheet.', '期首月から順に12個の数値。シートの1行を貼り付けられます。'),
+  needed: t('Needed this year', '今年必要な件数'),
+  build: t('Build tree sheet', 'ツリーのシートを作成'),
+  building: t('Building the tree sheet…', 'ツリーのシートを作成しています…'),
+  built: t('Tree sheet created:', 'ツリーのシートを作成しました:'),
+  openSheet: t('Open the sheet', 'シートを開く'),
+  statusHeading: t('Where the plan is breaking', '計画のボトルネック'),
+  tree: t('Tree sheet', 'ツリーのシート'),
+  refresh: t('Refresh', '更新'),
+  loading: t('Loading…', '読み込み中…'),
+  noTrees: t('No tree sheet yet. Build one from a template first.', 'ツリーのシートがまだありません。テンプレートから作成してください。'),
+  period: t('Period', '期間'),
+  kgiProgress: t('KGI actual / plan', 'KGI 実績 / 計画'),
+  bottleneck: t('Current bottleneck', '現在のボトルネック'),
+  noBottleneck: t('No bottleneck: on plan, or no actuals yet.', 'ボトルネックはありません（計画どおり、または実績未入力）。'),
+  achievement: t('Achievement', '達成率'),
+  recoverable: t('KGI recoverable', '回復できるKGI'),
+  underPlan: t('Also under plan', 'その他の未達'),
+  missing: t('Missing actuals', '実績の入力漏れ'),
+  noMissing: t('Every closed month has its actuals.', '締めた月の実績はすべて入力済みです。'),
+  owner: t('Owner', '担当'),
+  notANumber: t('Type a number, e.g. 10億 or 1,000,000,000.', '数値を入力してください（例: 10億、1,000,000,000）。'),
+  notAYear: t('Type a year such as 2025.', '2025 のように年を入力してください。'),
+  twelveWeights: t('Paste twelve positive numbers (tab, comma or space separated).', '12個の正の数値を貼り付けてください（タブ・カンマ・空白区切り）。'),
+  fixFields: t('Please fix the fields marked above.', '上の項目を修正してください。'),
+  months: t('Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec', '1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月'),
+} satisfies Record<string, Localized>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/**
+ * A key of the markup: a message, `tpl.<template>.name|summary`, `node.<template>.<node>`
+ * or `month.<1–12>`.
+ * Unknown keys throw, so a typo fails the build rather than showing a blank.
+ */
+export function textFor(key: string): Localized {
+  if (key in MESSAGES) return MESSAGES[key as MessageKey];
+  const [kind, templateId, part] = key.split('.');
+  const month = kind === 'month' ? Number(templateId) - 1 : -1;
+  if (month >= 0 && month < 12) return { en: monthNames('en')[month], ja: monthNames('ja')[month] };
+  const template = templateById(templateId ?? '');
+  if (template && kind === 'tpl' && (part === 'name' || part === 'summary')) return template[part];
+  const node = template?.nodes.find((n) => n.id === part);
+  if (node && kind === 'node') return node.label;
+  throw new Error(`No text for key "${key}"`);
+}
+
+export const say = (key: MessageKey, lang: Lang): string => MESSAGES[key][lang];
+
+export const monthNames = (lang: Lang): string[] => MESSAGES.months[lang].split(',');

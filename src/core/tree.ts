@@ -57,8 +57,9 @@ export interface TreeNode extends NodeDef {
 
 const ID = /^[a-z][a-z0-9_]{0,39}$/;
 
-function fail(en: string, ja: string): never {
-  throw new KpiError({ en: `KPI tree: ${en}`, ja: `KPIツリー: ${ja}` }, 'tree');
+/** A tree error, naming the node it concerns so the sidebar can show it beside that input. */
+function fail(en: string, ja: string, node = 'tree'): never {
+  throw new KpiError({ en: `KPI tree: ${en}`, ja: `KPIツリー: ${ja}` }, node);
 }
 
 /** Children that enter the arithmetic (tracked KPIs hang below a node but never change it). */
@@ -102,7 +103,10 @@ export function orderTree(tree: Tree): TreeNode[] {
   const build = (def: NodeDef, depth: number, isLast: boolean): TreeNode => {
     const node: { -readonly [K in keyof TreeNode]: TreeNode[K] } = { ...def, depth, isLast, children: [] };
     ordered.push(node);
-    const kids = childrenOf.get(def.id) ?? [];
+    // Rates, sizes and tracked KPIs first, the volume last: the chain then reads top-down
+    // (revenue, deal size, orders, win rate, deals, …) with each factor beside its product.
+    const declared = childrenOf.get(def.id) ?? [];
+    const kids = [...declared.filter((k) => k.kind !== 'volume'), ...declared.filter((k) => k.kind === 'volume')];
     node.children = kids.map((kid, i) => build(kid, depth + 1, i === kids.length - 1));
     return node;
   };
@@ -121,58 +125,61 @@ function checkNode(node: TreeNode): void {
   const kids = arithmeticChildren(node);
   const plan = node.plan;
   if (node.kind === 'factor' || node.kind === 'tracked') {
-    if (kids.length > 0) fail(`"${name}" is a ${node.kind} and cannot have children that enter the arithmetic.`,
-      `「${name}」は計算に入る子ノードを持てません。`);
+    if (kids.length > 0) fail(`"${node.label.en}" is a ${node.kind} and cannot have children that enter the arithmetic.`,
+      `「${node.label.ja}」は計算に入る子ノードを持てません。`, name);
   }
   if (node.kind === 'factor') {
     if (plan === undefined || !Number.isFinite(plan) || plan <= 0) {
-      fail(`factor "${name}" needs a planned value greater than 0.`, `要素「${name}」には 0 より大きい計画値が必要です。`);
+      fail(`factor "${node.label.en}" needs a planned value greater than 0.`, `要素「${node.label.ja}」には 0 より大きい計画値が必要です。`, name);
     }
     if (node.unit === 'rate' && !node.complement && plan > 1) {
-      fail(`rate "${name}" must be within (0, 1] (0–100%), got ${plan}.`,
-        `率「${name}」は 0〜100% の範囲で指定してください（受け取った値: ${plan}）。`);
+      fail(`rate "${node.label.en}" must be within (0, 1] (0–100%), got ${plan}.`,
+        `率「${node.label.ja}」は 0〜100% の範囲で指定してください（受け取った値: ${plan}）。`, name);
     }
     if (node.complement && (node.unit !== 'rate' || plan >= 1)) {
-      fail(`"${name}" enters as (1 − rate) and must be a rate below 100%, got ${plan}.`,
-        `「${name}」は (1 − 率) で計算するため 100% 未満の率にしてください（受け取った値: ${plan}）。`);
+      fail(`"${node.label.en}" enters as (1 − rate) and must be a rate below 100%, got ${plan}.`,
+        `「${node.label.ja}」は (1 − 率) で計算するため 100% 未満の率にしてください（受け取った値: ${plan}）。`, name);
     }
   }
   if (node.kind === 'tracked' && (plan === undefined || !Number.isFinite(plan) || plan < 0)) {
-    fail(`process KPI "${name}" needs an annual plan of 0 or more.`, `プロセスKPI「${name}」には 0 以上の年間計画が必要です。`);
+    fail(`process KPI "${node.label.en}" needs an annual plan of 0 or more.`, `プロセスKPI「${node.label.ja}」には 0 以上の年間計画が必要です。`, name);
+  }
+  if (node.kind === 'volume' && plan !== undefined && !(Number.isFinite(plan) && plan >= 0)) {
+    fail(`"${node.label.en}" needs a planned value of 0 or more, got ${plan}.`, `「${node.label.ja}」の計画値は 0 以上にしてください（受け取った値: ${plan}）。`, name);
   }
   if (node.kind === 'goal' || node.kind === 'volume') {
-    if (node.unit === 'rate') fail(`"${name}" is solved by reverse calculation and must be a count or an amount.`,
-      `「${name}」は逆算で求めるため、件数か金額にしてください。`);
+    if (node.unit === 'rate') fail(`"${node.label.en}" is solved by reverse calculation and must be a count or an amount.`,
+      `「${node.label.ja}」は逆算で求めるため、件数か金額にしてください。`, name);
     if (node.combine && kids.length === 0) {
-      fail(`${node.combine} node "${name}" has no children.`, `「${name}」は${node.combine === 'product' ? '積' : '和'}のノードですが子ノードがありません。`);
+      fail(`${node.combine} node "${node.label.en}" has no children.`, `「${node.label.ja}」は${node.combine === 'product' ? '積' : '和'}のノードですが子ノードがありません。`, name);
     }
     if (!node.combine && kids.length > 0) {
-      fail(`"${name}" has children but does not say how it combines them (product or sum).`,
-        `「${name}」に子ノードがありますが、積か和かが指定されていません。`);
+      fail(`"${node.label.en}" has children but does not say how it combines them (product or sum).`,
+        `「${node.label.ja}」に子ノードがありますが、積か和かが指定されていません。`, name);
     }
   }
   if (node.combine === 'product') {
     const volumes = kids.filter((k) => k.kind === 'volume');
     const factors = kids.filter((k) => k.kind === 'factor');
     if (volumes.length !== 1 || factors.length !== 1 || kids.length !== 2) {
-      fail(`product node "${name}" needs exactly one volume and one factor (a count times a rate or size).`,
-        `積のノード「${name}」には、件数・金額1つと率・単価1つの子ノードが必要です。`);
+      fail(`product node "${node.label.en}" needs exactly one volume and one factor (a count times a rate or size).`,
+        `積のノード「${node.label.ja}」には、件数・金額1つと率・単価1つの子ノードが必要です。`, name);
     }
     (volumes[0] as { partner?: TreeNode }).partner = factors[0];
     (factors[0] as { partner?: TreeNode }).partner = volumes[0];
   }
   if (node.combine === 'sum') {
     if (kids.some((k) => k.kind !== 'volume')) {
-      fail(`sum node "${name}" adds up counts or amounts only.`, `和のノード「${name}」は件数・金額の子ノードだけを合計できます。`);
+      fail(`sum node "${node.label.en}" adds up counts or amounts only.`, `和のノード「${node.label.ja}」は件数・金額の子ノードだけを合計できます。`, name);
     }
     const shares = kids.map((k) => k.plan ?? NaN);
     if (shares.some((s) => !(s > 0 && s <= 1))) {
-      fail(`each channel under "${name}" needs a share within (0, 1].`, `「${name}」の各内訳には 0〜100% の構成比が必要です。`);
+      fail(`each channel under "${node.label.en}" needs a share within (0, 1].`, `「${node.label.ja}」の各内訳には 0〜100% の構成比が必要です。`, name);
     }
-    // Shares are typed as percentages: compare in whole basis points so 0.1 + 0.2 + 0.7 is 1.
-    const basisPoints = shares.reduce((sum, s) => sum + Math.round(s * 1e6), 0);
-    if (basisPoints !== 1e6) {
-      fail(`the shares under "${name}" must add up to 100%.`, `「${name}」の構成比の合計を 100% にしてください。`);
+    // Shares are typed as percentages: compare in millionths so 0.1 + 0.2 + 0.7 is exactly 1.
+    const millionths = shares.reduce((total, share) => total + Math.round(share * 1e6), 0);
+    if (millionths !== 1e6) {
+      fail(`the shares under "${node.label.en}" must add up to 100%.`, `「${node.label.ja}」の構成比の合計を 100% にしてください。`, name);
     }
   }
 }

@@ -5,56 +5,15 @@
  * and the in-memory workbook the tests and the local preview use (test/support/memoryWorkbook.ts).
  */
 
-/** A rectangle on a sheet, 1-based like the Spreadsheet service. */
-export interface GridRange {
-  readonly row: number;
-  readonly column: number;
-  readonly rows: number;
-  readonly columns: number;
-}
+import type { CellContent, ConditionalRule, GridRange, ReadValue, SheetLayoutProps, Validation } from '../core/sheet/plan';
 
-/** What a cell holds before it is written: text stays text, a formula starts with `=`. */
-export type CellContent =
-  | { readonly text: string }
-  | { readonly number: number }
-  | { readonly formula: string }
-  | null;
+export type { CellContent, ConditionalRule, GridRange, ReadValue, SheetLayoutProps, Validation };
 
-/** A value as read back from a sheet (blank cells read as ''). */
-export type ReadValue = string | number | boolean;
-
-export type Validation =
-  | {
-      readonly kind: 'number';
-      readonly min: number;
-      /** Inclusive upper bound, if any. */
-      readonly max?: number;
-      readonly help: string;
-    }
-  | { readonly kind: 'list'; readonly values: readonly string[]; readonly help: string };
-
-/** A conditional-format rule: a custom formula relative to the top-left cell of the first range. */
-export interface ConditionalRule {
-  readonly ranges: readonly GridRange[];
-  readonly formula: string;
-  readonly background: string;
-  readonly fontColor?: string;
-}
-
-/** A rule found on a sheet; `managed` ones were written by the add-on and are replaced on update. */
+/** A rule found on a sheet; the add-on's own are replaced on update, a person's are kept. */
 export interface ExistingRule {
   readonly ranges: readonly GridRange[];
   /** Opaque: handed back unchanged to keep a person's own rule. */
   readonly handle: unknown;
-}
-
-export interface SheetLayoutProps {
-  readonly frozenRows: number;
-  readonly frozenColumns: number;
-  readonly hiddenColumns: readonly number[];
-  readonly hiddenRows: readonly number[];
-  /** Pixel widths by column, 1-based; columns left out keep the default. */
-  readonly columnWidths: Readonly<Record<number, number>>;
 }
 
 export interface SheetGateway {
@@ -90,8 +49,11 @@ export interface SheetGateway {
   readConditionalRules(sheet: string): ExistingRule[];
   /** Replaces all rules of a sheet: the add-on's own, plus the kept handles of other rules. */
   setConditionalRules(sheet: string, rules: readonly ConditionalRule[], kept: readonly ExistingRule[]): void;
-  /** Protects ranges with a warning (editable, but a stray edit asks first). */
-  protectWithWarning(sheet: string, ranges: readonly GridRange[], description: string): void;
+  /**
+   * Protects the whole sheet with a warning (a stray edit asks first) except the input ranges,
+   * which people fill freely. One protection however many inputs.
+   */
+  protectExcept(sheet: string, inputs: readonly GridRange[], description: string): void;
   setNamedRange(name: string, sheet: string, range: GridRange): void;
   setLayout(sheet: string, layout: SheetLayoutProps): void;
 

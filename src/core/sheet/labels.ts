@@ -1,0 +1,95 @@
+import type { Lang } from '../i18n';
+import type { Role, Unit } from '../tree';
+
+/** The words a tree sheet shows, in both languages. */
+const words = {
+  en: {
+    title: (name: string, year: number) => `KPI tree · ${name} · FY${year}`,
+    kgi: 'KGI',
+    fiscalYear: 'Fiscal year',
+    startMonth: 'Start month',
+    period: 'Period',
+    closedThrough: 'Closed through',
+    yields: 'Plan activity yields',
+    ofKgi: 'vs KGI',
+    gap: 'Gap',
+    bottleneck: 'Bottleneck',
+    recoverable: 'KGI recoverable',
+    weights: 'Seasonality weights →',
+    ytd: 'YTD',
+    none: '—',
+    headers: {
+      tree: '', label: 'KPI', definition: 'Definition', unit: 'Unit', role: 'Role', owner: 'Owner', note: 'Note',
+      planInput: 'Plan input', annual: 'Annual plan', yields: 'Plan yields', periodPlan: 'Plan (period)',
+      periodActual: 'Actual (period)', achievement: 'Achievement', gap: 'Gap', recoverable: 'KGI recoverable',
+      status: 'Status', trend: 'Trend', sensitivity: 'ΔKGI per unit', score: 'Rank score',
+    },
+    headerNotes: {
+      planInput: 'Type here: the rate or size you plan, a channel\'s share, or a target that overrides the reverse calculation.',
+      annual: 'Reverse-calculated from the KGI, each count rounded up.',
+      yields: 'Plan activity multiplied forward; at the top it should reach the KGI.',
+      periodActual: 'Counts and amounts are typed in the month columns; rates are derived from them.',
+      recoverable: 'KGI gained if this KPI alone were back on plan, the others held at their actuals.',
+    } as Record<string, string>,
+    units: { yen: '¥', count: 'count', rate: 'rate' } as Record<Unit, string>,
+    roles: { kgi: 'KGI', main: 'Main KPI', process: 'Process KPI', csf: 'CSF' } as Record<Role, string>,
+    status: { bottleneck: '▼ Bottleneck', under: 'Under plan', on: 'On plan' },
+    inputHelp: {
+      count: 'A number of 0 or more.',
+      rate: 'A rate between 0% and 100%.',
+      list: 'Choose from the list.',
+    },
+    protection: 'KPI tree: computed cells. Type in the yellow cells; these follow by formula.',
+  },
+  ja: {
+    title: (name: string, year: number) => `KPIツリー · ${name} · ${year}年度`,
+    kgi: 'KGI',
+    fiscalYear: '年度',
+    startMonth: '期首月',
+    period: '表示期間',
+    closedThrough: '締め済み',
+    yields: '計画活動量からの到達値',
+    ofKgi: '対KGI',
+    gap: '差額',
+    bottleneck: 'ボトルネック',
+    recoverable: '回復できるKGI',
+    weights: '季節係数 →',
+    ytd: '年度累計',
+    none: '—',
+    headers: {
+      tree: '', label: 'KPI', definition: '定義', unit: '単位', role: '区分', owner: '担当者', note: 'メモ',
+      planInput: '計画入力', annual: '年間計画', yields: '計画到達値', periodPlan: '計画（期間）',
+      periodActual: '実績（期間）', achievement: '達成率', gap: '差異', recoverable: '回復できるKGI',
+      status: '状態', trend: '推移', sensitivity: '1単位あたりKGI', score: '順位スコア',
+    },
+    headerNotes: {
+      planInput: 'ここに入力: 計画する率・単価、チャネルの構成比、または逆算を上書きする目標値。',
+      annual: 'KGIから逆算した値。件数は段階ごとに切り上げ。',
+      yields: '計画の活動量を掛け合わせた到達値。最上段がKGIに届くかを確認します。',
+      periodActual: '件数・金額は月別の列に入力します。率は件数から自動計算します。',
+      recoverable: 'このKPIだけを計画に戻したとき（他は実績のまま）に増えるKGI。',
+    } as Record<string, string>,
+    units: { yen: '円', count: '件', rate: '率' } as Record<Unit, string>,
+    roles: { kgi: 'KGI', main: '主要KPI', process: 'プロセスKPI', csf: 'CSF' } as Record<Role, string>,
+    status: { bottleneck: '▼ ボトルネック', under: '計画未達', on: '計画達成' },
+    inputHelp: {
+      count: '0 以上の数値を入力してください。',
+      rate: '0%〜100% の率を入力してください。',
+      list: '一覧から選んでください。',
+    },
+    protection: 'KPIツリー: 計算セルです。黄色のセルに入力すると数式で更新されます。',
+  },
+} as const;
+
+export type SheetWords = (typeof words)['en'];
+
+export const sheetWords = (lang: Lang): SheetWords => words[lang] as SheetWords;
+
+/** Month labels as the period selector lists them: `2026-04`. */
+export function monthLabels(fiscalYear: number, startMonth: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = ((startMonth - 1 + i) % 12) + 1;
+    const year = fiscalYear + Math.floor((startMonth - 1 + i) / 12);
+    return `${year}-${String(month).padStart(2, '0')}`;
+  });
+}

@@ -1,0 +1,436 @@
+import type { Lang } from '../i18n';
+import type { TemplateId } from '../templates';
+import { arithmeticChildren, orderTree, type Tree, type TreeNode } from '../tree';
+import { cell, columnLetter, quote, span } from './grid';
+import { monthLabels, sheetWords } from './labels';
+import type { CellContent, ConditionalRule, GridRange, SheetPlan, Validation } from './plan';
+
+/**
+ * The layout of a KPI-tree sheet. Everything computed is a native formula over the input
+ * cells, so the tree recalculates as people type, also for collaborators without the add-on.
+ *
+ *   row 1  title                                  A1: latest fiscal month with any actual
+ *   row 2  KGI, fiscal year, start month,         A2: months closed
+ *          period selector, closed through
+ *   row 3  coherence (plan activity → KGI) and    A3/A4: first/last fiscal month of the period
+ *          the bottleneck
+ *   row 4  seasonality weights over the plan months; fiscal month numbers over the actuals
+ *   row 5  (hidden) the column keys, so reading back survives inserted columns
+ *   row 6  headers
+ *   row 7… one row per node in tree order; column A (hidden) holds the node's id
+ */
+export const LAYOUT_VERSION = 1;
+export const MONTHS = 12;
+
+const monthKeys = (prefix: string) => Array.from({ length: MONTHS }, (_, i) => `${prefix}_${i + 1}`);
+export const COLUMN_KEYS = [
+  'key', 'tree', 'label', 'definition', 'unit', 'role', 'owner', 'note', 'plan_input', 'annual', 'yields',
+  'period_plan', 'period_actual', 'achievement', 'gap', 'recoverable', 'status', 'trend',
+  ...monthKeys('plan'), ...monthKeys('actual'), 'sensitivity', 'score',
+] as const;
+const C = Object.fromEntries(COLUMN_KEYS.map((key, i) => [key, i + 1])) as Record<string, number>;
+const PLAN_1 = C.plan_1;
+const ACTUAL_1 = C.actual_1;
+const LAST_COLUMN = COLUMN_KEYS.length;
+
+export const ROW = { title: 1, settings: 2, summary: 3, months: 4, keys: 5, header: 6, firstNode: 7 } as const;
+/** The key-row marker in column A: where reading a tree sheet back starts. */
+export const KEY_MARKER = '@key';
+
+/** Settings cells (row 2): labels sit one column to the left of each. */
+export const SETTINGS = { kgi: 3, fiscalYear: 5, startMonth: 7, period: 9, closedThrough: 11 } as const;
+const HELPER = { latestMonth: 1, closedMonths: 2, periodFrom: 3, periodTo: 4 } as const;
+const helper = (row: number) => cell(1, row, 'both');
+
+export const PALETTE = {
+  input: '#fef7e0',
+  inputText: '#174ea6',
+  header: '#f1f3f4',
+  bottleneck: '#f4c7c3',
+  bottleneckText: '#a50e0e',
+  under: '#fce8b2',
+  on: '#ceead6',
+  missing: '#e9d2fd',
+} as const;
+
+/** What a person typed on a node's row, carried over a rebuild. */
+export interface KeptRow {
+  readonly owner: string | number;
+  readonly note: string | number;
+  /** Actuals by fiscal month (index 0 = first month); null where blank. */
+  readonly actuals: readonly (number | null)[];
+}
+
+export interface TreeSheetSpec {
+  readonly templateId: TemplateId;
+  /** The template's name in the sheet's language, for the title. */
+  readonly title: string;
+  /** The tree with the planner's inputs applied. */
+  readonly tree: Tree;
+  readonly lang: Lang;
+  readonly kgi: number;
+  readonly fiscalYear: number;
+  readonly startMonth: number;
+  /** Twelve seasonal weights in fiscal order. */
+  readonly weights: readonly number[];
+  readonly closedMonths: number;
+  /** The period selector's value to keep (a month label or the year-to-date word). */
+  readonly period: string | null;
+  /** Unique per sheet: named ranges are workbook-wide. */
+  readonly nameSuffix: string;
+  readonly kept: ReadonlyMap<string, KeptRow>;
+}
+
+export interface SheetTag {
+  readonly app: 'kpi-tree';
+  readonly version: number;
+  readonly templateId: TemplateId;
+  readonly lang: Lang;
+}
+
+const NUMBER_FORMAT = { yen: '"¥"#,##0', count: '#,##0', rate: '0.0%' } as const;
+
+/** Whether a person types this node's monthly actuals (counts and money; sums and rates follow). */
+export const isTyped = (node: TreeNode): boolean =>
+  node.kind === 'tracked' || (node.kind !== 'factor' && node.combine !== 'sum');
+
+/** The stages a bottleneck can name: the leaves of the arithmetic, which a team can act on. */
+const isStage = (node: TreeNode): boolean => node.kind !== 'tracked' && arithmeticChildren(node).length === 0;
+
+export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
+  const words = sheetWords(spec.lang);
+  const nodes = orderTree(spec.tree);
+  const labels = monthLabels(spec.fiscalYear, spec.startMonth);
+  const first = ROW.firstNode;
+  const last = first + nodes.length - 1;
+  const rowOf = new Map(nodes.map((n, i) => [n.id, first + i]));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const rows = last;
+
+  const grid = <T,>(fill: T): T[][] => Array.from({ length: rows }, () => Array<T>(LAST_COLUMN).fill(fill));
+  const contents = grid<CellContent>(null);
+  const numberFormats = grid('General');
+  const backgrounds = grid<string | null>(null);
+  const fontWeights = grid<'bold' | 'normal'>('normal');
+  const fontColors = grid<string | null>(null);
+  const notes = grid('');
+  const validations = grid<Validation | null>(null);
+  const inputs: GridRange[] = [];
+
+  const put = (row: number, column: number, content: CellContent, format?: string) => {
+    contents[row - 1][column - 1] = content;
+    if (format) numberFormats[row - 1][column - 1] = format;
+  };
+  const text = (value: string | number): CellContent => (typeof value === 'number' ? { number: value } : value === '' ? null : { text: value });
+  const formula = (f: string): CellContent => ({ formula: `=${f}` });
+  const markInput = (row: number, column: number, rule: Validation | null, columns = 1) => {
+    for (let c = column; c < column + columns; c++) {
+      backgrounds[row - 1][c - 1] = PALETTE.input;
+      fontColors[row - 1][c - 1] = PALETTE.inputText;
+      validations[row - 1][c - 1] = rule;
+    }
+    inputs.push({ row, column, rows: 1, columns });
+  };
+  const countRule: Validation = { kind: 'number', min: 0, help: words.inputHelp.count };
+  const rateRule: Validation = { kind: 'number', min: 0, max: 1, help: words.inputHelp.rate };
+
+  // Row 1: title. Row 2: settings.
+  put(ROW.title, 2, { text: words.title(spec.title, spec.fiscalYear) });
+  fontWeights[0][1] = 'bold';
+  const settingLabels: [number, string][] = [
+    [SETTINGS.kgi, words.kgi], [SETTINGS.fiscalYear, words.fiscalYear], [SETTINGS.startMonth, words.startMonth],
+    [SETTINGS.period, words.period], [SETTINGS.closedThrough, words.closedThrough],
+  ];
+  for (const [column, label] of settingLabels) {
+    put(ROW.settings, column - 1, { text: label });
+    fontWeights[ROW.settings - 1][column - 2] = 'bold';
+  }
+  const kgiUnit = nodes[0].unit;
+  put(ROW.settings, SETTINGS.kgi, { number: spec.kgi }, NUMBER_FORMAT[kgiUnit]);
+  markInput(ROW.settings, SETTINGS.kgi, countRule);
+  put(ROW.settings, SETTINGS.fiscalYear, { number: spec.fiscalYear }, '0');
+  put(ROW.settings, SETTINGS.startMonth, { number: spec.startMonth }, '0');
+  const periodChoices = [words.ytd, ...labels];
+  const period = spec.period !== null && periodChoices.includes(spec.period) ? spec.period : words.ytd;
+  put(ROW.settings, SETTINGS.period, { text: period }, '@');
+  markInput(ROW.settings, SETTINGS.period, { kind: 'list', values: periodChoices, help: words.inputHelp.list });
+  const closedChoices = [words.none, ...labels];
+  put(ROW.settings, SETTINGS.closedThrough, { text: spec.closedMonths > 0 ? labels[spec.closedMonths - 1] : words.none }, '@');
+  markInput(ROW.settings, SETTINGS.closedThrough, { kind: 'list', values: closedChoices, help: words.inputHelp.list });
+
+  // Hidden helpers in column A: the months the selected period covers.
+  const actualBlock = (row: number) => span(ACTUAL_1, row, ACTUAL_1 + MONTHS - 1, row, 'col');
+  const monthHeader = span(ACTUAL_1, ROW.header, ACTUAL_1 + MONTHS - 1, ROW.header, 'both');
+  const monthIndex = span(ACTUAL_1, ROW.months, ACTUAL_1 + MONTHS - 1, ROW.months, 'both');
+  const periodCell = cell(SETTINGS.period, ROW.settings, 'both');
+  const ytd = quote(words.ytd);
+  const latest = labels.map((_, i) => `IF(COUNT(${span(ACTUAL_1 + i, first, ACTUAL_1 + i, last)})>0,${i + 1},0)`);
+  put(HELPER.latestMonth, 1, formula(`MAX(${latest.join(',')})`));
+  put(HELPER.closedMonths, 1, formula(`IFERROR(MATCH(${cell(SETTINGS.closedThrough, ROW.settings, 'both')},${monthHeader},0),0)`));
+  put(HELPER.periodFrom, 1, formula(`IF(${periodCell}=${ytd},1,IFERROR(MATCH(${periodCell},${monthHeader},0),1))`));
+  put(HELPER.periodTo, 1, formula(
+    `IF(${periodCell}=${ytd},MAX(${helper(HELPER.latestMonth)},${helper(HELPER.closedMonths)}),IFERROR(MATCH(${periodCell},${monthHeader},0),0))`));
+
+  // Row 3: does the plan's activity reach the KGI, and where is it breaking?
+  const at = (key: string, row: number, lock: '' | 'col' | 'row' | 'both' = 'col') => cell(C[key], row, lock);
+  const column = (key: string) => span(C[key], first, C[key], last, 'both');
+  const kgiCell = cell(SETTINGS.kgi, ROW.settings, 'both');
+  const topScore = `MAX(${column('score')})`;
+  const atBottleneck = (key: string) => `INDEX(${column(key)},MATCH(${topScore},${column('score')},0))`;
+  const summary: [string, string, string][] = [
+    [words.yields, at('yields', first, 'both'), NUMBER_FORMAT[kgiUnit]],
+    [words.ofKgi, `IFERROR(${cell(3, ROW.summary)}/${kgiCell},"")`, '0.0%'],
+    [words.gap, `${cell(3, ROW.summary)}-${kgiCell}`, NUMBER_FORMAT[kgiUnit]],
+    [words.bottleneck, `IF(${topScore}>0,${atBottleneck('label')},${quote(words.none)})`, '@'],
+    [words.recoverable, `IF(${topScore}>0,${atBottleneck('recoverable')},"")`, NUMBER_FORMAT[kgiUnit]],
+  ];
+  summary.forEach(([label, f, format], i) => {
+    put(ROW.summary, 2 + 2 * i, { text: label });
+    fontWeights[ROW.summary - 1][1 + 2 * i] = 'bold';
+    put(ROW.summary, 3 + 2 * i, formula(f), format);
+  });
+
+  // Row 4: seasonality weights (inputs) over the plan months; fiscal month numbers over the actuals.
+  put(ROW.months, C.trend, { text: words.weights });
+  for (let m = 0; m < MONTHS; m++) {
+    put(ROW.months, PLAN_1 + m, { number: spec.weights[m] }, '0.###');
+    put(ROW.months, ACTUAL_1 + m, { number: m + 1 }, '0');
+  }
+  markInput(ROW.months, PLAN_1, countRule, MONTHS);
+
+  // Rows 5 and 6: column keys (hidden) and headers.
+  const headers: Record<string, string> = {
+    tree: words.headers.tree, label: words.headers.label, definition: words.headers.definition, unit: words.headers.unit,
+    role: words.headers.role, owner: words.headers.owner, note: words.headers.note, plan_input: words.headers.planInput,
+    annual: words.headers.annual, yields: words.headers.yields, period_plan: words.headers.periodPlan,
+    period_actual: words.headers.periodActual, achievement: words.headers.achievement, gap: words.headers.gap,
+    recoverable: words.headers.recoverable, status: words.headers.status, trend: words.headers.trend,
+    sensitivity: words.headers.sensitivity, score: words.headers.score,
+  };
+  const headerNotes: Record<string, string> = {
+    plan_input: words.headerNotes.planInput, annual: words.headerNotes.annual, yields: words.headerNotes.yields,
+    period_actual: words.headerNotes.periodActual, recoverable: words.headerNotes.recoverable,
+  };
+  COLUMN_KEYS.forEach((key, i) => {
+    put(ROW.keys, i + 1, { text: i === 0 ? KEY_MARKER : key });
+    const month = /^(plan|actual)_(\d+)$/.exec(key);
+    const header = month ? labels[Number(month[2]) - 1] : headers[key] ?? '';
+    put(ROW.header, i + 1, text(header), month ? '@' : undefined);
+    backgrounds[ROW.header - 1][i] = month?.[1] === 'actual' ? PALETTE.input : PALETTE.header;
+    fontWeights[ROW.header - 1][i] = 'bold';
+    notes[ROW.header - 1][i] = headerNotes[key] ?? '';
+  });
+
+  // Node rows.
+  const status = words.status;
+  for (const node of nodes) {
+    const r = rowOf.get(node.id)!;
+    const kept = spec.kept.get(node.id);
+    const parent = node.parent === null ? null : byId.get(node.parent)!;
+    const p = parent ? rowOf.get(parent.id)! : 0;
+    const partner = node.partner ? rowOf.get(node.partner.id)! : 0;
+    const unitFormat = NUMBER_FORMAT[node.unit];
+    const kids = arithmeticChildren(node);
+    // Counts and amounts are phased into months; a rate or a size holds all year.
+    const phased = node.kind !== 'factor';
+    const lower = node.lowerIsBetter === true;
+
+    put(r, C.key, { text: node.id });
+    put(r, C.tree, text(connectors(node, nodes)));
+    put(r, C.label, { text: node.label[spec.lang] });
+    if (node.kind === 'goal') fontWeights[r - 1][C.label - 1] = 'bold';
+    put(r, C.definition, { text: node.definition[spec.lang] });
+    put(r, C.unit, { text: words.units[node.unit] });
+    put(r, C.role, { text: words.roles[node.role] });
+    put(r, C.owner, text(kept?.owner ?? ''));
+    markInput(r, C.owner, null);
+    put(r, C.note, text(kept?.note ?? ''));
+    markInput(r, C.note, null);
+
+    // Plan input: the rate or size, a channel's share, a tracked target, or an override.
+    const underSum = parent?.combine === 'sum';
+    const planInput = node.plan ?? null;
+    if (node.kind !== 'goal') {
+      const isRate = node.unit === 'rate' || underSum;
+      put(r, C.plan_input, planInput === null ? null : { number: planInput }, isRate ? NUMBER_FORMAT.rate : unitFormat);
+      markInput(r, C.plan_input, isRate ? rateRule : countRule);
+    }
+
+    // Annual plan: reverse-calculated from the KGI, each whole stage rounded up. Multiplying
+    // by 0.999999999999 keeps binary noise (7 ÷ 0.7 = 10.000000000000002) from bumping it.
+    const ceilNoNoise = (x: string) => `ROUNDUP((${x})*0.999999999999,0)`;
+    const own = at('plan_input', r);
+    let annual: string;
+    if (node.kind === 'goal') annual = kgiCell;
+    else if (node.kind !== 'volume') annual = own;
+    else if (underSum) annual = `IFERROR(${ceilNoNoise(`${at('annual', p)}*${own}`)},"")`;
+    else {
+      const divisor = node.partner!.complement ? `(1-${at('annual', partner)})` : at('annual', partner);
+      annual = `IF(ISNUMBER(${own}),${own},IFERROR(${ceilNoNoise(`${at('annual', p)}/${divisor}`)},""))`;
+    }
+    put(r, C.annual, formula(annual), unitFormat);
+
+    // Plan yields: the plan's activity multiplied forward.
+    let yields = at('annual', r);
+    if (node.combine === 'sum' && kids.length) yields = `SUM(${kids.map((k) => at('yields', rowOf.get(k.id)!)).join(',')})`;
+    if (node.combine === 'product' && kids.length) {
+      yields = kids.map((k) => (k.complement ? `(1-${at('yields', rowOf.get(k.id)!)})` : at('yields', rowOf.get(k.id)!))).join('*');
+    }
+    put(r, C.yields, formula(yields), unitFormat);
+
+    // Months: whole targets phased by cumulative rounding, so they add up to the annual
+    // exactly; rates and sizes hold all year.
+    const weights = (m: number) => span(PLAN_1, ROW.months, PLAN_1 + m, ROW.months, 'both');
+    const allWeights = span(PLAN_1, ROW.months, PLAN_1 + MONTHS - 1, ROW.months, 'both');
+    for (let m = 0; m < MONTHS; m++) {
+      const cumulative = (upTo: number) => `ROUND(${at('annual', r)}*SUM(${weights(upTo)})/SUM(${allWeights}),0)`;
+      const monthPlan = !phased
+        ? at('annual', r)
+        : `IFERROR(${m === 0 ? cumulative(0) : `${cumulative(m)}-${cumulative(m - 1)}`},"")`;
+      put(r, PLAN_1 + m, formula(monthPlan), unitFormat);
+    }
+
+    // Actuals: typed for counts and money; sums add up their channels; rates follow from counts.
+    const derivedRate = (of: (row: number) => string) => {
+      const ratio = `${of(p)}/${of(partner)}`;
+      return `IFERROR(IF(OR(${of(p)}="",${of(partner)}=""),"",${node.complement ? `1-${ratio}` : ratio}),"")`;
+    };
+    for (let m = 0; m < MONTHS; m++) {
+      const c = ACTUAL_1 + m;
+      const monthCell = (row: number) => cell(c, row);
+      if (isTyped(node)) {
+        const value = kept?.actuals[m] ?? null;
+        put(r, c, value === null ? null : { number: value }, unitFormat);
+        markInput(r, c, countRule);
+      } else if (node.kind === 'factor') {
+        put(r, c, formula(derivedRate(monthCell)), unitFormat);
+      } else {
+        const parts = kids.map((k) => monthCell(rowOf.get(k.id)!)).join(',');
+        put(r, c, formula(`IF(COUNT(${parts})=0,"",SUM(${parts}))`), unitFormat);
+      }
+    }
+
+    // The selected period.
+    const inPeriod = `${monthIndex},">="&${helper(HELPER.periodFrom)},${monthIndex},"<="&${helper(HELPER.periodTo)}`;
+    const periodActual = node.kind === 'factor'
+      ? derivedRate((row) => at('period_actual', row))
+      : `IF(COUNTIFS(${actualBlock(r)},">=0",${inPeriod})=0,"",SUMIFS(${actualBlock(r)},${inPeriod}))`;
+    const periodPlan = phased ? `SUMIFS(${span(PLAN_1, r, PLAN_1 + MONTHS - 1, r, 'col')},${inPeriod})` : at('annual', r);
+    put(r, C.period_plan, formula(periodPlan), unitFormat);
+    put(r, C.period_actual, formula(periodActual), unitFormat);
+
+    const plan = at('period_plan', r);
+    const actual = at('period_actual', r);
+    put(r, C.achievement, formula(lower
+      ? `IF(OR(${actual}="",${actual}=0),"",${plan}/${actual})`
+      : `IF(OR(${actual}="",${plan}=0),"",${actual}/${plan})`), '0.0%');
+    put(r, C.gap, formula(`IF(${actual}="","",${actual}-${plan})`), unitFormat);
+
+    // ∂KGI/∂node at the period's actuals: the product of the partners' actuals up the path
+    // (1 at sums), negative for a churn rate; restoring the node alone recovers (plan − actual) × it.
+    if (node.kind !== 'tracked') {
+      let sensitivity = '1';
+      if (parent) {
+        const up = at('sensitivity', p);
+        if (underSum) sensitivity = up;
+        else {
+          const partnerActual = at('period_actual', partner);
+          const partnerValue = node.partner!.complement ? `(1-${partnerActual})` : partnerActual;
+          const slope = `${up}*${partnerValue}`;
+          sensitivity = `IF(OR(${up}="",${partnerActual}=""),"",${node.complement ? `-${slope}` : slope})`;
+        }
+      }
+      put(r, C.sensitivity, formula(sensitivity));
+      const slope = at('sensitivity', r);
+      put(r, C.recoverable, formula(`IF(OR(${actual}="",${slope}=""),"",MAX(0,(${plan}-${actual})*${slope}))`), NUMBER_FORMAT[kgiUnit]);
+    }
+    // The stage to fix recovers the most KGI; a stage with no result at all ranks first.
+    const recoverable = at('recoverable', r);
+    if (isStage(node)) {
+      const ranked = node.complement ? recoverable : `IF(AND(${actual}=0,${plan}>0),10^300,${recoverable})`;
+      put(r, C.score, formula(`IF(${actual}="","",${ranked})`));
+    }
+    // Ties go to the earliest stage: the first row holding the top score.
+    const score = at('score', r);
+    const above = `${cell(C.score, ROW.header, 'both')}:${cell(C.score, r - 1, 'col')}`;
+    const isBottleneck = isStage(node)
+      ? `AND(ISNUMBER(${score}),${score}>0,${score}=${topScore},COUNTIF(${above},${score})=0)`
+      : 'FALSE';
+    const under = lower ? `${actual}>${plan}` : `${actual}<${plan}`;
+    put(r, C.status, formula(
+      `IF(${actual}="","",IF(${isBottleneck},${quote(status.bottleneck)},IF(${under},${quote(status.under)},${quote(status.on)})))`));
+    put(r, C.trend, formula(`SPARKLINE(${actualBlock(r)})`));
+  }
+
+  return {
+    rows,
+    columns: LAST_COLUMN,
+    contents,
+    numberFormats,
+    backgrounds,
+    fontWeights,
+    fontColors,
+    notes,
+    validations,
+    rules: statusRules(spec, nodes, first, last),
+    inputs,
+    protectionNote: words.protection,
+    names: [
+      { name: `KPI_KGI_${spec.nameSuffix}`, range: { row: ROW.settings, column: SETTINGS.kgi, rows: 1, columns: 1 } },
+      { name: `KPI_PERIOD_${spec.nameSuffix}`, range: { row: ROW.settings, column: SETTINGS.period, rows: 1, columns: 1 } },
+    ],
+    layout: {
+      frozenRows: ROW.header,
+      frozenColumns: C.label,
+      hiddenColumns: [C.key, C.sensitivity, C.score],
+      hiddenRows: [ROW.keys],
+      columnWidths: {
+        [C.tree]: 24 + 16 * Math.max(0, ...nodes.map((n) => n.depth)), [C.label]: 170, [C.definition]: 240,
+        [C.unit]: 48, [C.role]: 90, [C.owner]: 110, [C.note]: 140, [C.trend]: 100,
+      },
+    },
+    tag: JSON.stringify({ app: 'kpi-tree', version: LAYOUT_VERSION, templateId: spec.templateId, lang: spec.lang } satisfies SheetTag),
+  };
+}
+
+/** `│ ├` and `└` connectors drawn from each ancestor's place among its siblings. */
+function connectors(node: TreeNode, nodes: readonly TreeNode[]): string {
+  if (node.depth === 0) return '';
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  let prefix = node.isLast ? '└' : '├';
+  for (let up = byId.get(node.parent!)!; up.depth > 0; up = byId.get(up.parent!)!) {
+    prefix = (up.isLast ? '　' : '│') + prefix;
+  }
+  return prefix;
+}
+
+/**
+ * Bottleneck colours as conditional-format rules, so they follow the data live: the stage to
+ * fix in red, other nodes under plan amber, on plan green, and blank actuals of closed months.
+ */
+function statusRules(spec: TreeSheetSpec, nodes: readonly TreeNode[], first: number, last: number): ConditionalRule[] {
+  const words = sheetWords(spec.lang);
+  const statusCell = cell(C.status, first, 'col');
+  const flagged: GridRange[] = [
+    { row: first, column: C.label, rows: last - first + 1, columns: 1 },
+    { row: first, column: C.achievement, rows: last - first + 1, columns: C.status - C.achievement + 1 },
+  ];
+  const typedRows: GridRange[] = [];
+  nodes.forEach((node, i) => {
+    if (isTyped(node)) typedRows.push({ row: first + i, column: ACTUAL_1, rows: 1, columns: MONTHS });
+  });
+  const rules: ConditionalRule[] = [
+    { ranges: flagged, formula: `=${statusCell}=${quote(words.status.bottleneck)}`, background: PALETTE.bottleneck, fontColor: PALETTE.bottleneckText },
+    { ranges: flagged, formula: `=${statusCell}=${quote(words.status.under)}`, background: PALETTE.under },
+    { ranges: flagged, formula: `=${statusCell}=${quote(words.status.on)}`, background: PALETTE.on },
+  ];
+  if (typedRows.length > 0) {
+    const firstActual = cell(ACTUAL_1, typedRows[0].row);
+    rules.push({
+      ranges: typedRows,
+      formula: `=AND(${columnLetter(ACTUAL_1)}$${ROW.months}<=${helper(HELPER.closedMonths)},${firstActual}="")`,
+      background: PALETTE.missing,
+    });
+  }
+  return rules;
+}

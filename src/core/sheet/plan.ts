@@ -1,0 +1,72 @@
+/** The plan of a sheet: everything the layout decides, before any service call. */
+
+/** A rectangle on a sheet, 1-based like the Spreadsheet service. */
+export interface GridRange {
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** What a cell holds before it is written: text stays text, a formula starts with `=`. */
+export type CellContent =
+  | { readonly text: string }
+  | { readonly number: number }
+  | { readonly formula: string }
+  | null;
+
+/** A value as read back from a sheet (blank cells read as ''). */
+export type ReadValue = string | number | boolean;
+
+export type Validation =
+  | {
+      readonly kind: 'number';
+      readonly min: number;
+      /** Inclusive upper bound, if any. */
+      readonly max?: number;
+      readonly help: string;
+    }
+  | { readonly kind: 'list'; readonly values: readonly string[]; readonly help: string };
+
+/** A conditional-format rule: a custom formula relative to the top-left cell of the first range. */
+export interface ConditionalRule {
+  readonly ranges: readonly GridRange[];
+  readonly formula: string;
+  readonly background: string;
+  readonly fontColor?: string;
+}
+
+export interface SheetLayoutProps {
+  readonly frozenRows: number;
+  readonly frozenColumns: number;
+  readonly hiddenColumns: readonly number[];
+  readonly hiddenRows: readonly number[];
+  /** Pixel widths by column, 1-based; columns left out keep the default. */
+  readonly columnWidths: Readonly<Record<number, number>>;
+}
+
+export interface NamedRange {
+  readonly name: string;
+  readonly range: GridRange;
+}
+
+/** A whole sheet, property by property, so the gateway writes each with one batched call. */
+export interface SheetPlan {
+  readonly rows: number;
+  readonly columns: number;
+  readonly contents: CellContent[][];
+  readonly numberFormats: string[][];
+  readonly backgrounds: (string | null)[][];
+  readonly fontWeights: ('bold' | 'normal')[][];
+  readonly fontColors: (string | null)[][];
+  readonly notes: string[][];
+  readonly validations: (Validation | null)[][];
+  readonly rules: ConditionalRule[];
+  /** The cells people type in; everything else is protected with a warning. */
+  readonly inputs: GridRange[];
+  readonly protectionNote: string;
+  readonly names: NamedRange[];
+  readonly layout: SheetLayoutProps;
+  /** Developer metadata that marks the sheet as a KPI tree. */
+  readonly tag: string;
+}

@@ -1,0 +1,47 @@
+import type { MissingInput, NodeStatus, TreeStatus } from '../../rpc';
+import type { TreeNode } from '../tree';
+import { isTyped } from './layout';
+import type { TreeSheetContents } from './readBack';
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/**
+ * Where the plan is breaking, read from the figures the sheet's own formulas computed: the
+ * sidebar shows what the sheet shows, for the period selected in it.
+ */
+export function treeStatus(sheetName: string, contents: TreeSheetContents, nodes: readonly TreeNode[]): TreeStatus {
+  const statuses: (NodeStatus & { score: number | null })[] = [];
+  const missing: MissingInput[] = [];
+  for (const node of nodes) {
+    const row = contents.rows.get(node.id);
+    if (!row) continue;
+    const label = String(row.values.label);
+    const owner = String(row.owner);
+    statuses.push({
+      nodeId: node.id, label, owner,
+      achievement: num(row.values.achievement),
+      recoverable: num(row.values.recoverable),
+      score: num(row.values.score),
+    });
+    if (isTyped(node)) {
+      const months = row.actuals.flatMap((actual, m) => (m < contents.closedMonths && actual === null ? [contents.monthLabels[m]] : []));
+      if (months.length > 0) missing.push({ nodeId: node.id, label, owner, months });
+    }
+  }
+  // The same rule as the sheet: the highest score wins, ties to the earliest row.
+  const top = statuses.reduce<(typeof statuses)[number] | null>(
+    (best, s) => (s.score !== null && s.score > 0 && (best === null || s.score > best.score!) ? s : best), null);
+  const plain = ({ score: _score, ...status }: (typeof statuses)[number]): NodeStatus => status;
+  const root = contents.rows.get(nodes[0].id);
+  return {
+    sheetName,
+    period: contents.period,
+    kgi: { plan: num(root?.values.period_plan) ?? 0, actual: num(root?.values.period_actual) },
+    bottleneck: top ? plain(top) : null,
+    underPlan: statuses
+      .filter((s) => s !== top && s.achievement !== null && s.achievement < 1)
+      .sort((a, b) => (b.recoverable ?? 0) - (a.recoverable ?? 0))
+      .map(plain),
+    missing,
+  };
+}

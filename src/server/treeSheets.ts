@@ -1,0 +1,223 @@
+import { KpiError, type Lang } from '../core/i18n';
+import { planTree, withInputs } from '../core/plan';
+import { layoutTreeSheet, type KeptRow, type SheetTag } from '../core/sheet/layout';
+import type { GridRange, SheetPlan } from '../core/sheet/plan';
+import { readTreeSheet } from '../core/sheet/readBack';
+import { templateById, type Template } from '../core/templates';
+import type { BuildRequest, BuildResult, TreeRef } from '../rpc';
+import type { ExistingRule, SheetGateway } from './gateway';
+
+/**
+ * Building and updating KPI-tree sheets, holding the document lock. A build writes into a new
+ * sheet and an update into a fresh copy that replaces the old one only once complete, so a
+ * failure part-way leaves no half-built sheet behind.
+ */
+
+const busy = () => new KpiError({
+  en: 'Another update of this workbook is in progress. Nothing was changed; try again in a moment.',
+  ja: 'このブックは別の更新中です。変更は行っていません。しばらくしてからもう一度お試しください。',
+});
+
+function requestError(field: string, en: string, ja: string): never {
+  throw new KpiError({ en, ja }, field);
+}
+
+function templateOf(id: string): Template {
+  return templateById(id) ?? requestError('templateId', `Unknown template "${id}".`, `テンプレート「${id}」は存在しません。`);
+}
+
+/** Checks what the planner asked for; the tree and the KGI are checked by the planner itself. */
+function checkRequest(request: BuildRequest): number[] {
+  const { fiscalYear, startMonth, seasonality } = request;
+  if (!Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100) {
+    requestError('fiscalYear', `The fiscal year must be a year such as 2026, got ${fiscalYear}.`, `年度は 2026 のような西暦で指定してください（受け取った値: ${fiscalYear}）。`);
+  }
+  if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12) {
+    requestError('startMonth', `The start month must be 1–12, got ${startMonth}.`, `期首月は 1〜12 で指定してください（受け取った値: ${startMonth}）。`);
+  }
+  if (seasonality === null) return Array<number>(12).fill(1);
+  if (seasonality.length !== 12 || seasonality.some((w) => !Number.isFinite(w) || w < 0) || seasonality.every((w) => w === 0)) {
+    requestError('seasonality', 'Seasonality needs twelve weights of 0 or more, not all zero.', '季節係数は 0 以上の数値を12個（すべて0は不可）指定してください。');
+  }
+  return [...seasonality];
+}
+
+/** A sheet name not yet taken: `New business`, `New business (2)`, … */
+export function uniqueSheetName(base: string, taken: readonly string[]): string {
+  const clean = base.replace(/[[\]*?/\\:]/g, ' ').trim().slice(0, 90) || 'KPI tree';
+  if (!taken.includes(clean)) return clean;
+  for (let n = 2; ; n++) if (!taken.includes(`${clean} (${n})`)) return `${clean} (${n})`;
+}
+
+/** Named ranges are workbook-wide: a short stable suffix from the sheet's name keeps them apart. */
+export function nameSuffix(sheetName: string): string {
+  let hash = 0;
+  for (const ch of sheetName) hash = (Math.imul(hash, 31) + ch.codePointAt(0)!) >>> 0;
+  return hash.toString(36);
+}
+
+/** Fiscal months that have ended by `today`: their blank actuals are flagged as missing. */
+export function monthsElapsed(today: Date, fiscalYear: number, startMonth: number): number {
+  const months = (today.getFullYear() - fiscalYear) * 12 + (today.getMonth() + 1 - startMonth);
+  return Math.max(0, Math.min(12, months));
+}
+
+/** One batched call per property, whatever the size of the tree. */
+function applyPlan(workbook: SheetGateway, sheet: string, plan: SheetPlan, keptRules: readonly ExistingRule[]): void {
+  const all: GridRange = { row: 1, column: 1, rows: plan.rows, columns: plan.columns };
+  workbook.setContents(sheet, all, plan.contents);
+  workbook.setNumberFormats(sheet, all, plan.numberFormats);
+  workbook.setBackgrounds(sheet, all, plan.backgrounds);
+  workbook.setFontWeights(sheet, all, plan.fontWeights);
+  workbook.setFontColors(sheet, all, plan.fontColors);
+  workbook.setNotes(sheet, all, plan.notes);
+  workbook.setValidations(sheet, all, plan.validations);
+  workbook.setConditionalRules(sheet, plan.rules, keptRules);
+  workbook.protectExcept(sheet, plan.inputs, plan.protectionNote);
+  for (const named of plan.names) workbook.setNamedRange(named.name, sheet, named.range);
+  workbook.setLayout(sheet, plan.layout);
+  workbook.tagSheet(sheet, plan.tag);
+}
+
+/** Writes a plan into a new sheet; on any failure the new sheet is removed again. */
+function writeNewSheet(workbook: SheetGateway, name: string, plan: SheetPlan, keptRules: readonly ExistingRule[]): void {
+  workbook.insertSheet(name, plan.rows, plan.columns);
+  try {
+    applyPlan(workbook, name, plan, keptRules);
+  } catch (error) {
+    workbook.deleteSheet(name);
+    throw error;
+  }
+}
+
+function locked<T>(workbook: SheetGateway, work: () => T): T {
+  const outcome = workbook.withDocumentLock(work);
+  if (!outcome.ran) throw busy();
+  return outcome.result;
+}
+
+interface PlanInput {
+  readonly template: Template;
+  readonly request: BuildRequest;
+  readonly sheetName: string;
+  readonly weights: readonly number[];
+  readonly closedMonths: number;
+  readonly period: string | null;
+  readonly kept: ReadonlyMap<string, KeptRow>;
+  readonly planInputs: Readonly<Record<string, number>>;
+}
+
+function planSheet(input: PlanInput): SheetPlan {
+  const { template, request } = input;
+  // Values typed in the sheet for nodes the template no longer has are left behind.
+  const ids = new Set(template.nodes.map((n) => n.id));
+  const typed = Object.fromEntries(Object.entries(input.planInputs).filter(([id]) => ids.has(id)));
+  const inputs = { ...typed, ...request.inputs };
+  planTree(template, request.kgi, inputs); // refuses a bad KGI or tree before anything is written
+  return layoutTreeSheet({
+    templateId: template.id,
+    title: template.name[request.lang],
+    tree: withInputs(template, inputs),
+    lang: request.lang,
+    kgi: request.kgi,
+    fiscalYear: request.fiscalYear,
+    startMonth: request.startMonth,
+    weights: input.weights,
+    closedMonths: input.closedMonths,
+    period: input.period,
+    nameSuffix: nameSuffix(input.sheetName),
+    kept: input.kept,
+  });
+}
+
+export function buildTreeSheet(workbook: SheetGateway, request: BuildRequest, today: Date): BuildResult {
+  const template = templateOf(request.templateId);
+  const weights = checkRequest(request);
+  return locked(workbook, () => {
+    const sheetName = uniqueSheetName(template.name[request.lang], workbook.sheetNames());
+    const plan = planSheet({
+      template, request, sheetName, weights,
+      closedMonths: monthsElapsed(today, request.fiscalYear, request.startMonth),
+      period: null, kept: new Map(), planInputs: {},
+    });
+    writeNewSheet(workbook, sheetName, plan, []);
+    workbook.activate(sheetName);
+    const sheetId = workbook.sheetId(sheetName);
+    return { sheetName, sheetId, url: `${workbook.url()}#gid=${sheetId}` };
+  });
+}
+
+export function treeTag(workbook: SheetGateway, sheet: string): SheetTag | null {
+  const raw = workbook.readSheetTag(sheet);
+  if (raw === null) return null;
+  try {
+    const tag = JSON.parse(raw) as Partial<SheetTag>;
+    return tag.app === 'kpi-tree' && typeof tag.templateId === 'string' ? (tag as SheetTag) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function listTrees(workbook: SheetGateway): TreeRef[] {
+  return workbook.sheetNames().flatMap((sheetName) => {
+    const tag = treeTag(workbook, sheetName);
+    return tag ? [{ sheetName, templateId: tag.templateId }] : [];
+  });
+}
+
+const notATree = (sheet: string) => new KpiError(
+  { en: `"${sheet}" is not a KPI-tree sheet.`, ja: `「${sheet}」はKPIツリーのシートではありません。` }, 'sheet');
+
+export interface UpdateRequest {
+  readonly lang?: Lang;
+  readonly kgi?: number;
+  /** Only the planned values to change; everything typed in the sheet is kept. */
+  readonly inputs?: Readonly<Record<string, number>>;
+  readonly fiscalYear?: number;
+  readonly startMonth?: number;
+  readonly seasonality?: readonly number[] | null;
+}
+
+/**
+ * Rebuilds a tree sheet from its template (new defaults, added nodes, another fiscal year),
+ * keeping every actual, owner, note and planned value people typed, found by node id.
+ */
+export function updateTreeSheet(workbook: SheetGateway, sheetName: string, changes: UpdateRequest = {}): BuildResult {
+  return locked(workbook, () => {
+    if (!workbook.sheetNames().includes(sheetName)) throw notATree(sheetName);
+    const tag = treeTag(workbook, sheetName);
+    const contents = tag ? readTreeSheet(workbook.readValues(sheetName)) : null;
+    if (!tag || !contents) throw notATree(sheetName);
+    const template = templateOf(tag.templateId);
+    const weights = contents.weights.every((w) => w !== null) ? (contents.weights as number[]) : null;
+    const request: BuildRequest = {
+      templateId: template.id,
+      lang: changes.lang ?? tag.lang,
+      kgi: changes.kgi ?? contents.kgi ?? template.kgi,
+      inputs: changes.inputs ?? {},
+      fiscalYear: changes.fiscalYear ?? contents.fiscalYear ?? NaN,
+      startMonth: changes.startMonth ?? contents.startMonth ?? NaN,
+      seasonality: changes.seasonality === undefined ? weights : changes.seasonality,
+    };
+    const plan = planSheet({
+      template, request, sheetName, weights: checkRequest(request),
+      closedMonths: contents.closedMonths,
+      period: contents.period,
+      kept: contents.rows,
+      planInputs: contents.planInputs,
+    });
+    const ours = plan.rules.flatMap((rule) => rule.ranges);
+    const keptRules = workbook.readConditionalRules(sheetName).filter((rule) => !rule.ranges.some((r) => ours.some((o) => overlaps(r, o))));
+    const index = workbook.sheetIndex(sheetName);
+    const staging = uniqueSheetName(`${sheetName} ~`, workbook.sheetNames());
+    writeNewSheet(workbook, staging, plan, keptRules);
+    workbook.deleteSheet(sheetName);
+    workbook.renameSheet(staging, sheetName, index);
+    workbook.activate(sheetName);
+    const sheetId = workbook.sheetId(sheetName);
+    return { sheetName, sheetId, url: `${workbook.url()}#gid=${sheetId}` };
+  });
+}
+
+const overlaps = (a: GridRange, b: GridRange) =>
+  a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;

@@ -53,19 +53,21 @@ const docComment = (lines) => ['/**', ...lines.map((line) => (line ? ` * ${line}
 
 /**
  * The parameters the wrapper declares. Names stay plain identifiers (no `[opt]` or `...rest`),
- * the form Sheets' formula help is documented to read; a repeating one is numbered.
+ * the form Sheets' formula help is documented to read. A repeating one is named like `rate1`
+ * and declared as `rate1, rate2`.
  */
 function declaredParams(spec) {
   return spec.params.flatMap((param, index) => {
     if (!IDENTIFIER.test(param.name)) throw new Error(`${spec.name}: bad parameter name ${param.name}`);
-    if (param.repeating && index !== spec.params.length - 1) {
-      throw new Error(`${spec.name}: only the last parameter may repeat`);
-    }
     const note = param.optional ? ' (optional / 省略可)' : '';
     if (!param.repeating) return [{ ...param, note }];
+    if (index !== spec.params.length - 1 || !param.name.endsWith('1')) {
+      throw new Error(`${spec.name}: only the last parameter may repeat, and its name ends in 1 (rate1)`);
+    }
+    const stem = param.name.slice(0, -1);
     return Array.from({ length: REPEATS }, (_, i) => ({
       ...param,
-      name: `${param.name}${i + 1}`,
+      name: `${stem}${i + 1}`,
       note: i === REPEATS - 1 ? `${note} (repeat as needed / 必要なだけ続けて指定)` : note,
     }));
   });

@@ -1,0 +1,98 @@
+/**
+ * Recording fakes of the few Apps Script services the add-on's edge uses. Each fake is strict:
+ * touching a member it does not define throws, so code that reaches for more than a test
+ * expects (a property store, the document in AuthMode.NONE) fails loudly.
+ */
+export type Call = readonly [string, ...unknown[]];
+
+type Methods = Record<string, (...args: never[]) => unknown>;
+
+function strictFake<T extends Methods>(name: string, methods: T, calls: Call[]): T {
+  return new Proxy(methods, {
+    get(target, prop) {
+      if (typeof prop === 'symbol') return undefined;
+      const method = target[prop];
+      if (!method) throw new Error(`Unexpected use of ${name}.${prop}`);
+      return (...args: never[]) => {
+        calls.push([`${name}.${prop}`, ...args]);
+        return method(...args);
+      };
+    },
+  });
+}
+
+/** What HtmlService produced: enough to check which file or markup is shown, and how. */
+export interface FakeHtmlOutput {
+  readonly file?: string;
+  readonly html?: string;
+  title?: string;
+  width?: number;
+  height?: number;
+}
+
+const htmlOutputs = new WeakMap<object, FakeHtmlOutput>();
+
+function htmlOutput(output: FakeHtmlOutput, calls: Call[]) {
+  const self: Methods = strictFake(
+    'HtmlOutput',
+    {
+      setTitle: (title: string) => ((output.title = title), self),
+      setWidth: (width: number) => ((output.width = width), self),
+      setHeight: (height: number) => ((output.height = height), self),
+    },
+    calls,
+  );
+  htmlOutputs.set(self, output);
+  return self;
+}
+
+/** What was built into an HtmlOutput that the code under test passed on (e.g. to showSidebar). */
+export function htmlOf(output: unknown): FakeHtmlOutput {
+  const built = typeof output === 'object' && output !== null ? htmlOutputs.get(output) : undefined;
+  if (!built) throw new Error('Not an HtmlOutput from HtmlService');
+  return built;
+}
+
+export interface FakeOptions {
+  /** The spreadsheet's locale; leave out to make `getActiveSpreadsheet` unavailable. */
+  readonly locale?: string;
+}
+
+/** Globals for `loadCode`: SpreadsheetApp (UI, and the locale if given) and HtmlService. */
+export function appsScriptFakes({ locale }: FakeOptions = {}) {
+  const calls: Call[] = [];
+  const menu = strictFake(
+    'Menu',
+    {
+      addItem: () => menu,
+      addToUi: () => undefined,
+    },
+    calls,
+  );
+  const ui = strictFake(
+    'Ui',
+    {
+      createAddonMenu: () => menu,
+      showSidebar: () => undefined,
+      showModelessDialog: () => undefined,
+    },
+    calls,
+  );
+  const spreadsheet = strictFake('Spreadsheet', { getSpreadsheetLocale: () => locale }, calls);
+  const SpreadsheetApp = strictFake(
+    'SpreadsheetApp',
+    locale === undefined
+      ? { getUi: () => ui }
+      : { getUi: () => ui, getActiveSpreadsheet: () => spreadsheet },
+    calls,
+  );
+  const HtmlService = strictFake(
+    'HtmlService',
+    {
+      createHtmlOutputFromFile: (file: string) => htmlOutput({ file }, calls),
+      createHtmlOutput: (html: string) => htmlOutput({ html }, calls),
+    },
+    calls,
+  );
+  return { globals: { SpreadsheetApp, HtmlService }, calls };
+}

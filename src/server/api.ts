@@ -1,11 +1,9 @@
 import { KpiError, langFromLocale } from '../core/i18n';
-import { readTreeSheet } from '../core/sheet/readBack';
 import { treeStatus } from '../core/sheet/status';
-import { templateById } from '../core/templates';
 import { orderTree } from '../core/tree';
 import { RPC_ERROR_MARKER, type RpcFailure, type ServerApi } from '../rpc';
 import type { SheetGateway } from './gateway';
-import { buildTreeSheet, listTrees, treeTag } from './treeSheets';
+import { buildTreeSheet, listTrees, readTree } from './treeSheets';
 
 /** What the server needs from its surroundings: a workbook and a clock. */
 export interface ServerEnv {
@@ -14,15 +12,6 @@ export interface ServerEnv {
 }
 
 export function createServerApi({ workbook, today }: ServerEnv): ServerApi {
-  const contentsOf = (sheetName: string) => {
-    const tag = workbook.sheetNames().includes(sheetName) ? treeTag(workbook, sheetName) : null;
-    const contents = tag ? readTreeSheet(workbook.readValues(sheetName)) : null;
-    const template = tag ? templateById(tag.templateId) : undefined;
-    if (!tag || !contents || !template) {
-      throw new KpiError({ en: `"${sheetName}" is not a KPI-tree sheet.`, ja: `「${sheetName}」はKPIツリーのシートではありません。` }, 'sheet');
-    }
-    return { contents, nodes: orderTree(template) };
-  };
   return {
     getContext() {
       const trees = listTrees(workbook);
@@ -35,11 +24,11 @@ export function createServerApi({ workbook, today }: ServerEnv): ServerApi {
     },
     buildTree: (request) => buildTreeSheet(workbook, request, today()),
     getTreeStatus(sheetName) {
-      const { contents, nodes } = contentsOf(sheetName);
-      return treeStatus(sheetName, contents, nodes);
+      const { contents, tree } = readTree(workbook, sheetName);
+      return treeStatus(sheetName, contents, orderTree(tree));
     },
     openSheet(sheetName) {
-      contentsOf(sheetName);
+      readTree(workbook, sheetName);
       workbook.activate(sheetName);
     },
   };

@@ -4,6 +4,7 @@ import { layoutTreeSheet, type KeptRow, type SheetTag } from '../core/sheet/layo
 import type { GridRange, SheetPlan } from '../core/sheet/plan';
 import { readTreeSheet } from '../core/sheet/readBack';
 import { templateById, type Template } from '../core/templates';
+import type { NodeDef, Tree } from '../core/tree';
 import type { BuildRequest, BuildResult, TreeRef } from '../rpc';
 import type { ExistingRule, SheetGateway } from './gateway';
 
@@ -98,6 +99,7 @@ function locked<T>(workbook: SheetGateway, work: () => T): T {
 
 interface PlanInput {
   readonly template: Template;
+  readonly added: readonly NodeDef[];
   readonly request: BuildRequest;
   readonly sheetName: string;
   readonly weights: readonly number[];
@@ -109,15 +111,14 @@ interface PlanInput {
 
 function planSheet(input: PlanInput): SheetPlan {
   const { template, request } = input;
-  // Values typed in the sheet for nodes the template no longer has are left behind.
-  const ids = new Set(template.nodes.map((n) => n.id));
-  const typed = Object.fromEntries(Object.entries(input.planInputs).filter(([id]) => ids.has(id)));
-  const inputs = { ...typed, ...request.inputs };
-  planTree(template, request.kgi, inputs); // refuses a bad KGI or tree before anything is written
+  const tree = { nodes: [...template.nodes, ...input.added] };
+  const inputs = { ...inputsFor(tree, input.planInputs), ...request.inputs };
+  planTree(tree, request.kgi, inputs); // refuses a bad KGI or tree before anything is written
   return layoutTreeSheet({
     templateId: template.id,
     title: template.name[request.lang],
-    tree: withInputs(template, inputs),
+    tree: withInputs(tree, inputs),
+    added: input.added,
     lang: request.lang,
     kgi: request.kgi,
     fiscalYear: request.fiscalYear,
@@ -136,7 +137,7 @@ export function buildTreeSheet(workbook: SheetGateway, request: BuildRequest, to
   return locked(workbook, () => {
     const sheetName = uniqueSheetName(template.name[request.lang], workbook.sheetNames());
     const plan = planSheet({
-      template, request, sheetName, weights,
+      template, added: [], request, sheetName, weights,
       closedMonths: monthsElapsed(today, request.fiscalYear, request.startMonth),
       period: null, kept: new Map(), planInputs: {},
     });
@@ -152,7 +153,7 @@ export function treeTag(workbook: SheetGateway, sheet: string): SheetTag | null 
   if (raw === null) return null;
   try {
     const tag = JSON.parse(raw) as Partial<SheetTag>;
-    return tag.app === 'kpi-tree' && typeof tag.templateId === 'string' ? (tag as SheetTag) : null;
+    return tag.app === 'kpi-tree' && typeof tag.templateId === 'string' ? { ...(tag as SheetTag), added: tag.added ?? [] } : null;
   } catch {
     return null;
   }
@@ -168,6 +169,22 @@ export function listTrees(workbook: SheetGateway): TreeRef[] {
 const notATree = (sheet: string) => new KpiError(
   { en: `"${sheet}" is not a KPI-tree sheet.`, ja: `「${sheet}」はKPIツリーのシートではありません。` }, 'sheet');
 
+/** Typed values for nodes the tree no longer has are left behind. */
+const inputsFor = (tree: Tree, typed: Readonly<Record<string, number>>) => {
+  const ids = new Set(tree.nodes.map((n) => n.id));
+  return Object.fromEntries(Object.entries(typed).filter(([id]) => ids.has(id)));
+};
+
+/** A tree sheet as the workbook holds it: its template, added nodes and what people typed. */
+export function readTree(workbook: SheetGateway, sheetName: string) {
+  const tag = workbook.sheetNames().includes(sheetName) ? treeTag(workbook, sheetName) : null;
+  const contents = tag ? readTreeSheet(workbook.readValues(sheetName)) : null;
+  const template = tag ? templateById(tag.templateId) : undefined;
+  if (!tag || !contents || !template) throw notATree(sheetName);
+  const tree = { nodes: [...template.nodes, ...tag.added] };
+  return { tag, template, contents, tree: withInputs(tree, inputsFor(tree, contents.planInputs)) };
+}
+
 export interface UpdateRequest {
   readonly lang?: Lang;
   readonly kgi?: number;
@@ -176,6 +193,8 @@ export interface UpdateRequest {
   readonly fiscalYear?: number;
   readonly startMonth?: number;
   readonly seasonality?: readonly number[] | null;
+  /** Nodes to add under existing ones, e.g. a process KPI from the catalogue. */
+  readonly addNodes?: readonly NodeDef[];
 }
 
 /**
@@ -184,11 +203,7 @@ export interface UpdateRequest {
  */
 export function updateTreeSheet(workbook: SheetGateway, sheetName: string, changes: UpdateRequest = {}): BuildResult {
   return locked(workbook, () => {
-    if (!workbook.sheetNames().includes(sheetName)) throw notATree(sheetName);
-    const tag = treeTag(workbook, sheetName);
-    const contents = tag ? readTreeSheet(workbook.readValues(sheetName)) : null;
-    if (!tag || !contents) throw notATree(sheetName);
-    const template = templateOf(tag.templateId);
+    const { tag, template, contents } = readTree(workbook, sheetName);
     const weights = contents.weights.every((w) => w !== null) ? (contents.weights as number[]) : null;
     const request: BuildRequest = {
       templateId: template.id,
@@ -200,7 +215,7 @@ export function updateTreeSheet(workbook: SheetGateway, sheetName: string, chang
       seasonality: changes.seasonality === undefined ? weights : changes.seasonality,
     };
     const plan = planSheet({
-      template, request, sheetName, weights: checkRequest(request),
+      template, added: [...tag.added, ...(changes.addNodes ?? [])], request, sheetName, weights: checkRequest(request),
       closedMonths: contents.closedMonths,
       period: contents.period,
       kept: contents.rows,

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n';
 import type { TemplateId } from '../templates';
-import { arithmeticChildren, orderTree, type Tree, type TreeNode } from '../tree';
+import { arithmeticChildren, orderTree, type NodeDef, type Tree, type TreeNode } from '../tree';
 import { cell, columnLetter, quote, span } from './grid';
 import { monthLabels, sheetWords } from './labels';
 import type { CellContent, ConditionalRule, GridRange, SheetPlan, Validation } from './plan';
@@ -78,6 +78,8 @@ export interface TreeSheetSpec {
   readonly period: string | null;
   /** Unique per sheet: named ranges are workbook-wide. */
   readonly nameSuffix: string;
+  /** Nodes beyond the template's, recorded in the sheet's tag so a rebuild keeps them. */
+  readonly added: readonly NodeDef[];
   readonly kept: ReadonlyMap<string, KeptRow>;
 }
 
@@ -86,6 +88,8 @@ export interface SheetTag {
   readonly version: number;
   readonly templateId: TemplateId;
   readonly lang: Lang;
+  /** Nodes the planner added to the template's tree (process KPIs), kept with the sheet. */
+  readonly added: readonly NodeDef[];
 }
 
 const NUMBER_FORMAT = { yen: '"¥"#,##0', count: '#,##0', rate: '0.0%' } as const;
@@ -274,7 +278,10 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
     let yields = at('annual', r);
     if (node.combine === 'sum' && kids.length) yields = `SUM(${kids.map((k) => at('yields', rowOf.get(k.id)!)).join(',')})`;
     if (node.combine === 'product' && kids.length) {
-      yields = kids.map((k) => (k.complement ? `(1-${at('yields', rowOf.get(k.id)!)})` : at('yields', rowOf.get(k.id)!))).join('*');
+      // A product of a whole count and a rate picks up binary noise (1667 × 0.3 × 2m); four
+      // decimals keep the figure true without it.
+      const factors = kids.map((k) => (k.complement ? `(1-${at('yields', rowOf.get(k.id)!)})` : at('yields', rowOf.get(k.id)!)));
+      yields = `ROUND(${factors.join('*')},4)`;
     }
     put(r, C.yields, formula(yields), unitFormat);
 
@@ -389,7 +396,11 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
         [C.unit]: 48, [C.role]: 90, [C.owner]: 110, [C.note]: 140, [C.trend]: 100,
       },
     },
-    tag: JSON.stringify({ app: 'kpi-tree', version: LAYOUT_VERSION, templateId: spec.templateId, lang: spec.lang } satisfies SheetTag),
+    tag: JSON.stringify({
+      app: 'kpi-tree', version: LAYOUT_VERSION, templateId: spec.templateId, lang: spec.lang,
+      // Planned values live in the sheet's cells, not in the tag.
+      added: spec.added.map(({ plan: _plan, ...node }) => node),
+    } satisfies SheetTag),
   };
 }
 

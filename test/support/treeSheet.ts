@@ -1,0 +1,66 @@
+/** Finds a tree sheet's cells by node id and column key, as the add-on reads them back. */
+import { COLUMN_KEYS, KEY_MARKER, SETTINGS, ROW } from '../../src/core/sheet/layout';
+import { buildTreeSheet } from '../../src/server/treeSheets';
+import type { BuildRequest } from '../../src/rpc';
+import { MemoryWorkbook } from './memoryWorkbook';
+
+export const NOV_2026 = new Date(2026, 10, 23);
+
+export function request(overrides: Partial<BuildRequest> = {}): BuildRequest {
+  return {
+    templateId: 'new_business', lang: 'en', kgi: 1_000_000_000, inputs: {},
+    fiscalYear: 2026, startMonth: 4, seasonality: null, ...overrides,
+  };
+}
+
+export class TreeSheet {
+  constructor(readonly workbook: MemoryWorkbook, readonly name: string) {}
+
+  static build(overrides: Partial<BuildRequest> = {}, today = NOV_2026, locale = 'en_US'): TreeSheet {
+    const workbook = new MemoryWorkbook({ locale });
+    const { sheetName } = buildTreeSheet(workbook, request(overrides), today);
+    return new TreeSheet(workbook, sheetName);
+  }
+
+  private get values() {
+    return this.workbook.readValues(this.name);
+  }
+
+  rowOf(nodeId: string): number {
+    const row = this.values.findIndex((r) => r[0] === nodeId);
+    if (row < 0) throw new Error(`no row for ${nodeId}`);
+    return row + 1;
+  }
+
+  columnOf(key: (typeof COLUMN_KEYS)[number]): number {
+    const keys = this.values.find((r) => r[0] === KEY_MARKER)!;
+    return keys.indexOf(key === 'key' ? KEY_MARKER : key) + 1;
+  }
+
+  value(nodeId: string, key: (typeof COLUMN_KEYS)[number]) {
+    return this.workbook.valueAt(this.name, this.rowOf(nodeId), this.columnOf(key));
+  }
+
+  /** What a person sees in the cell: colour included. */
+  seen(nodeId: string, key: (typeof COLUMN_KEYS)[number]) {
+    return this.workbook.view(this.name).rows[this.rowOf(nodeId) - 1][this.columnOf(key) - 1];
+  }
+
+  type(nodeId: string, key: (typeof COLUMN_KEYS)[number], input: string): void {
+    this.workbook.edit(this.name, this.rowOf(nodeId), this.columnOf(key), input);
+  }
+
+  /** Types one month's actuals: { orders: 28, deals: 139, … }. */
+  actuals(month: number, values: Record<string, number>): void {
+    for (const [id, v] of Object.entries(values)) this.type(id, `actual_${month}` as never, String(v));
+  }
+
+  setting(which: keyof typeof SETTINGS, input?: string) {
+    if (input !== undefined) this.workbook.edit(this.name, ROW.settings, SETTINGS[which], input);
+    return this.workbook.valueAt(this.name, ROW.settings, SETTINGS[which]);
+  }
+
+  summary(column: number) {
+    return this.workbook.valueAt(this.name, ROW.summary, column);
+  }
+}

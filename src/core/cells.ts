@@ -37,7 +37,7 @@ export const mapCells = <T>(g: Grid, f: (i: number) => T): T[] => Array.from({ l
 
 export const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefined;
 
-export const shape = (g: Grid): string => `${g.rows}×${g.cols}`;
+const shape = (g: Grid): string => `${g.rows}×${g.cols}`;
 
 /** The label of cell `i`: the argument's name, with row and column inside a range. */
 export const at = (g: Grid, i: number): Localized =>

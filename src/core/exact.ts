@@ -89,15 +89,15 @@ export function ceilDiv(a: number, b: number): number {
   return ceilQuotient(dec(a), dec(b));
 }
 
-/** a ÷ b (b ≠ 0), to the double nearest the exact quotient: 0.3 ÷ 0.1 = 3. */
+/** a ÷ b (b ≠ 0), to 40 decimal places, then to a double: 0.3 ÷ 0.1 = 3. */
 export const div = (a: number, b: number): number => toNumber(dec(a).div(b));
+
+const product = (factors: readonly number[]): Decimal => factors.reduce((p, f) => p.times(f), new Dec(1));
 
 /** The exact product, then rounded once: 0.1 × 3 = 0.3. */
 export const mul = (...factors: readonly number[]): number => toNumber(product(factors));
 
-export const product = (factors: readonly number[]): Decimal => factors.reduce((p, f) => p.times(f), new Dec(1));
+export const total = (values: readonly number[]): Decimal => values.reduce((s, v) => s.plus(v), new Dec(0));
 
 /** The exact sum, then rounded once: 0.1 + 0.2 = 0.3. */
 export const sum = (values: readonly number[]): number => toNumber(total(values));
-
-export const total = (values: readonly number[]): Decimal => values.reduce((s, v) => s.plus(v), new Dec(0));

@@ -82,8 +82,8 @@ const specs: readonly FunctionSpec[] = [
     returns: { en: 'The activity needed at the last stage.', ja: '最後の段階で必要な活動量。' },
     example: '=KPI_REQUIRED(1000000000, 2000000, 30%, 20%)',
     run: (kgi, ...rates) => {
-      const chain = numberList('rate', rates, EXPECT.positive);
       const goals = grid('kgi', kgi);
+      const chain = numberList('rate', rates, EXPECT.positive);
       return perCell(goals, (i) => {
         const goal = optionalNumber(goals, i, EXPECT.nonNegative);
         return goal === null ? '' : required(goal, chain);
@@ -138,8 +138,8 @@ const specs: readonly FunctionSpec[] = [
     returns: { en: 'The outcome of the volume.', ja: '活動量から得られる成果。' },
     example: '=KPI_FORWARD(600, 30%, 2000000)',
     run: (volume, ...rates) => {
-      const chain = numberList('rate', rates, EXPECT.nonNegative);
       const volumes = grid('volume', volume);
+      const chain = numberList('rate', rates, EXPECT.nonNegative);
       return perCell(volumes, (i) => {
         const v = optionalNumber(volumes, i, EXPECT.nonNegative);
         return v === null ? '' : forward(v, chain);

@@ -1,6 +1,6 @@
 import { planTree } from '../../src/core/plan';
 import { PALETTE } from '../../src/core/sheet/layout';
-import { TEMPLATES, templateById } from '../../src/core/templates';
+import { TEMPLATES } from '../../src/core/templates';
 import { customFunctions } from '../../src/functions/catalogue';
 import { updateTreeSheet } from '../../src/server/treeSheets';
 import { TreeSheet } from '../support/treeSheet';

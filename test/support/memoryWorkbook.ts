@@ -303,9 +303,11 @@ export class MemoryWorkbook implements SheetGateway {
     this.hf.setCellContents({ sheet: this.hfId(sheet), row: row - 1, col: column - 1 }, [[toRaw(content)]]);
   }
 
-  /** A person moving a row (drag, sort): formulas follow, as in Sheets. */
+  /** A person dragging a row so that it ends up at row `to`: formulas follow, as in Sheets. */
   moveRow(sheet: string, from: number, to: number): void {
-    this.hf.moveRows(this.hfId(sheet), from - 1, 1, to - 1);
+    if (from === to) return;
+    // HyperFormula moves rows to before its target row.
+    this.hf.moveRows(this.hfId(sheet), from - 1, 1, to > from ? to : to - 1);
   }
 
   conditionalRules(sheet: string): readonly ConditionalRule[] {

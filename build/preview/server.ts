@@ -103,6 +103,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   ]);
   const page = pageHtml.replace('<!-- grid script -->', () => `<script>${gridJs}</script>`);
   const workbook = new MemoryWorkbook({ locale: options.locale ?? 'en_US' });
+  // A new spreadsheet's first sheet, as Sheets starts.
+  workbook.insertSheet('Sheet1', 20, 8);
   const api: ServerApi = exposeApi(createServerApi({ workbook, today: options.today ?? (() => new Date()) }));
 
   const sidebar = async (): Promise<string> => {

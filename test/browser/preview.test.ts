@@ -132,6 +132,13 @@ describe('the sidebar beside the preview spreadsheet', () => {
   });
 
   it('moves the bottleneck colour as actuals come in', async () => {
+    // The sheet's period selector (settings row, beside "Period") on April alone.
+    const period = td({ row: 2, column: 9 });
+    await period.click();
+    await page.keyboard.type('2025-04');
+    await page.keyboard.press('Enter');
+    await eventually(() => period.textContent(), (value) => expect(value).toBe('2025-04'));
+
     // April: deal rate at half its plan (70 deals from 700 leads), every other rate on plan.
     for (const [id, actual] of [['visits', '2800'], ['leads', '700'], ['deals', '70'], ['orders', '21'], ['revenue', '42000000']]) {
       await typeInto(id, 'actual_1', actual);
@@ -146,7 +153,7 @@ describe('the sidebar beside the preview spreadsheet', () => {
   it('tells where the plan is breaking after the build, and refreshes', async () => {
     await sidebar.locator('#nav-status').click();
     await sidebar.locator('#refresh').click();
-    await eventually(() => sidebar.locator('#bottleneck').innerText(), (value) => expect(value).toMatch(/Win rate[\s\S]*Achievement\s+50%/));
+    await eventually(() => sidebar.locator('#bottleneck').innerText(), (value) => expect(value).toMatch(/Win rate[\s\S]*Achievement\s+50(\.\d)?%/));
     await eventually(() => sidebar.locator('#missing').innerText(), (value) => expect(value).toMatch(/Deals[^\n]*2025-05, 2025-06/));
   });
 

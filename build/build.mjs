@@ -94,6 +94,22 @@ function customFunctionWrapper(spec) {
 const entryWrapper = (name) =>
   `${docComment([`Entry point ${name}: a trigger, menu item or sidebar call, not a custom function.`])}\n${forward(name, [])}`;
 
+/**
+ * The templates as a data file: the server reads it on demand, so the bilingual template data
+ * never loads with a custom function. `<` is escaped so the HTML file cannot hold markup.
+ */
+async function templatesData() {
+  const result = await esbuild.build({
+    entryPoints: [join(root, 'src/core/templates.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'Templates',
+    write: false,
+  });
+  const { context } = loadCode({ source: result.outputFiles[0].text });
+  return JSON.stringify(context.Templates.TEMPLATES).replace(/</g, '\\u003c');
+}
+
 const source = await bundle();
 const { names, specs } = entryPoints(source);
 const wrappers = names.map((name) => (specs.has(name) ? customFunctionWrapper(specs.get(name)) : entryWrapper(name)));
@@ -102,6 +118,7 @@ const wrappers = names.map((name) => (specs.has(name) ? customFunctionWrapper(sp
 await rm(outDir, { recursive: true, force: true });
 await mkdir(outDir, { recursive: true });
 await writeFile(join(outDir, 'Code.js'), `${source.trimEnd()}\n\n${wrappers.join('\n\n')}\n`);
+await writeFile(join(outDir, 'Templates.html'), await templatesData());
 await copyFile(join(root, 'appsscript.json'), join(outDir, 'appsscript.json'));
 await buildSidebar({ root, outDir });
-console.log(`Built ${outDir}: Code.js (${names.length} entry points, ${specs.size} custom functions), appsscript.json, Sidebar.html`);
+console.log(`Built ${outDir}: Code.js (${names.length} entry points, ${specs.size} custom functions), Templates.html, appsscript.json, Sidebar.html`);

@@ -4,8 +4,21 @@
  * Loading this module must not touch any Apps Script service: it runs on every call.
  */
 import { customFunctions } from './functions/catalogue';
+import type { Template } from './core/templates';
+import { createServerApi, exposeApi } from './server/api';
+import { AppsScriptWorkbook } from './server/appsScriptWorkbook';
 import { customFunctionGlobals } from './server/customFunctions';
 import { menuActions, onInstall, onOpen } from './server/menu';
+
+/**
+ * The sidebar's server: the spreadsheet is opened on the first call, never at load, and the
+ * templates are a data file the build writes (Templates.html), read only when a call needs them.
+ */
+const serverApi = exposeApi(createServerApi({
+  workbook: new AppsScriptWorkbook(() => SpreadsheetApp.getActiveSpreadsheet()),
+  today: () => new Date(),
+  templates: () => JSON.parse(HtmlService.createTemplateFromFile('Templates').getRawContent()) as Template[],
+}));
 
 export { customFunctions };
 
@@ -14,4 +27,5 @@ export const globals = {
   onOpen,
   onInstall,
   ...menuActions,
+  ...serverApi,
 };

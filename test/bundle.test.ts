@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse, type Comment, type FunctionDeclaration, type Node } from 'acorn';
 import { codePath, loadCode } from '../build/loadCode.mjs';
 import type { FunctionSpec } from '../src/functions/spec';
+import { RPC_ERROR_MARKER, type RpcFailure } from '../src/rpc';
 import { appsScriptFakes, htmlOf, type Call } from './support/appsScriptFakes';
 
 const root = join(__dirname, '..');
@@ -134,6 +135,18 @@ describe('menu and sidebar entry points', () => {
     return htmlOf(shown[0][1]);
   }
 
+  /** Calls a sidebar RPC through the bundle; a KpiError must arrive as the marked JSON. */
+  function rpc(name: string, ...args: unknown[]): { result?: unknown; failure?: RpcFailure } {
+    const fakes = appsScriptFakes({ locale: 'ja_JP' });
+    try {
+      return { result: loadCode(fakes).call(name, ...args) };
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message.startsWith(RPC_ERROR_MARKER)).toBe(true);
+      return { failure: JSON.parse(message.slice(RPC_ERROR_MARKER.length)) as RpcFailure };
+    }
+  }
+
   /** How each non-custom entry point is checked; every entry point must have one. */
   const entryCases: Record<string, () => void> = {
     onOpen: () => {
@@ -154,6 +167,16 @@ describe('menu and sidebar entry points', () => {
     showNewTree: () => expect(sidebarShown(run('showNewTree'))).toEqual({ file: 'Sidebar', title: 'KPI Tree' }),
     refreshBottlenecks: () =>
       expect(sidebarShown(run('refreshBottlenecks'))).toEqual({ file: 'Sidebar', title: 'KPI Tree' }),
+    getContext: () => {
+      expect(rpc('getContext').result).toEqual({ lang: 'ja', trees: [], activeTree: null });
+    },
+    buildTree: () => {
+      const { failure } = rpc('buildTree', { templateId: 'nope', lang: 'ja', kgi: 1e9, inputs: {}, fiscalYear: 2026, startMonth: 4, seasonality: null });
+      expect(failure?.field).toBe('templateId');
+      expect(failure?.text.ja).toMatch(JAPANESE);
+    },
+    getTreeStatus: () => expect(rpc('getTreeStatus', 'Sheet1').failure?.field).toBe('sheet'),
+    openSheet: () => expect(rpc('openSheet', 'Sheet1').failure?.text.en).toMatch(/not a KPI-tree sheet/),
     showHelp: () => {
       const dialogs = run('showHelp').filter(([what]) => what === 'Ui.showModelessDialog');
       expect(dialogs).toHaveLength(1);

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import esbuild from 'esbuild';
 import { KpiError } from '../../src/core/i18n';
+import { TEMPLATES } from '../../src/core/templates';
 import type { ServerApi } from '../../src/rpc';
 import { createServerApi, exposeApi } from '../../src/server/api';
 import { MemoryWorkbook } from '../../test/support/memoryWorkbook';
@@ -105,7 +106,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const workbook = new MemoryWorkbook({ locale: options.locale ?? 'en_US' });
   // A new spreadsheet's first sheet, as Sheets starts.
   workbook.insertSheet('Sheet1', 20, 8);
-  const api: ServerApi = exposeApi(createServerApi({ workbook, today: options.today ?? (() => new Date()) }));
+  const api: ServerApi = exposeApi(createServerApi({ workbook, today: options.today ?? (() => new Date()), templates: () => TEMPLATES }));
 
   const sidebar = async (): Promise<string> => {
     // Read per request, so a rebuilt sidebar shows on reload.

@@ -1,17 +1,23 @@
 import { KpiError, langFromLocale } from '../core/i18n';
 import { treeStatus } from '../core/sheet/status';
+import type { Template } from '../core/templates';
 import { orderTree } from '../core/tree';
 import { RPC_ERROR_MARKER, type RpcFailure, type ServerApi } from '../rpc';
 import type { SheetGateway } from './gateway';
 import { buildTreeSheet, listTrees, readTree } from './treeSheets';
 
-/** What the server needs from its surroundings: a workbook and a clock. */
+/** What the server needs from its surroundings: a workbook, a clock and the templates. */
 export interface ServerEnv {
   readonly workbook: SheetGateway;
   readonly today: () => Date;
+  /**
+   * The templates, asked for only when a call needs them: in Apps Script they are a data file
+   * read on demand, so custom functions never load them.
+   */
+  readonly templates: () => readonly Template[];
 }
 
-export function createServerApi({ workbook, today }: ServerEnv): ServerApi {
+export function createServerApi({ workbook, today, templates }: ServerEnv): ServerApi {
   return {
     getContext() {
       const trees = listTrees(workbook);
@@ -22,13 +28,13 @@ export function createServerApi({ workbook, today }: ServerEnv): ServerApi {
         activeTree: trees.some((t) => t.sheetName === active) ? active : null,
       };
     },
-    buildTree: (request) => buildTreeSheet(workbook, request, today()),
+    buildTree: (request) => buildTreeSheet(workbook, templates(), request, today()),
     getTreeStatus(sheetName) {
-      const { contents, tree } = readTree(workbook, sheetName);
+      const { contents, tree } = readTree(workbook, templates(), sheetName);
       return treeStatus(sheetName, contents, orderTree(tree));
     },
     openSheet(sheetName) {
-      readTree(workbook, sheetName);
+      readTree(workbook, templates(), sheetName);
       workbook.activate(sheetName);
     },
   };

@@ -3,7 +3,7 @@ import { planTree, withInputs } from '../core/plan';
 import { layoutTreeSheet, type KeptRow, type SheetTag } from '../core/sheet/layout';
 import type { GridRange, SheetPlan } from '../core/sheet/plan';
 import { readTreeSheet } from '../core/sheet/readBack';
-import { templateById, type Template } from '../core/templates';
+import type { Template } from '../core/templates';
 import type { NodeDef, Tree } from '../core/tree';
 import type { BuildRequest, BuildResult, TreeRef } from '../rpc';
 import type { ExistingRule, SheetGateway } from './gateway';
@@ -23,8 +23,8 @@ function requestError(field: string, en: string, ja: string): never {
   throw new KpiError({ en, ja }, field);
 }
 
-function templateOf(id: string): Template {
-  return templateById(id) ?? requestError('templateId', `Unknown template "${id}".`, `テンプレート「${id}」は存在しません。`);
+function templateOf(templates: readonly Template[], id: string): Template {
+  return templates.find((t) => t.id === id) ?? requestError('templateId', `Unknown template "${id}".`, `テンプレート「${id}」は存在しません。`);
 }
 
 /** Checks what the planner asked for; the tree and the KGI are checked by the planner itself. */
@@ -131,8 +131,8 @@ function planSheet(input: PlanInput): SheetPlan {
   });
 }
 
-export function buildTreeSheet(workbook: SheetGateway, request: BuildRequest, today: Date): BuildResult {
-  const template = templateOf(request.templateId);
+export function buildTreeSheet(workbook: SheetGateway, templates: readonly Template[], request: BuildRequest, today: Date): BuildResult {
+  const template = templateOf(templates, request.templateId);
   const weights = checkRequest(request);
   return locked(workbook, () => {
     const sheetName = uniqueSheetName(template.name[request.lang], workbook.sheetNames());
@@ -176,10 +176,10 @@ const inputsFor = (tree: Tree, typed: Readonly<Record<string, number>>) => {
 };
 
 /** A tree sheet as the workbook holds it: its template, added nodes and what people typed. */
-export function readTree(workbook: SheetGateway, sheetName: string) {
+export function readTree(workbook: SheetGateway, templates: readonly Template[], sheetName: string) {
   const tag = workbook.sheetNames().includes(sheetName) ? treeTag(workbook, sheetName) : null;
   const contents = tag ? readTreeSheet(workbook.readValues(sheetName)) : null;
-  const template = tag ? templateById(tag.templateId) : undefined;
+  const template = tag ? templates.find((t) => t.id === tag.templateId) : undefined;
   if (!tag || !contents || !template) throw notATree(sheetName);
   const tree = { nodes: [...template.nodes, ...tag.added] };
   return { tag, template, contents, tree: withInputs(tree, inputsFor(tree, contents.planInputs)) };
@@ -201,9 +201,11 @@ export interface UpdateRequest {
  * Rebuilds a tree sheet from its template (new defaults, added nodes, another fiscal year),
  * keeping every actual, owner, note and planned value people typed, found by node id.
  */
-export function updateTreeSheet(workbook: SheetGateway, sheetName: string, changes: UpdateRequest = {}): BuildResult {
+export function updateTreeSheet(
+  workbook: SheetGateway, templates: readonly Template[], sheetName: string, changes: UpdateRequest = {},
+): BuildResult {
   return locked(workbook, () => {
-    const { tag, template, contents } = readTree(workbook, sheetName);
+    const { tag, template, contents } = readTree(workbook, templates, sheetName);
     const weights = contents.weights.every((w) => w !== null) ? (contents.weights as number[]) : null;
     const request: BuildRequest = {
       templateId: template.id,

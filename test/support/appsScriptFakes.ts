@@ -78,7 +78,12 @@ export function appsScriptFakes({ locale }: FakeOptions = {}) {
     },
     calls,
   );
-  const spreadsheet = strictFake('Spreadsheet', { getSpreadsheetLocale: () => locale }, calls);
+  // An empty workbook: enough for the sidebar's server to answer and to refuse, not to build.
+  const spreadsheet = strictFake(
+    'Spreadsheet',
+    { getSpreadsheetLocale: () => locale, getSheets: () => [], getActiveSheet: () => null },
+    calls,
+  );
   const SpreadsheetApp = strictFake(
     'SpreadsheetApp',
     locale === undefined

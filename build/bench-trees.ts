@@ -1,0 +1,79 @@
+/**
+ * Bench sections for tree sheets (build/bench.mjs bundles and lists them): for trees of 10,
+ * 100 and 300 nodes with 12 months, the Spreadsheet service calls per build, the time to plan
+ * the sheet, and the time for the formula engine to recalculate after one actual is typed.
+ */
+import { performance } from 'node:perf_hooks';
+import { withInputs } from '../src/core/plan';
+import { layoutTreeSheet } from '../src/core/sheet/layout';
+import { TEMPLATES, type Template } from '../src/core/templates';
+import type { NodeDef } from '../src/core/tree';
+import { buildTreeSheet } from '../src/server/treeSheets';
+import { MemoryWorkbook } from '../test/support/memoryWorkbook';
+
+const t = (text: string) => ({ en: text, ja: text });
+
+/**
+ * A tree of about `size` nodes: revenue = orders × deal size, orders summed over channels, each
+ * channel a product chain three stages deep, the rest process KPIs under the channels.
+ */
+function syntheticTemplate(size: number): Template {
+  const nodes: NodeDef[] = [
+    { id: 'revenue', parent: null, kind: 'goal', unit: 'yen', combine: 'product', role: 'kgi', label: t('Revenue'), definition: t('Orders × size') },
+    { id: 'size', parent: 'revenue', kind: 'factor', unit: 'yen', plan: 1_000_000, role: 'main', label: t('Deal size'), definition: t('Revenue ÷ orders') },
+    { id: 'orders', parent: 'revenue', kind: 'volume', unit: 'count', combine: 'sum', role: 'main', label: t('Orders'), definition: t('Sum of channels') },
+  ];
+  const channels = Math.max(1, Math.floor((size - 3) / 7));
+  for (let c = 0; c < channels; c++) {
+    const share = c === channels - 1 ? 1 - (channels - 1) * Math.floor(1e6 / channels) / 1e6 : Math.floor(1e6 / channels) / 1e6;
+    let parent = `orders`;
+    for (let depth = 0; depth < 3; depth++) {
+      const id = `c${c}_v${depth}`;
+      nodes.push({ id, parent, kind: 'volume', unit: 'count', combine: 'product', role: 'main', label: t(`Channel ${c} stage ${depth}`), definition: t('count'), ...(depth === 0 ? { plan: share } : {}) });
+      nodes.push({ id: `c${c}_r${depth}`, parent: id, kind: 'factor', unit: 'rate', plan: 0.5, role: 'main', label: t(`Channel ${c} rate ${depth}`), definition: t('rate') });
+      parent = id;
+    }
+    nodes.push({ id: `c${c}_base`, parent, kind: 'volume', unit: 'count', role: 'process', label: t(`Channel ${c} base`), definition: t('count') });
+  }
+  for (let i = 0; nodes.length < size; i++) {
+    nodes.push({ id: `p${i}`, parent: `c${i % channels}_base`, kind: 'tracked', unit: 'count', plan: 100, role: 'process', label: t(`Process KPI ${i}`), definition: t('count') });
+  }
+  return { id: 'new_business', name: t(`Synthetic ${size}`), summary: t(''), kgi: 1_000_000_000, nodes };
+}
+
+function medianMs(fn: () => void, runs = 5): number {
+  fn();
+  const times = Array.from({ length: runs }, () => {
+    const start = performance.now();
+    fn();
+    return performance.now() - start;
+  });
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+export function treeBenches(): { name: string; run: () => string }[] {
+  return [10, 100, 300].map((size) => ({
+    name: `Tree sheet, ${size} nodes × 12 months`,
+    run() {
+      const template = size === 10 ? TEMPLATES[0] : syntheticTemplate(size);
+      const request = { templateId: template.id, lang: 'en' as const, kgi: template.kgi, inputs: {}, fiscalYear: 2026, startMonth: 4, seasonality: null };
+      const workbook = new MemoryWorkbook();
+      const { sheetName } = buildTreeSheet(workbook, [template], request, new Date(2026, 10, 23));
+      const calls = workbook.calls.length;
+      const planMs = medianMs(() => layoutTreeSheet({
+        templateId: template.id, title: 'bench', tree: withInputs(template), lang: 'en', kgi: template.kgi,
+        fiscalYear: 2026, startMonth: 4, weights: Array(12).fill(1), closedMonths: 7, period: null,
+        nameSuffix: 'bench', kept: new Map(), added: [],
+      }));
+      const values = workbook.readValues(sheetName);
+      const row = values.findIndex((r) => r[0] === template.nodes[template.nodes.length - 1].id) + 1;
+      const column = values.find((r) => r[0] === '@key')!.indexOf('actual_1') + 1;
+      let n = 0;
+      const recalcMs = medianMs(() => {
+        workbook.edit(sheetName, row, column, String(100 + n++));
+        workbook.valueAt(sheetName, 3, 3);
+      });
+      return `${calls} service calls per build; plan ${planMs.toFixed(1)} ms; recalculate after one actual ${recalcMs.toFixed(1)} ms (formula engine)`;
+    },
+  }));
+}

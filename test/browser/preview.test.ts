@@ -18,6 +18,7 @@ let browser: Browser;
 let page: Page;
 let sidebar: FrameLocator;
 const dialogs: string[] = [];
+const requests: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(join(root, 'dist/Sidebar.html'))) throw new Error('Run `npm run build` first: the tests load dist/Sidebar.html');
@@ -25,6 +26,7 @@ beforeAll(async () => {
   preview = await startPreview({ root, port: 0, today: () => new Date(2025, 6, 15) });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('request', (request) => requests.push(request.url()));
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
@@ -76,6 +78,13 @@ async function bottleneckRows(): Promise<string[]> {
 }
 
 describe('the sidebar beside the preview spreadsheet', () => {
+  it('labels every control and fetches nothing from outside (no web fonts: it works offline)', async () => {
+    const unlabelled = await sidebar.locator('input, select, textarea').evaluateAll((controls) =>
+      controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id || c.outerHTML));
+    expect(unlabelled).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(preview.url))).toEqual([]);
+  });
+
   it('reverse-calculates live as the planner types the KGI', async () => {
     await sidebar.locator('label[for="tpl-new_business"]').click();
     await sidebar.locator('#f-new_business-kgi').fill('10億');

@@ -46,7 +46,7 @@ export const MESSAGES = {
   owner: t('Owner', '担当'),
   notANumber: t('Type a number, e.g. 10億 or 1,000,000,000.', '数値を入力してください（例: 10億、1,000,000,000）。'),
   notAYear: t('Type a year such as 2025.', '2025 のように年を入力してください。'),
-  twelveWeights: t('Paste twelve positive numbers (tab, comma or space separated).', '12個の正の数値を貼り付けてください（タブ・カンマ・空白区切り）。'),
+  twelveWeights: t('Paste twelve numbers of 0 or more, not all zero (tab, comma or space separated).', '0 以上の数値を12個貼り付けてください（すべて0は不可。タブ・カンマ・空白区切り）。'),
   fixFields: t('Please fix the fields marked above.', '上の項目を修正してください。'),
   months: t('Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec', '1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月'),
 } satisfies Record<string, Localized>;

@@ -117,6 +117,13 @@ describe('the sidebar beside the preview spreadsheet', () => {
     await winRate.fill('30');
     await sidebar.locator('#lang').selectOption('en');
     await eventually(() => sidebar.locator('#f-new_business-win_rate-err').textContent(), (value) => expect(value).toBe(''));
+
+    // The server's own checks come back the same way: beside the field, never as a trace.
+    await sidebar.locator('#fiscal-year').fill('1800');
+    await sidebar.locator('#build').click();
+    await eventually(() => sidebar.locator('#fiscal-year-err').textContent(), (value) => expect(value).toMatch(/a year such as/));
+    expect(await sidebar.locator('#banner').isHidden()).toBe(true);
+    expect(preview.workbook.sheetNames()).toEqual(['Sheet1']);
   });
 
   it('moves between templates with the arrow keys, as radio buttons do', async () => {

@@ -2,10 +2,10 @@
 import type { Lang, Localized } from '../../src/core/i18n';
 import { textFor } from './text';
 
-export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const found = document.getElementById(id);
+export function byId<T extends Element = HTMLElement>(id: string): T {
+  const found = document.querySelector<T>(`#${CSS.escape(id)}`);
   if (!found) throw new Error(`#${id} is missing from the sidebar markup`);
-  return found as T;
+  return found;
 }
 
 export function el<K extends keyof HTMLElementTagNameMap>(

@@ -110,7 +110,7 @@ function renderNeeded(plan: TreePlan | null): void {
     if (node.kind !== 'volume') continue;
     list.append(el('dt', undefined, node.label[lang()]), el('dd', undefined, formatValue(annual, node.unit, lang())));
   }
-  renderLiveDiagram(byId('live-diagram') as unknown as SVGSVGElement, plan, lang());
+  renderLiveDiagram(byId<SVGSVGElement>('live-diagram'), plan, lang());
 }
 
 /** Fields that phase the plan over months; their errors do not stop the reverse calculation. */

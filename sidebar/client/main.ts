@@ -1,6 +1,5 @@
 /** The sidebar's entry: wires the views, then asks the server which language and trees to show. */
 import type { Lang } from '../../src/core/i18n';
-import type { TreeRef } from '../../src/rpc';
 import { showBanner } from './banner';
 import { byId, setLang } from './dom';
 import { initPlanForm } from './form';
@@ -9,7 +8,6 @@ import { initStatus } from './status';
 
 const rpc = createRpc();
 const status = initStatus(rpc);
-let trees: TreeRef[] = [];
 
 function showView(view: 'new' | 'status'): void {
   for (const name of ['new', 'status'] as const) {
@@ -25,19 +23,13 @@ byId('nav-status').addEventListener('click', () => showView('status'));
 const langSelect = byId<HTMLSelectElement>('lang');
 langSelect.addEventListener('change', () => setLang(langSelect.value as Lang));
 
-initPlanForm(rpc, {
-  onBuilt(tree) {
-    trees = [...trees.filter((t) => t.sheetName !== tree.sheetName), tree];
-    status.setTrees(trees, tree.sheetName);
-  },
-});
+initPlanForm(rpc, { onBuilt: (tree) => status.addTree(tree) });
 
 rpc.getContext().then(
   (context) => {
     langSelect.value = context.lang;
     setLang(context.lang);
-    trees = [...context.trees];
-    status.setTrees(trees, context.activeTree);
+    status.setTrees(context.trees, context.activeTree);
     if (context.activeTree) showView('status');
   },
   (error: unknown) => showBanner(decodeFailure(error).text),

@@ -78,6 +78,8 @@ export function renderStatus(target: HTMLElement, status: TreeStatus, kgiUnit: U
 export interface StatusView {
   /** Replaces the list of tree sheets and selects `active` (or the first). */
   setTrees(trees: readonly TreeRef[], active: string | null): void;
+  /** A tree just built (or rebuilt under its name), selected. */
+  addTree(tree: TreeRef): void;
   load(): Promise<void>;
 }
 
@@ -114,17 +116,20 @@ export function initStatus(rpc: Promisified<ServerApi>): StatusView {
     else if (trees.length === 0) target.replaceChildren(el('p', 'muted', m('noTrees')));
   });
 
+  const setTrees = (next: readonly TreeRef[], active: string | null): void => {
+    trees = next;
+    select.replaceChildren(...next.map((tree) => {
+      const option = el('option', undefined, tree.sheetName);
+      option.value = tree.sheetName;
+      return option;
+    }));
+    select.value = active ?? next[0]?.sheetName ?? '';
+    if (next.length === 0) target.replaceChildren(el('p', 'muted', m('noTrees')));
+  };
+
   return {
-    setTrees(next, active) {
-      trees = next;
-      select.replaceChildren(...next.map((tree) => {
-        const option = el('option', undefined, tree.sheetName);
-        option.value = tree.sheetName;
-        return option;
-      }));
-      select.value = active ?? next[0]?.sheetName ?? '';
-      if (next.length === 0) target.replaceChildren(el('p', 'muted', m('noTrees')));
-    },
+    setTrees,
+    addTree: (tree) => setTrees([...trees.filter((t) => t.sheetName !== tree.sheetName), tree], tree.sheetName),
     load,
   };
 }

@@ -53,6 +53,8 @@ export const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
+const monthNames = (lang: Lang): string[] => MESSAGES.months[lang].split(',');
+
 /**
  * A key of the markup: a message, `tpl.<template>.name|summary`, `node.<template>.<node>`
  * or `month.<1–12>`.
@@ -70,6 +72,3 @@ export function textFor(key: string): Localized {
   throw new Error(`No text for key "${key}"`);
 }
 
-export const say = (key: MessageKey, lang: Lang): string => MESSAGES[key][lang];
-
-export const monthNames = (lang: Lang): string[] => MESSAGES.months[lang].split(',');

@@ -3,6 +3,12 @@
  * touching a member it does not define throws, so code that reaches for more than a test
  * expects (a property store, the document in AuthMode.NONE) fails loudly.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The built project files HtmlService reads (`npm test` builds first). */
+const distDir = join(__dirname, '../../dist');
+
 export type Call = readonly [string, ...unknown[]];
 
 type Methods = Record<string, (...args: never[]) => unknown>;
@@ -96,6 +102,9 @@ export function appsScriptFakes({ locale }: FakeOptions = {}) {
     {
       createHtmlOutputFromFile: (file: string) => htmlOutput({ file }, calls),
       createHtmlOutput: (html: string) => htmlOutput({ html }, calls),
+      // The server reads the templates data file this way (Templates.html).
+      createTemplateFromFile: (file: string) =>
+        strictFake('HtmlTemplate', { getRawContent: () => readFileSync(join(distDir, `${file}.html`), 'utf8') }, calls),
     },
     calls,
   );

@@ -1,9 +1,10 @@
 // Builds dist/ for clasp: Code.js (the bundle plus one top-level wrapper per entry point),
-// appsscript.json and Sidebar.html.
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+// Templates.html, Help.html, appsscript.json and Sidebar.html.
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import esbuild from 'esbuild';
+import Handlebars from 'handlebars';
 import { loadCode } from './loadCode.mjs';
 import { buildSidebar } from './sidebar.mjs';
 
@@ -30,20 +31,41 @@ async function bundle() {
   return result.outputFiles[0].text;
 }
 
-/** Loading the bundle with no Apps Script globals also proves it touches no service at load time. */
-function entryPoints(source) {
+/**
+ * A source module's exports, bundled on its own and run in Node: build-time data (templates,
+ * the functions' documentation) that stays out of Code.js.
+ */
+async function loadModule(path) {
+  const result = await esbuild.build({
+    entryPoints: [join(root, path)],
+    bundle: true,
+    format: 'iife',
+    globalName: 'Module',
+    write: false,
+  });
+  return loadCode({ source: result.outputFiles[0].text }).context.Module;
+}
+
+/**
+ * Loading the bundle with no Apps Script globals also proves it touches no service at load time.
+ * The custom functions the bundle defines and the ones docs.ts documents must be the same set.
+ */
+function entryPoints(source, docs) {
   const { context } = loadCode({ source });
-  const { globals, customFunctions } = context[GLOBAL_NAME];
+  const { globals, customFunctionNames } = context[GLOBAL_NAME];
   const names = Object.keys(globals);
   for (const name of names) {
     if (!IDENTIFIER.test(name) || name === GLOBAL_NAME) throw new Error(`Bad entry point name: ${name}`);
     if (typeof globals[name] !== 'function') throw new Error(`Entry point ${name} is not a function`);
   }
-  const specs = new Map(customFunctions.map((spec) => [spec.name, spec]));
-  for (const name of specs.keys()) {
+  for (const name of customFunctionNames) {
     if (!names.includes(name)) throw new Error(`Custom function ${name} is missing from globals`);
+    if (!Object.hasOwn(docs, name)) throw new Error(`Custom function ${name} is not documented in src/functions/docs.ts`);
   }
-  return { names, specs };
+  for (const name of Object.keys(docs)) {
+    if (!customFunctionNames.includes(name)) throw new Error(`${name} is documented but is not a custom function in the bundle`);
+  }
+  return { names, specs: new Map(customFunctionNames.map((name) => [name, { name, ...docs[name] }])) };
 }
 
 /** One line of a doc comment: whitespace collapsed, and no `*` + `/` that would end it early. */
@@ -91,27 +113,26 @@ function customFunctionWrapper(spec) {
 }
 
 /** Triggers, menu items and sidebar calls: no `@customfunction`, so Sheets does not offer them. */
-const entryWrapper = (name) =>
-  `${docComment([`Entry point ${name}: a trigger, menu item or sidebar call, not a custom function.`])}\n${forward(name, [])}`;
+const entryWrapper = (name) => `/** Not a custom function. */\n${forward(name, [])}`;
 
 /**
  * The templates as a data file: the server reads it on demand, so the bilingual template data
  * never loads with a custom function. `<` is escaped so the HTML file cannot hold markup.
  */
 async function templatesData() {
-  const result = await esbuild.build({
-    entryPoints: [join(root, 'src/core/templates.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: 'Templates',
-    write: false,
-  });
-  const { context } = loadCode({ source: result.outputFiles[0].text });
-  return JSON.stringify(context.Templates.TEMPLATES).replace(/</g, '\\u003c');
+  const { TEMPLATES } = await loadModule('src/core/templates.ts');
+  return JSON.stringify(TEMPLATES).replace(/</g, '\\u003c');
+}
+
+/** The Help dialog as a static page: every function's example and bilingual description, escaped. */
+async function helpPage(specs) {
+  const page = Handlebars.create().compile(await readFile(join(root, 'build/help.hbs'), 'utf8'), { strict: true });
+  return page({ functions: [...specs.values()] });
 }
 
 const source = await bundle();
-const { names, specs } = entryPoints(source);
+const { FUNCTION_DOCS } = await loadModule('src/functions/docs.ts');
+const { names, specs } = entryPoints(source, FUNCTION_DOCS);
 const wrappers = names.map((name) => (specs.has(name) ? customFunctionWrapper(specs.get(name)) : entryWrapper(name)));
 
 // A clean dist/: clasp pushes every file in it.
@@ -119,6 +140,7 @@ await rm(outDir, { recursive: true, force: true });
 await mkdir(outDir, { recursive: true });
 await writeFile(join(outDir, 'Code.js'), `${source.trimEnd()}\n\n${wrappers.join('\n\n')}\n`);
 await writeFile(join(outDir, 'Templates.html'), await templatesData());
+await writeFile(join(outDir, 'Help.html'), await helpPage(specs));
 await copyFile(join(root, 'appsscript.json'), join(outDir, 'appsscript.json'));
 await buildSidebar({ root, outDir });
-console.log(`Built ${outDir}: Code.js (${names.length} entry points, ${specs.size} custom functions), Templates.html, appsscript.json, Sidebar.html`);
+console.log(`Built ${outDir}: Code.js (${names.length} entry points, ${specs.size} custom functions), Templates.html, Help.html, appsscript.json, Sidebar.html`);

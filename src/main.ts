@@ -1,9 +1,9 @@
 /**
  * The bundle's entry. The build gives every key of `globals` a top-level Apps Script function
- * forwarding to it, and reads `customFunctions` to write their `@customfunction` JSDoc.
+ * forwarding to it; `customFunctionNames` tells it which of them get the `@customfunction`
+ * JSDoc it writes from src/functions/docs.ts (read at build time only, never bundled).
  * Loading this module must not touch any Apps Script service: it runs on every call.
  */
-import { customFunctions } from './functions/catalogue';
 import type { Template } from './core/templates';
 import { createServerApi, exposeApi } from './server/api';
 import { AppsScriptWorkbook } from './server/appsScriptWorkbook';
@@ -20,7 +20,8 @@ const serverApi = exposeApi(createServerApi({
   templates: () => JSON.parse(HtmlService.createTemplateFromFile('Templates').getRawContent()) as Template[],
 }));
 
-export { customFunctions };
+/** The custom functions' names, for the build to check against the documentation. */
+export const customFunctionNames = Object.keys(customFunctionGlobals);
 
 export const globals = {
   ...customFunctionGlobals,

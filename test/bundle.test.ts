@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type Comment, type FunctionDeclaration, type Node } from 'acorn';
 import { codePath, loadCode } from '../build/loadCode.mjs';
-import type { FunctionSpec } from '../src/functions/spec';
+import { FUNCTION_DOCS, type FunctionName } from '../src/functions/docs';
 import { RPC_ERROR_MARKER, type RpcFailure } from '../src/rpc';
 import { appsScriptFakes, htmlOf, type Call } from './support/appsScriptFakes';
 
@@ -16,14 +16,24 @@ const code = readFileSync(codePath, 'utf8');
 
 interface Bundle {
   readonly globals: Record<string, (...args: unknown[]) => unknown>;
-  readonly customFunctions: readonly FunctionSpec[];
+  readonly customFunctionNames: readonly string[];
 }
 const bundleOf = (loaded: ReturnType<typeof loadCode>): Bundle => loaded.context.KpiTree as Bundle;
-const { globals, customFunctions } = bundleOf(loadCode());
+const { globals, customFunctionNames } = bundleOf(loadCode());
 const entryNames = Object.keys(globals);
-const customNames = customFunctions.map((spec) => spec.name);
+const customNames = [...customFunctionNames];
+const docNames = Object.keys(FUNCTION_DOCS) as FunctionName[];
+const docOf = (name: string) => FUNCTION_DOCS[name as FunctionName];
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+/** The text an HTML page shows: tags dropped, character references decoded. */
+const htmlText = (html: string): string =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&(lt|gt|quot|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&' })[name]!);
 
 /** Calls a custom function expecting it to throw; returns the message Sheets would show. */
 function errorShown(locale: string | undefined, name: string, ...args: unknown[]): string {
@@ -92,6 +102,10 @@ const customCases: Record<string, { calls: [unknown[], unknown][]; bad: unknown[
 describe('custom functions', () => {
   test('every custom function has cases here', () => {
     expect(Object.keys(customCases).sort()).toEqual([...customNames].sort());
+  });
+
+  test('the bundle defines exactly the documented custom functions', () => {
+    expect([...customNames].sort()).toEqual([...docNames].sort());
   });
 
   test.each(Object.entries(customCases))('%s computes its results without touching any service', (name, { calls }) => {
@@ -180,10 +194,21 @@ describe('menu and sidebar entry points', () => {
     showHelp: () => {
       const dialogs = run('showHelp').filter(([what]) => what === 'Ui.showModelessDialog');
       expect(dialogs).toHaveLength(1);
-      const { html } = htmlOf(dialogs[0][1]);
-      for (const spec of customFunctions) expect(html).toContain(spec.name);
-      expect(html).toMatch(JAPANESE);
+      expect(dialogs[0][2]).toBe('KPI Tree — Help / ヘルプ');
+      const shown = htmlOf(dialogs[0][1]);
+      expect(shown).toEqual({ file: 'Help', width: 480, height: 360 });
+      const html = readFileSync(join(root, `dist/${shown.file}.html`), 'utf8');
       expect(html).not.toMatch(/<script/i);
+      expect(html).not.toContain('{{');
+      const text = htmlText(html);
+      for (const name of customNames) {
+        const doc = docOf(name);
+        expect(text).toContain(name);
+        expect(text).toContain(doc.example);
+        expect(text).toContain(doc.description.en);
+        expect(text).toContain(doc.description.ja);
+      }
+      expect(text).toMatch(JAPANESE);
     },
   };
 
@@ -228,7 +253,7 @@ describe('Code.js as Apps Script reads it', () => {
   );
 
   /** The block comment right before a declaration, with only whitespace between. */
-  function docOf(node: FunctionDeclaration): string {
+  function jsDocOf(node: FunctionDeclaration): string {
     const doc = comments.find((c) => c.type === 'Block' && code.slice(c.end, node.start).trim() === '');
     if (!doc || !doc.value.startsWith('*')) throw new Error(`${node.id.name} has no JSDoc`);
     return doc.value;
@@ -240,8 +265,8 @@ describe('Code.js as Apps Script reads it', () => {
 
   test.each(customNames)('%s is declared with its @customfunction JSDoc', (name) => {
     const node = declarations.get(name)!;
-    const doc = docOf(node);
-    const spec = customFunctions.find((s) => s.name === name)!;
+    const doc = jsDocOf(node);
+    const spec = docOf(name);
     expect(doc).toContain('@customfunction');
     expect(doc).toContain('@return ');
     const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -258,9 +283,20 @@ describe('Code.js as Apps Script reads it', () => {
   test.each(entryNames.filter((name) => !customNames.includes(name)))(
     '%s has JSDoc but is not offered as a custom function',
     (name) => {
-      expect(docOf(declarations.get(name)!)).not.toContain('@customfunction');
+      expect(jsDocOf(declarations.get(name)!)).not.toContain('@customfunction');
     },
   );
+
+  test('the help text is only in the JSDoc, not in the runtime bundle', () => {
+    const runtime = comments.reduceRight((text, c) => text.slice(0, c.start) + text.slice(c.end), code);
+    for (const name of docNames) {
+      const doc = docOf(name);
+      for (const text of [doc.description, doc.returns, ...doc.params.map((p) => p.description)]) {
+        expect(runtime).not.toContain(text.en);
+        expect(runtime).not.toContain(text.ja);
+      }
+    }
+  });
 
   test('no template runtime and no code built from strings', () => {
     expect(code).not.toMatch(/handlebars/i);

@@ -6,6 +6,9 @@ export type CellArg = CellValue | CellValue[][];
 /** What a custom function returns: one value, or a 2D array that spills. */
 export type CellResult = number | string | boolean | (number | string | boolean)[][];
 
+/** A custom function's implementation, as Sheets calls it. */
+export type CellFunction = (...args: CellArg[]) => CellResult;
+
 export interface ParamSpec {
   readonly name: string;
   /** JSDoc type shown by Sheets, e.g. `number` or `number|Array<Array<number>>`. */
@@ -19,15 +22,13 @@ export interface ParamSpec {
 }
 
 /**
- * The one declaration of a custom function: the build generates the top-level Apps Script
- * wrapper and its `@customfunction` JSDoc from it, and the edge calls `run`.
+ * A custom function's documentation. It is read at build time only (the wrapper's
+ * `@customfunction` JSDoc and Help.html), so none of it is in the runtime bundle.
  */
-export interface FunctionSpec {
-  readonly name: string;
+export interface FunctionDoc {
   readonly description: Localized;
   readonly params: readonly ParamSpec[];
   readonly returns: Localized;
   /** A worked call for README and help, e.g. `=KPI_REQUIRED(1000000000, 2000000, 30%, 20%)`. */
   readonly example: string;
-  readonly run: (...args: CellArg[]) => CellResult;
 }

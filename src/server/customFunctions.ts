@@ -1,8 +1,6 @@
 import { KpiError, langFromLocale, type Lang } from '../core/i18n';
 import { customFunctions } from '../functions/catalogue';
-import type { CellArg, CellResult, FunctionSpec } from '../functions/spec';
-
-export type CustomFunction = (...args: CellArg[]) => CellResult;
+import type { CellFunction } from '../functions/spec';
 
 /** Only called on the error path: a successful call must not wait on any Apps Script service. */
 function spreadsheetLang(): Lang {
@@ -14,10 +12,10 @@ function spreadsheetLang(): Lang {
 }
 
 /** Sheets shows a thrown Error's message in the cell, so a KpiError speaks the sheet's language. */
-export function toCustomFunction(spec: FunctionSpec): CustomFunction {
+export function toCustomFunction(run: CellFunction): CellFunction {
   return (...args) => {
     try {
-      return spec.run(...args);
+      return run(...args);
     } catch (err) {
       if (err instanceof KpiError) throw new Error(err.in(spreadsheetLang()));
       throw err;
@@ -25,6 +23,6 @@ export function toCustomFunction(spec: FunctionSpec): CustomFunction {
   };
 }
 
-export const customFunctionGlobals: Readonly<Record<string, CustomFunction>> = Object.fromEntries(
-  customFunctions.map((spec) => [spec.name, toCustomFunction(spec)]),
+export const customFunctionGlobals: Readonly<Record<string, CellFunction>> = Object.fromEntries(
+  Object.entries(customFunctions).map(([name, run]) => [name, toCustomFunction(run)]),
 );

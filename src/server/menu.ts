@@ -1,5 +1,3 @@
-import { customFunctions } from '../functions/catalogue';
-
 /**
  * Labels are bilingual: onOpen may run in AuthMode.NONE, where the user's locale cannot be
  * relied on, and the menu must not wait on any service besides the UI.
@@ -27,20 +25,10 @@ function showSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('KPI Tree'));
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
+/** The help is a static page the build writes from the functions' documentation (Help.html). */
 function showHelp(): void {
-  const items = customFunctions
-    .map((spec) => `<li><code>${escapeHtml(spec.example)}</code><br>${escapeHtml(spec.description.en)}<br>${escapeHtml(spec.description.ja)}</li>`)
-    .join('');
-  const html =
-    '<p>KPI Tree builds sales KPI trees (KGI → KFS → KPI) in this spreadsheet. Open the sidebar from ' +
-    'Extensions → KPI Tree. / KPI Tree はこのスプレッドシートに営業の KPI ツリーを作ります。' +
-    '拡張機能 → KPI Tree からサイドバーを開いてください。</p>' +
-    `<p>Custom functions / カスタム関数:</p><ul>${items}</ul>`;
   SpreadsheetApp.getUi().showModelessDialog(
-    HtmlService.createHtmlOutput(html).setWidth(480).setHeight(360),
+    HtmlService.createHtmlOutputFromFile('Help').setWidth(480).setHeight(360),
     'KPI Tree — Help / ヘルプ',
   );
 }

@@ -5,7 +5,7 @@ import { customFunctions } from '../../src/functions/catalogue';
 import { updateTreeSheet } from '../../src/server/treeSheets';
 import { TreeSheet } from '../support/treeSheet';
 
-const KPI_REQUIRED = customFunctions.find((f) => f.name === 'KPI_REQUIRED')!.run;
+const KPI_REQUIRED = customFunctions.KPI_REQUIRED;
 
 const SUMMARY = { yields: 3, ofKgi: 5, gap: 7, bottleneck: 9, recoverable: 11 } as const;
 

@@ -27,10 +27,9 @@ function strictFake<T extends Methods>(name: string, methods: T, calls: Call[]):
   });
 }
 
-/** What HtmlService produced: enough to check which file or markup is shown, and how. */
+/** What HtmlService produced: enough to check which file is shown, and how. */
 export interface FakeHtmlOutput {
-  readonly file?: string;
-  readonly html?: string;
+  readonly file: string;
   title?: string;
   width?: number;
   height?: number;
@@ -101,7 +100,6 @@ export function appsScriptFakes({ locale }: FakeOptions = {}) {
     'HtmlService',
     {
       createHtmlOutputFromFile: (file: string) => htmlOutput({ file }, calls),
-      createHtmlOutput: (html: string) => htmlOutput({ html }, calls),
       // The server reads the templates data file this way (Templates.html).
       createTemplateFromFile: (file: string) =>
         strictFake('HtmlTemplate', { getRawContent: () => readFileSync(join(distDir, `${file}.html`), 'utf8') }, calls),

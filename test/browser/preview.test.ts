@@ -145,6 +145,12 @@ describe('the sidebar beside the preview spreadsheet', () => {
     expect(await annual('deals')).toBe('1,667');
     expect(await annual('leads')).toBe('8,335');
     expect(await annual('revenue')).toBe('¥1,000,000,000');
+
+    // "Open the sheet" brings the tree back after the planner wandered off to another tab.
+    const tree = await page.locator('#tabs [aria-selected="true"]').textContent();
+    await page.locator('#tabs button', { hasText: 'Sheet1' }).click();
+    await sidebar.locator('#open-sheet').click();
+    await eventually(() => page.locator('#tabs [aria-selected="true"]').textContent(), (value) => expect(value).toBe(tree));
   });
 
   it('moves the bottleneck colour as actuals come in', async () => {

@@ -1,4 +1,3 @@
-import Big from 'big.js';
 import { dec, toNumber, total, type Decimal } from './exact';
 import { EXPECT, label, mustBe } from './inputErrors';
 
@@ -20,7 +19,7 @@ export function phase(annual: number, weights: readonly number[], whole: boolean
   // Share i is numerators[i] ÷ sumOfWeights exactly.
   const numerators = weights.map((w) => dec(annual).times(w));
   if (!whole) return numerators.map((n) => toNumber(n.div(sumOfWeights)));
-  const floors = numerators.map((n) => n.div(sumOfWeights).round(0, Big.roundDown));
+  const floors = numerators.map((n) => n.div(sumOfWeights).trunc());
   const remainders: Decimal[] = numerators.map((n, i) => n.minus(floors[i].times(sumOfWeights)));
   const parts = floors.map(toNumber);
   const leftOver = annual - parts.reduce((s, p) => s + p, 0);

@@ -1,6 +1,6 @@
-import Big from 'big.js';
 import fc from 'fast-check';
 import { KpiError } from '../../src/core/i18n';
+import { compare, fraction, product } from '../fraction';
 import { call } from './call';
 
 const RUNS = { numRuns: 1000 };
@@ -9,7 +9,8 @@ const rate = fc.oneof(fc.integer({ min: 1, max: 5000 }).map((n) => n / 1000), fc
 /** Rates ≥ 5%, so four stages of a KGI ≤ 10⁹ stay within exact whole numbers. */
 const modestRate = fc.oneof(fc.integer({ min: 50, max: 5000 }).map((n) => n / 1000), fc.integer({ min: 1, max: 10_000_000 }));
 const kgi = fc.integer({ min: 0, max: 1_000_000_000 });
-const product = (rates: number[]): Big => rates.reduce((p, r) => p.times(r), new Big(1));
+/** Whether the product of `factors` is ≥ `goal`, exactly in decimal terms. */
+const reaches = (factors: readonly number[], goal: number): boolean => compare(product(factors), fraction(goal)) >= 0;
 
 describe('reverse calculation, in exact decimal terms', () => {
   it('rounds every stage up exactly: each stage reaches the one above, one unit less does not', () => {
@@ -17,10 +18,10 @@ describe('reverse calculation, in exact decimal terms', () => {
       fc.property(kgi, fc.array(modestRate, { minLength: 1, maxLength: 4 }), (goal, rates) => {
         const chain = (call('KPI_FUNNEL', goal, rates.map((r) => [r])) as number[][]).map((row) => row[0]);
         rates.forEach((r, i) => {
-          const [above, stage] = [new Big(chain[i]), chain[i + 1]];
+          const [above, stage] = [chain[i], chain[i + 1]];
           expect(Number.isInteger(stage)).toBe(true);
-          expect(new Big(stage).times(r).gte(above)).toBe(true);
-          if (stage > 0) expect(new Big(stage - 1).times(r).lt(above)).toBe(true);
+          expect(reaches([stage, r], above)).toBe(true);
+          if (stage > 0) expect(reaches([stage - 1, r], above)).toBe(false);
         });
         expect(call('KPI_REQUIRED', goal, ...rates)).toBe(chain[rates.length]);
       }),
@@ -32,7 +33,7 @@ describe('reverse calculation, in exact decimal terms', () => {
     fc.assert(
       fc.property(kgi, fc.array(modestRate, { minLength: 1, maxLength: 4 }), (goal, rates) => {
         const needed = call('KPI_REQUIRED', goal, ...rates) as number;
-        expect(product(rates).times(needed).gte(goal)).toBe(true);
+        expect(reaches([...rates, needed], goal)).toBe(true);
       }),
       RUNS,
     );
@@ -43,8 +44,8 @@ describe('reverse calculation, in exact decimal terms', () => {
       fc.property(kgi, fc.array(modestRate, { minLength: 1, maxLength: 4 }), (goal, rates) => {
         const chain = call('KPI_FUNNEL', goal, [rates], 'final') as number[][];
         const last = chain.flat()[rates.length];
-        expect(product(rates).times(last).gte(goal)).toBe(true);
-        if (last > 0) expect(product(rates).times(last - 1).lt(goal)).toBe(true);
+        expect(reaches([...rates, last], goal)).toBe(true);
+        if (last > 0) expect(reaches([...rates, last - 1], goal)).toBe(false);
       }),
       RUNS,
     );
@@ -56,7 +57,7 @@ describe('reverse calculation, in exact decimal terms', () => {
         try {
           const needed = call('KPI_REQUIRED', goal, ...rates) as number;
           expect(Number.isSafeInteger(needed)).toBe(true);
-          expect(product(rates).times(needed).gte(goal)).toBe(true);
+          expect(reaches([...rates, needed], goal)).toBe(true);
         } catch (error) {
           expect(error).toBeInstanceOf(KpiError);
           expect((error as KpiError).text.en).toContain('too large');
@@ -77,11 +78,13 @@ describe('KPI_PHASE with whole numbers', () => {
           fc.pre(weights.some((w) => w > 0));
           const parts = (call('KPI_PHASE', annual, weights.map((w) => [w]), true) as number[][]).map((r) => r[0]);
           expect(parts.reduce((s, p) => s + p, 0)).toBe(annual);
-          const totalWeight = weights.reduce((s, w) => s.plus(w), new Big(0));
+          // In tenths: share i = annual × tenths[i] ÷ totalTenths, and |share − part| < 1.
+          const tenths = weights.map((w) => BigInt(Math.round(w * 10)));
+          const totalTenths = tenths.reduce((s, t) => s + t);
           parts.forEach((part, i) => {
             expect(Number.isInteger(part)).toBe(true);
-            const share = new Big(annual).times(weights[i]).div(totalWeight);
-            expect(share.minus(part).abs().lt(1)).toBe(true);
+            const gap = BigInt(annual) * tenths[i] - BigInt(part) * totalTenths;
+            expect(gap < totalTenths && -gap < totalTenths).toBe(true);
           });
         },
       ),

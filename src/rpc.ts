@@ -6,6 +6,7 @@
  */
 import type { Lang, Localized } from './core/i18n';
 import type { TemplateId } from './core/templates';
+import type { Tree } from './core/tree';
 
 export interface BuildRequest {
   readonly templateId: TemplateId;
@@ -50,11 +51,31 @@ export interface MissingInput {
   readonly months: readonly string[];
 }
 
+/** A node's figures as the sheet shows them, for owners' views and what-if. */
+export interface NodeFigures {
+  readonly nodeId: string;
+  readonly label: string;
+  readonly owner: string;
+  readonly annual: number | null;
+  readonly periodPlan: number | null;
+  readonly periodActual: number | null;
+  /** The landing forecast for the year (actuals to date plus remaining plan). */
+  readonly forecast: number | null;
+}
+
 export interface TreeStatus {
   readonly sheetName: string;
   /** The selected period as shown in the sheet (a month, or year to date). */
   readonly period: string;
   readonly kgi: { readonly plan: number; readonly actual: number | null };
+  /** The annual KGI typed in the sheet. */
+  readonly kgiTarget: number;
+  /** The tree as the sheet holds it, planned values applied: what-if runs on it in the browser. */
+  readonly tree: Tree;
+  readonly nodes: readonly NodeFigures[];
+  /** Fiscal month labels, and how many are closed. */
+  readonly months: readonly string[];
+  readonly closedMonths: number;
   /** The stage whose restoration to plan recovers the most KGI, or null when on plan / no actuals. */
   readonly bottleneck: NodeStatus | null;
   /** Other nodes under plan, worst first. */
@@ -71,11 +92,41 @@ export interface SidebarContext {
   readonly activeTree: string | null;
 }
 
+export type CloseMonthResult =
+  | { readonly closed: true; readonly month: string; readonly revision: number; readonly period: string }
+  /** Refused: the month still has blank actuals; closing again with `confirmBlank` records it anyway. */
+  | { readonly closed: false; readonly month: string; readonly missing: readonly MissingInput[]; readonly text: Localized };
+
+/** A process KPI added under the node it feeds; it never enters the tree's arithmetic. */
+export interface NewProcessKpi {
+  readonly parent: string;
+  readonly label: Localized;
+  readonly definition: Localized;
+  /** The annual target. */
+  readonly plan: number;
+  readonly lowerIsBetter: boolean;
+}
+
+/** Planned values to write; only cells whose value changes are written. */
+export interface WhatIfChange {
+  readonly kgi?: number;
+  readonly inputs: Readonly<Record<string, number>>;
+}
+
 export interface ServerApi {
   getContext(): SidebarContext;
   buildTree(request: BuildRequest): BuildResult;
   getTreeStatus(sheetName: string): TreeStatus;
   openSheet(sheetName: string): void;
+  /** Closes the next open month (records it in History) and moves the period selector on. */
+  closeMonth(sheetName: string, confirmBlank: boolean): CloseMonthResult;
+  addProcessKpi(sheetName: string, kpi: NewProcessKpi): BuildResult;
+  /** Writes a what-if into the sheet; returns the node ids (and 'kgi') whose cells changed. */
+  applyWhatIf(sheetName: string, change: WhatIfChange): readonly string[];
+  /** Starts next fiscal year's tree from this one: targets, weights and owners, no actuals. */
+  rolloverYear(sheetName: string): BuildResult;
+  /** Off by default: when on, only a row's owner (an email) and the sheet's owners edit its inputs. */
+  setOwnerProtection(sheetName: string, enabled: boolean): number;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { KpiError, langFromLocale } from '../core/i18n';
 import { treeStatus } from '../core/sheet/status';
 import type { Template } from '../core/templates';
-import { orderTree } from '../core/tree';
 import { RPC_ERROR_MARKER, type RpcFailure, type ServerApi } from '../rpc';
 import type { SheetGateway } from './gateway';
 import { buildTreeSheet, listTrees, readTree } from './treeSheets';
+import { addProcessKpi, applyWhatIf, closeMonth, rolloverYear, setOwnerProtection } from './yearCycle';
 
 /** What the server needs from its surroundings: a workbook, a clock and the templates. */
 export interface ServerEnv {
@@ -31,12 +31,17 @@ export function createServerApi({ workbook, today, templates }: ServerEnv): Serv
     buildTree: (request) => buildTreeSheet(workbook, templates(), request, today()),
     getTreeStatus(sheetName) {
       const { contents, tree } = readTree(workbook, templates(), sheetName);
-      return treeStatus(sheetName, contents, orderTree(tree));
+      return treeStatus(sheetName, contents, tree);
     },
     openSheet(sheetName) {
       readTree(workbook, templates(), sheetName);
       workbook.activate(sheetName);
     },
+    closeMonth: (sheetName, confirmBlank) => closeMonth(workbook, templates(), sheetName, confirmBlank, today()),
+    addProcessKpi: (sheetName, kpi) => addProcessKpi(workbook, templates(), sheetName, kpi),
+    applyWhatIf: (sheetName, change) => applyWhatIf(workbook, templates(), sheetName, change),
+    rolloverYear: (sheetName) => rolloverYear(workbook, templates(), sheetName, today()),
+    setOwnerProtection: (sheetName, enabled) => setOwnerProtection(workbook, templates(), sheetName, enabled),
   };
 }
 

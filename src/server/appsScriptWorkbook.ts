@@ -1,4 +1,4 @@
-import type { CellContent, ConditionalRule, ExistingRule, GridRange, ReadValue, SheetGateway, SheetLayoutProps, Validation } from './gateway';
+import type { CellContent, ChartSpec, ConditionalRule, ExistingRule, GridRange, ReadValue, SheetGateway, SheetLayoutProps, Validation } from './gateway';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -166,6 +166,23 @@ export class AppsScriptWorkbook implements SheetGateway {
     protection.setWarningOnly(true);
   }
 
+  protectRows(sheet: string, rows: readonly { readonly ranges: readonly GridRange[]; readonly editors: readonly string[] }[], description: string): void {
+    // A protection per range is the service's unit: it cannot be batched.
+    for (const { ranges, editors } of rows) {
+      for (const r of ranges) {
+        const protection = this.range(sheet, r).protect().setDescription(description);
+        protection.removeEditors(protection.getEditors());
+        protection.addEditors([...editors]);
+      }
+    }
+  }
+
+  unprotectRows(sheet: string, description: string): void {
+    this.sheet(sheet).getProtections(SpreadsheetApp.ProtectionType.RANGE)
+      .filter((p) => p.getDescription() === description)
+      .forEach((p) => p.remove());
+  }
+
   setNamedRange(name: string, sheet: string, range: GridRange): void {
     this.book.setNamedRange(name, this.range(sheet, range));
   }
@@ -177,6 +194,21 @@ export class AppsScriptWorkbook implements SheetGateway {
     layout.hiddenColumns.forEach((c) => target.hideColumns(c));
     layout.hiddenRows.forEach((r) => target.hideRows(r));
     for (const [column, width] of Object.entries(layout.columnWidths)) target.setColumnWidth(Number(column), width);
+  }
+
+  setCharts(sheet: string, charts: readonly ChartSpec[]): void {
+    const target = this.sheet(sheet);
+    target.getCharts().forEach((chart) => target.removeChart(chart));
+    for (const spec of charts) {
+      target.insertChart(target.newChart()
+        .asLineChart()
+        .setTitle(spec.title)
+        .addRange(this.range(sheet, spec.range))
+        .setTransposeRowsAndColumns(true)
+        .setNumHeaders(1)
+        .setPosition(spec.anchor.row, spec.anchor.column, 0, 0)
+        .build());
+    }
   }
 
   withDocumentLock<T>(work: () => T): { ran: true; result: T } | { ran: false } {

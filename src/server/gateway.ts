@@ -5,9 +5,9 @@
  * and the in-memory workbook the tests and the local preview use (test/support/memoryWorkbook.ts).
  */
 
-import type { CellContent, ConditionalRule, GridRange, ReadValue, SheetLayoutProps, Validation } from '../core/sheet/plan';
+import type { CellContent, ChartSpec, ConditionalRule, GridRange, ReadValue, SheetLayoutProps, Validation } from '../core/sheet/plan';
 
-export type { CellContent, ConditionalRule, GridRange, ReadValue, SheetLayoutProps, Validation };
+export type { CellContent, ChartSpec, ConditionalRule, GridRange, ReadValue, SheetLayoutProps, Validation };
 
 /** A rule found on a sheet; the add-on's own are replaced on update, a person's are kept. */
 export interface ExistingRule {
@@ -54,8 +54,14 @@ export interface SheetGateway {
    * which people fill freely. One protection however many inputs.
    */
   protectExcept(sheet: string, inputs: readonly GridRange[], description: string): void;
+  /** Protects each row's ranges so only its editors (and the spreadsheet's owners) change them. */
+  protectRows(sheet: string, rows: readonly { readonly ranges: readonly GridRange[]; readonly editors: readonly string[] }[], description: string): void;
+  /** Removes the row protections written with this description. */
+  unprotectRows(sheet: string, description: string): void;
   setNamedRange(name: string, sheet: string, range: GridRange): void;
   setLayout(sheet: string, layout: SheetLayoutProps): void;
+  /** Replaces the sheet's charts: they read their ranges, so the data keeps them current. */
+  setCharts(sheet: string, charts: readonly ChartSpec[]): void;
 
   /**
    * Runs `work` holding the document lock. Returns `busy` without running it when another

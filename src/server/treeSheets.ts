@@ -77,11 +77,12 @@ function applyPlan(workbook: SheetGateway, sheet: string, plan: SheetPlan, keptR
   workbook.protectExcept(sheet, plan.inputs, plan.protectionNote);
   for (const named of plan.names) workbook.setNamedRange(named.name, sheet, named.range);
   workbook.setLayout(sheet, plan.layout);
+  workbook.setCharts(sheet, plan.charts);
   workbook.tagSheet(sheet, plan.tag);
 }
 
 /** Writes a plan into a new sheet; on any failure the new sheet is removed again. */
-function writeNewSheet(workbook: SheetGateway, name: string, plan: SheetPlan, keptRules: readonly ExistingRule[]): void {
+export function writeNewSheet(workbook: SheetGateway, name: string, plan: SheetPlan, keptRules: readonly ExistingRule[]): void {
   workbook.insertSheet(name, plan.rows, plan.columns);
   try {
     applyPlan(workbook, name, plan, keptRules);
@@ -91,13 +92,13 @@ function writeNewSheet(workbook: SheetGateway, name: string, plan: SheetPlan, ke
   }
 }
 
-function locked<T>(workbook: SheetGateway, work: () => T): T {
+export function locked<T>(workbook: SheetGateway, work: () => T): T {
   const outcome = workbook.withDocumentLock(work);
   if (!outcome.ran) throw busy();
   return outcome.result;
 }
 
-interface PlanInput {
+export interface PlanInput {
   readonly template: Template;
   readonly added: readonly NodeDef[];
   readonly request: BuildRequest;
@@ -109,7 +110,7 @@ interface PlanInput {
   readonly planInputs: Readonly<Record<string, number>>;
 }
 
-function planSheet(input: PlanInput): SheetPlan {
+export function planSheet(input: PlanInput): SheetPlan {
   const { template, request } = input;
   const tree = { nodes: [...template.nodes, ...input.added] };
   const inputs = { ...inputsFor(tree, input.planInputs), ...request.inputs };

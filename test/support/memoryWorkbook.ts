@@ -8,7 +8,7 @@ import { FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, t
 import { KpiError } from '../../src/core/i18n';
 import { columnLetter } from '../../src/core/sheet/grid';
 import type {
-  CellContent, ConditionalRule, ExistingRule, GridRange, ReadValue, SheetGateway, SheetLayoutProps, Validation,
+  CellContent, ChartSpec, ConditionalRule, ExistingRule, GridRange, ReadValue, SheetGateway, SheetLayoutProps, Validation,
 } from '../../src/server/gateway';
 
 /** SPARKLINE is drawn by Sheets; here it becomes a row of bars, so the preview still shows a trend. */
@@ -41,6 +41,8 @@ interface SheetState {
   readonly validations: Map<string, Validation | null>;
   rules: ConditionalRule[];
   protection: { inputs: readonly GridRange[]; description: string } | null;
+  rowProtections: { range: GridRange; editors: readonly string[]; description: string }[];
+  charts: readonly ChartSpec[];
   layout: SheetLayoutProps;
 }
 
@@ -173,7 +175,7 @@ export class MemoryWorkbook implements SheetGateway {
     void columns;
     this.sheets.set(name, {
       gid: this.nextGid++, tag: null, formats: new Map(), backgrounds: new Map(), weights: new Map(), fontColors: new Map(),
-      notes: new Map(), validations: new Map(), rules: [], protection: null, layout: EMPTY_LAYOUT,
+      notes: new Map(), validations: new Map(), rules: [], protection: null, rowProtections: [], charts: [], layout: EMPTY_LAYOUT,
     });
     this.order.push(name);
   }
@@ -261,6 +263,25 @@ export class MemoryWorkbook implements SheetGateway {
     this.state(sheet).protection = { inputs, description };
   }
 
+  protectRows(sheet: string, rows: readonly { readonly ranges: readonly GridRange[]; readonly editors: readonly string[] }[], description: string): void {
+    this.record('protectRanges', sheet);
+    const state = this.state(sheet);
+    for (const { ranges, editors } of rows) for (const range of ranges) state.rowProtections.push({ range, editors, description });
+  }
+
+  unprotectRows(sheet: string, description: string): void {
+    this.record('removeProtections', sheet);
+    const state = this.state(sheet);
+    state.rowProtections = state.rowProtections.filter((p) => p.description !== description);
+  }
+
+  /** Who may edit a cell, where a row protection covers it; null where anyone may. */
+  editorsAt(sheet: string, row: number, column: number): readonly string[] | null {
+    const found = this.state(sheet).rowProtections.find(({ range: g }) =>
+      row >= g.row && row < g.row + g.rows && column >= g.column && column < g.column + g.columns);
+    return found ? found.editors : null;
+  }
+
   setNamedRange(name: string, sheet: string, range: GridRange): void {
     this.record('setNamedRange', sheet);
     this.state(sheet);
@@ -270,6 +291,15 @@ export class MemoryWorkbook implements SheetGateway {
   setLayout(sheet: string, layout: SheetLayoutProps): void {
     this.record('setLayout', sheet);
     this.state(sheet).layout = layout;
+  }
+
+  setCharts(sheet: string, charts: readonly ChartSpec[]): void {
+    this.record('insertChart', sheet);
+    this.state(sheet).charts = charts;
+  }
+
+  charts(sheet: string): readonly ChartSpec[] {
+    return this.state(sheet).charts;
   }
 
   withDocumentLock<T>(work: () => T): { ran: true; result: T } | { ran: false } {

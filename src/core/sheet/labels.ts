@@ -22,7 +22,8 @@ const words = {
       tree: '', label: 'KPI', definition: 'Definition', unit: 'Unit', role: 'Role', owner: 'Owner', note: 'Note',
       planInput: 'Plan input', annual: 'Annual plan', yields: 'Plan yields', periodPlan: 'Plan (period)',
       periodActual: 'Actual (period)', achievement: 'Achievement', gap: 'Gap', recoverable: 'KGI recoverable',
-      status: 'Status', trend: 'Trend', sensitivity: 'ΔKGI per unit', score: 'Rank score',
+      status: 'Status', forecast: 'Landing forecast', runRate: 'Run rate', pace: 'Pace needed / month',
+      trend: 'Trend', sensitivity: 'ΔKGI per unit', score: 'Rank score',
     },
     headerNotes: {
       planInput: 'Type here: the rate or size you plan, a channel\'s share, or a target that overrides the reverse calculation.',
@@ -30,6 +31,9 @@ const words = {
       yields: 'Plan activity multiplied forward; at the top it should reach the KGI.',
       periodActual: 'Counts and amounts are typed in the month columns; rates are derived from them.',
       recoverable: 'KGI gained if this KPI alone were back on plan, the others held at their actuals.',
+      forecast: 'Actuals entered plus the plan of the months still blank. Flagged when it misses the annual plan.',
+      runRate: 'Actual to date ÷ months with actuals × 12.',
+      pace: 'What each remaining month must bring: (annual plan − actual to date) ÷ months left.',
     } as Record<string, string>,
     units: { yen: '¥', count: 'count', rate: 'rate' } as Record<Unit, string>,
     roles: { kgi: 'KGI', main: 'Main KPI', process: 'Process KPI', csf: 'CSF' } as Record<Role, string>,
@@ -40,6 +44,17 @@ const words = {
       list: 'Choose from the list.',
     },
     protection: 'KPI tree: computed cells. Type in the yellow cells; these follow by formula.',
+    ownerProtection: 'KPI tree: only this row\'s owner edits its inputs.',
+    chart: { title: 'KGI by month', plan: 'Plan', actual: 'Actual', forecast: 'Forecast' },
+    yearSheet: (name: string, year: number) => `${name} FY${year}`,
+    history: {
+      sheet: 'KPI history',
+      headers: ['Closed at', 'Tree sheet', 'Month', 'Revision', 'Node id', 'KPI', 'Owner', 'Plan', 'Actual', 'Achievement', 'KGI recoverable', 'Status', 'Bottleneck'],
+      blanks: (month: string, count: number) => ({
+        en: `${month} still has ${count} blank actual${count === 1 ? '' : 's'}. Fill them in, or confirm to close the month anyway.`,
+        ja: `${month} は実績が ${count} 件未入力です。入力するか、このまま締める場合は確認してください。`,
+      }),
+    },
   },
   ja: {
     title: (name: string, year: number) => `KPIツリー · ${name} · ${year}年度`,
@@ -60,7 +75,8 @@ const words = {
       tree: '', label: 'KPI', definition: '定義', unit: '単位', role: '区分', owner: '担当者', note: 'メモ',
       planInput: '計画入力', annual: '年間計画', yields: '計画到達値', periodPlan: '計画（期間）',
       periodActual: '実績（期間）', achievement: '達成率', gap: '差異', recoverable: '回復できるKGI',
-      status: '状態', trend: '推移', sensitivity: '1単位あたりKGI', score: '順位スコア',
+      status: '状態', forecast: '着地予測', runRate: 'ランレート', pace: '必要ペース／月',
+      trend: '推移', sensitivity: '1単位あたりKGI', score: '順位スコア',
     },
     headerNotes: {
       planInput: 'ここに入力: 計画する率・単価、チャネルの構成比、または逆算を上書きする目標値。',
@@ -68,6 +84,9 @@ const words = {
       yields: '計画の活動量を掛け合わせた到達値。最上段がKGIに届くかを確認します。',
       periodActual: '件数・金額は月別の列に入力します。率は件数から自動計算します。',
       recoverable: 'このKPIだけを計画に戻したとき（他は実績のまま）に増えるKGI。',
+      forecast: '入力済みの実績 + 未入力月の計画。年間計画に届かないと強調表示します。',
+      runRate: '累計実績 ÷ 実績のある月数 × 12。',
+      pace: '残りの各月に必要な量: (年間計画 − 累計実績) ÷ 残り月数。',
     } as Record<string, string>,
     units: { yen: '円', count: '件', rate: '率' } as Record<Unit, string>,
     roles: { kgi: 'KGI', main: '主要KPI', process: 'プロセスKPI', csf: 'CSF' } as Record<Role, string>,
@@ -78,6 +97,17 @@ const words = {
       list: '一覧から選んでください。',
     },
     protection: 'KPIツリー: 計算セルです。黄色のセルに入力すると数式で更新されます。',
+    ownerProtection: 'KPIツリー: この行の入力は担当者だけが編集できます。',
+    chart: { title: 'KGIの月次推移', plan: '計画', actual: '実績', forecast: '着地予測' },
+    yearSheet: (name: string, year: number) => `${name} ${year}年度`,
+    history: {
+      sheet: 'KPI履歴',
+      headers: ['締め日時', 'ツリーのシート', '月', '版', 'ノードID', 'KPI', '担当者', '計画', '実績', '達成率', '回復できるKGI', '状態', 'ボトルネック'],
+      blanks: (month: string, count: number) => ({
+        en: `${month} still has ${count} blank actual${count === 1 ? '' : 's'}. Fill them in, or confirm to close the month anyway.`,
+        ja: `${month} は実績が ${count} 件未入力です。入力するか、このまま締める場合は確認してください。`,
+      }),
+    },
   },
 } as const;
 

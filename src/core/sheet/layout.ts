@@ -25,7 +25,7 @@ export const MONTHS = 12;
 const monthKeys = (prefix: string) => Array.from({ length: MONTHS }, (_, i) => `${prefix}_${i + 1}`);
 export const COLUMN_KEYS = [
   'key', 'tree', 'label', 'definition', 'unit', 'role', 'owner', 'note', 'plan_input', 'annual', 'yields',
-  'period_plan', 'period_actual', 'achievement', 'gap', 'recoverable', 'status', 'trend',
+  'period_plan', 'period_actual', 'achievement', 'gap', 'recoverable', 'status', 'forecast', 'run_rate', 'pace', 'trend',
   ...monthKeys('plan'), ...monthKeys('actual'), 'sensitivity', 'score',
 ] as const;
 const C = Object.fromEntries(COLUMN_KEYS.map((key, i) => [key, i + 1])) as Record<string, number>;
@@ -109,7 +109,9 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
   const last = first + nodes.length - 1;
   const rowOf = new Map(nodes.map((n, i) => [n.id, first + i]));
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const rows = last;
+  // Below the tree, a blank row then the KGI by month (labels, plan, actual, forecast) for the chart.
+  const chartTop = last + 2;
+  const rows = chartTop + 3;
 
   const grid = <T,>(fill: T): T[][] => Array.from({ length: rows }, () => Array<T>(LAST_COLUMN).fill(fill));
   const contents = grid<CellContent>(null);
@@ -208,12 +210,14 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
     role: words.headers.role, owner: words.headers.owner, note: words.headers.note, plan_input: words.headers.planInput,
     annual: words.headers.annual, yields: words.headers.yields, period_plan: words.headers.periodPlan,
     period_actual: words.headers.periodActual, achievement: words.headers.achievement, gap: words.headers.gap,
-    recoverable: words.headers.recoverable, status: words.headers.status, trend: words.headers.trend,
+    recoverable: words.headers.recoverable, status: words.headers.status, forecast: words.headers.forecast,
+    run_rate: words.headers.runRate, pace: words.headers.pace, trend: words.headers.trend,
     sensitivity: words.headers.sensitivity, score: words.headers.score,
   };
   const headerNotes: Record<string, string> = {
     plan_input: words.headerNotes.planInput, annual: words.headerNotes.annual, yields: words.headerNotes.yields,
     period_actual: words.headerNotes.periodActual, recoverable: words.headerNotes.recoverable,
+    forecast: words.headerNotes.forecast, run_rate: words.headerNotes.runRate, pace: words.headerNotes.pace,
   };
   COLUMN_KEYS.forEach((key, i) => {
     put(ROW.keys, i + 1, { text: i === 0 ? KEY_MARKER : key });
@@ -366,8 +370,36 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
     const under = lower ? `${actual}>${plan}` : `${actual}<${plan}`;
     put(r, C.status, formula(
       `IF(${actual}="","",IF(${isBottleneck},${quote(status.bottleneck)},IF(${under},${quote(status.under)},${quote(status.on)})))`));
+    // The landing (着地予測): actuals entered plus the plan of every month still blank; the run
+    // rate; and the monthly pace the rest of the year needs. Rates follow from the counts.
+    const months = helper(HELPER.latestMonth);
+    const plans = span(PLAN_1, r, PLAN_1 + MONTHS - 1, r, 'col');
+    const actuals = actualBlock(r);
+    if (phased) {
+      put(r, C.forecast, formula(`IF(COUNT(${actuals})=0,"",SUM(${actuals})+SUM(${plans})-SUMIFS(${plans},${actuals},">=0"))`), unitFormat);
+      put(r, C.run_rate, formula(`IF(OR(COUNT(${actuals})=0,${months}=0),"",SUM(${actuals})/${months}*${MONTHS})`), unitFormat);
+      put(r, C.pace, formula(`IF(OR(COUNT(${actuals})=0,${months}>=${MONTHS}),"",MAX(0,(${at('annual', r)}-SUM(${actuals}))/(${MONTHS}-${months})))`), unitFormat);
+    } else {
+      put(r, C.forecast, formula(derivedRate((row) => at('forecast', row))), unitFormat);
+      put(r, C.run_rate, formula(derivedRate((row) => at('run_rate', row))), unitFormat);
+    }
     put(r, C.trend, formula(`SPARKLINE(${actualBlock(r)})`));
   }
+
+  // The KGI by month: plan, actual, and the landing path (actual where entered, plan after).
+  const rootRow = first;
+  const series: [string, (m: number) => string][] = [
+    [words.chart.plan, (m) => cell(PLAN_1 + m, rootRow, 'row')],
+    [words.chart.actual, (m) => cell(ACTUAL_1 + m, rootRow, 'row')],
+    [words.chart.forecast, (m) => `IF(ISNUMBER(${cell(ACTUAL_1 + m, rootRow, 'row')}),${cell(ACTUAL_1 + m, rootRow, 'row')},${cell(PLAN_1 + m, rootRow, 'row')})`],
+  ];
+  put(chartTop, C.trend, { text: words.chart.title });
+  fontWeights[chartTop - 1][C.trend - 1] = 'bold';
+  for (let m = 0; m < MONTHS; m++) put(chartTop, PLAN_1 + m, { text: labels[m] }, '@');
+  series.forEach(([label, value], i) => {
+    put(chartTop + 1 + i, C.trend, { text: label });
+    for (let m = 0; m < MONTHS; m++) put(chartTop + 1 + i, PLAN_1 + m, formula(value(m)), NUMBER_FORMAT[kgiUnit]);
+  });
 
   return {
     rows,
@@ -386,6 +418,11 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
       { name: `KPI_KGI_${spec.nameSuffix}`, range: { row: ROW.settings, column: SETTINGS.kgi, rows: 1, columns: 1 } },
       { name: `KPI_PERIOD_${spec.nameSuffix}`, range: { row: ROW.settings, column: SETTINGS.period, rows: 1, columns: 1 } },
     ],
+    charts: [{
+      title: words.chart.title,
+      range: { row: chartTop, column: C.trend, rows: 4, columns: MONTHS + 1 },
+      anchor: { row: chartTop + 5, column: C.label },
+    }],
     layout: {
       frozenRows: ROW.header,
       frozenColumns: C.label,
@@ -435,6 +472,19 @@ function statusRules(spec: TreeSheetSpec, nodes: readonly TreeNode[], first: num
     { ranges: flagged, formula: `=${statusCell}=${quote(words.status.under)}`, background: PALETTE.under },
     { ranges: flagged, formula: `=${statusCell}=${quote(words.status.on)}`, background: PALETTE.on },
   ];
+  // A landing short of the annual plan (above it, where lower is better) is flagged.
+  for (const lower of [false, true]) {
+    const rows = nodes.flatMap((node, i) => ((node.lowerIsBetter === true) === lower ? [first + i] : []));
+    if (rows.length === 0) continue;
+    const forecast = cell(C.forecast, rows[0], 'col');
+    const annual = cell(C.annual, rows[0], 'col');
+    rules.push({
+      ranges: rows.map((row) => ({ row, column: C.forecast, rows: 1, columns: 1 })),
+      formula: `=AND(ISNUMBER(${forecast}),${forecast}${lower ? '>' : '<'}${annual})`,
+      background: PALETTE.under,
+      fontColor: PALETTE.bottleneckText,
+    });
+  }
   if (typedRows.length > 0) {
     const firstActual = cell(ACTUAL_1, typedRows[0].row);
     rules.push({

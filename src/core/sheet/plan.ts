@@ -45,6 +45,14 @@ export interface SheetLayoutProps {
   readonly columnWidths: Readonly<Record<number, number>>;
 }
 
+/** A line chart over a block of rows (series in rows, month labels in the first). */
+export interface ChartSpec {
+  readonly title: string;
+  readonly range: GridRange;
+  /** Where its top-left corner sits. */
+  readonly anchor: { readonly row: number; readonly column: number };
+}
+
 export interface NamedRange {
   readonly name: string;
   readonly range: GridRange;
@@ -66,6 +74,7 @@ export interface SheetPlan {
   readonly inputs: GridRange[];
   readonly protectionNote: string;
   readonly names: NamedRange[];
+  readonly charts: ChartSpec[];
   readonly layout: SheetLayoutProps;
   /** Developer metadata that marks the sheet as a KPI tree. */
   readonly tag: string;

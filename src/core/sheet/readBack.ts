@@ -16,6 +16,9 @@ export interface TreeSheetContents {
   readonly monthLabels: readonly string[];
   /** How many fiscal months are closed, from the sheet's helper cell. */
   readonly closedMonths: number;
+  /** Where things are now (rows may have been inserted or moved): 1-based. */
+  readonly settingsRow: number;
+  readonly columns: ReadonlyMap<string, number>;
 }
 
 const num = (v: ReadValue | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -68,5 +71,7 @@ export function readTreeSheet(values: readonly (readonly ReadValue[])[]): TreeSh
     rows,
     monthLabels: months.map((m) => str(get(header, `actual_${m}`))),
     closedMonths: num(settings[0]) ?? 0,
+    settingsRow: keyRow - 2,
+    columns: new Map([...columnOf].map(([k, i]) => [k, i + 1])),
   };
 }

@@ -1,5 +1,5 @@
 import type { MissingInput, NodeStatus, TreeStatus } from '../../rpc';
-import type { TreeNode } from '../tree';
+import { orderTree, type Tree } from '../tree';
 import { isTyped } from './layout';
 import type { TreeSheetContents } from './readBack';
 
@@ -9,7 +9,8 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
  * Where the plan is breaking, read from the figures the sheet's own formulas computed: the
  * sidebar shows what the sheet shows, for the period selected in it.
  */
-export function treeStatus(sheetName: string, contents: TreeSheetContents, nodes: readonly TreeNode[]): TreeStatus {
+export function treeStatus(sheetName: string, contents: TreeSheetContents, tree: Tree): TreeStatus {
+  const nodes = orderTree(tree);
   const statuses: (NodeStatus & { score: number | null })[] = [];
   const missing: MissingInput[] = [];
   for (const node of nodes) {
@@ -37,6 +38,18 @@ export function treeStatus(sheetName: string, contents: TreeSheetContents, nodes
     sheetName,
     period: contents.period,
     kgi: { plan: num(root?.values.period_plan) ?? 0, actual: num(root?.values.period_actual) },
+    kgiTarget: contents.kgi ?? 0,
+    tree,
+    nodes: nodes.flatMap((node) => {
+      const row = contents.rows.get(node.id);
+      return row ? [{
+        nodeId: node.id, label: String(row.values.label), owner: String(row.owner),
+        annual: num(row.values.annual), periodPlan: num(row.values.period_plan),
+        periodActual: num(row.values.period_actual), forecast: num(row.values.forecast),
+      }] : [];
+    }),
+    months: contents.monthLabels,
+    closedMonths: contents.closedMonths,
     bottleneck: top ? plain(top) : null,
     underPlan: statuses
       .filter((s) => s !== top && s.achievement !== null && s.achievement < 1)

@@ -1,0 +1,191 @@
+import { KpiError, type Lang, type Localized } from '../core/i18n';
+import { planTree } from '../core/plan';
+import { SETTINGS, isTyped, type KeptRow } from '../core/sheet/layout';
+import type { CellContent, GridRange } from '../core/sheet/plan';
+import { readTreeSheet } from '../core/sheet/readBack';
+import { sheetWords } from '../core/sheet/labels';
+import type { Template } from '../core/templates';
+import { orderTree } from '../core/tree';
+import type { BuildResult, CloseMonthResult, MissingInput, NewProcessKpi, WhatIfChange } from '../rpc';
+import type { SheetGateway } from './gateway';
+import { locked, monthsElapsed, planSheet, readTree, uniqueSheetName, updateTreeSheet, writeNewSheet } from './treeSheets';
+
+/**
+ * The monthly cycle of a tree sheet: closing a month into History, what-if applied to the
+ * planned values, process KPIs added, and next year's tree. Each holds the document lock.
+ */
+
+const HISTORY_TAG = JSON.stringify({ app: 'kpi-tree', history: 1 });
+
+const one = (row: number, column: number): GridRange => ({ row, column, rows: 1, columns: 1 });
+const text = (value: string): CellContent => ({ text: value });
+const numberOrBlank = (value: unknown): CellContent => (typeof value === 'number' ? { number: value } : null);
+
+/** History is found by its tag, not its name, so renaming it keeps it. */
+function historySheet(workbook: SheetGateway, lang: Lang): string {
+  const found = workbook.sheetNames().find((name) => workbook.readSheetTag(name) === HISTORY_TAG);
+  if (found) return found;
+  const words = sheetWords(lang);
+  const name = uniqueSheetName(words.history.sheet, workbook.sheetNames());
+  workbook.insertSheet(name, 1, words.history.headers.length);
+  workbook.tagSheet(name, HISTORY_TAG);
+  const headers = words.history.headers;
+  workbook.setContents(name, { row: 1, column: 1, rows: 1, columns: headers.length }, [headers.map(text)]);
+  workbook.setFontWeights(name, { row: 1, column: 1, rows: 1, columns: headers.length }, [headers.map(() => 'bold' as const)]);
+  return name;
+}
+
+/**
+ * Closes the month after the last one closed (or records a revision of the last when all are
+ * closed): appends every node's plan, actual, achievement and the bottleneck for that month to
+ * History, never rewriting a past row, then moves the period selector on. Blank actuals refuse
+ * the close until the person confirms.
+ */
+export function closeMonth(
+  workbook: SheetGateway, templates: readonly Template[], sheetName: string, confirmBlank: boolean, now: Date,
+): CloseMonthResult {
+  return locked(workbook, () => {
+    const { tag, tree, contents } = readTree(workbook, templates, sheetName);
+    const words = sheetWords(tag.lang);
+    const nodes = orderTree(tree);
+    const month = Math.min(contents.closedMonths + 1, 12);
+    const label = contents.monthLabels[month - 1];
+    const missing: MissingInput[] = nodes.flatMap((node) => {
+      const row = contents.rows.get(node.id);
+      return row && isTyped(node) && row.actuals[month - 1] === null
+        ? [{ nodeId: node.id, label: String(row.values.label), owner: String(row.owner), months: [label] }]
+        : [];
+    });
+    if (missing.length > 0 && !confirmBlank) {
+      return { closed: false, month: label, missing, text: words.history.blanks(label, missing.length) };
+    }
+
+    // Select the month so the sheet's own formulas give its figures and its bottleneck.
+    const settings = contents.settingsRow;
+    workbook.setContents(sheetName, one(settings, SETTINGS.period), [[text(label)]]);
+    workbook.setContents(sheetName, one(settings, SETTINGS.closedThrough), [[text(label)]]);
+    const figures = readTreeSheet(workbook.readValues(sheetName))!;
+
+    const history = historySheet(workbook, tag.lang);
+    const past = workbook.readValues(history);
+    const revision = 1 + past.filter((r) => r[1] === sheetName && r[2] === label).reduce((max, r) => Math.max(max, Number(r[3]) || 0), 0);
+    const closedAt = now.toISOString();
+    const rows = nodes.flatMap((node): CellContent[][] => {
+      const row = figures.rows.get(node.id);
+      if (!row) return [];
+      const v = row.values;
+      return [[
+        text(closedAt), text(sheetName), text(label), { number: revision }, text(node.id), text(String(v.label)),
+        text(String(row.owner)), numberOrBlank(v.period_plan), numberOrBlank(v.period_actual),
+        numberOrBlank(v.achievement), numberOrBlank(v.recoverable), text(String(v.status)),
+        text(v.status === words.status.bottleneck ? '✓' : ''),
+      ]];
+    });
+    const width = words.history.headers.length;
+    workbook.setContents(history, { row: past.length + 1, column: 1, rows: rows.length, columns: width }, rows);
+
+    const period = month < 12 ? contents.monthLabels[month] : words.ytd;
+    workbook.setContents(sheetName, one(settings, SETTINGS.period), [[text(period)]]);
+    return { closed: true, month: label, revision, period };
+  });
+}
+
+/** Starts next fiscal year's tree from this one: targets, weights, owners and added KPIs; no actuals. */
+export function rolloverYear(workbook: SheetGateway, templates: readonly Template[], sheetName: string, today: Date): BuildResult {
+  return locked(workbook, () => {
+    const { tag, template, contents } = readTree(workbook, templates, sheetName);
+    const fiscalYear = (contents.fiscalYear ?? today.getFullYear()) + 1;
+    const startMonth = contents.startMonth ?? 4;
+    const name = uniqueSheetName(sheetWords(tag.lang).yearSheet(template.name[tag.lang], fiscalYear), workbook.sheetNames());
+    const owners = new Map<string, KeptRow>(
+      [...contents.rows].map(([id, row]) => [id, { owner: row.owner, note: '', actuals: Array<null>(12).fill(null) }]),
+    );
+    const weights = contents.weights.every((w) => w !== null) ? (contents.weights as number[]) : Array<number>(12).fill(1);
+    const plan = planSheet({
+      template, added: tag.added, sheetName: name, weights, period: null, kept: owners, planInputs: contents.planInputs,
+      closedMonths: monthsElapsed(today, fiscalYear, startMonth),
+      request: { templateId: template.id, lang: tag.lang, kgi: contents.kgi ?? template.kgi, inputs: {}, fiscalYear, startMonth, seasonality: weights },
+    });
+    writeNewSheet(workbook, name, plan, []);
+    workbook.activate(name);
+    const sheetId = workbook.sheetId(name);
+    return { sheetName: name, sheetId, url: `${workbook.url()}#gid=${sheetId}` };
+  });
+}
+
+function kpiError(field: string, en: string, ja: string): never {
+  throw new KpiError({ en, ja }, field);
+}
+
+/** Adds a process KPI under the node it feeds, with its own row, owner and monthly actuals. */
+export function addProcessKpi(workbook: SheetGateway, templates: readonly Template[], sheetName: string, kpi: NewProcessKpi): BuildResult {
+  const { tree } = readTree(workbook, templates, sheetName);
+  const ids = new Set(tree.nodes.map((n) => n.id));
+  if (!ids.has(kpi.parent)) kpiError('parent', `Choose the KPI it feeds; "${kpi.parent}" is not in this tree.`, `つながるKPIを選んでください。「${kpi.parent}」はこのツリーにありません。`);
+  const label: Localized = { en: kpi.label.en.trim(), ja: kpi.label.ja.trim() };
+  if (!label.en || !label.ja || label.en.length > 100 || label.ja.length > 100) {
+    kpiError('label', 'The KPI needs a name of 1 to 100 characters.', 'KPI名は1〜100文字で入力してください。');
+  }
+  if (!Number.isFinite(kpi.plan) || kpi.plan < 0) {
+    kpiError('plan', `The annual target must be a number of 0 or more, got ${kpi.plan}.`, `年間目標は 0 以上の数値にしてください（受け取った値: ${kpi.plan}）。`);
+  }
+  let n = 1;
+  while (ids.has(`kpi_${n}`)) n++;
+  return updateTreeSheet(workbook, templates, sheetName, {
+    addNodes: [{
+      id: `kpi_${n}`, parent: kpi.parent, kind: 'tracked', unit: 'count', role: 'process', plan: kpi.plan,
+      label, definition: kpi.definition, lowerIsBetter: kpi.lowerIsBetter,
+    }],
+  });
+}
+
+/**
+ * Writes a what-if the planner chose to apply: only the planned-value cells whose value
+ * changes (a cell each; a what-if moves a few), checked by the planner first.
+ */
+export function applyWhatIf(workbook: SheetGateway, templates: readonly Template[], sheetName: string, change: WhatIfChange): string[] {
+  return locked(workbook, () => {
+    const { tree, contents } = readTree(workbook, templates, sheetName);
+    const kgi = change.kgi ?? contents.kgi ?? 0;
+    planTree(tree, kgi, change.inputs);
+    const root = orderTree(tree)[0].id;
+    const column = contents.columns.get('plan_input')!;
+    const written: string[] = [];
+    for (const [id, value] of Object.entries(change.inputs)) {
+      if (id === root) kpiError(id, 'The KGI is set in the header, not as a planned value.', 'KGIは見出しの欄で設定します。');
+      if (contents.planInputs[id] === value) continue;
+      workbook.setContents(sheetName, one(contents.rows.get(id)!.row, column), [[{ number: value }]]);
+      written.push(id);
+    }
+    if (change.kgi !== undefined && change.kgi !== contents.kgi) {
+      workbook.setContents(sheetName, one(contents.settingsRow, SETTINGS.kgi), [[{ number: change.kgi }]]);
+      written.push('kgi');
+    }
+    return written;
+  });
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Off by default. When on, each row whose owner is an email is protected so that only that
+ * person (and the spreadsheet's owners, who can always edit) changes its inputs.
+ */
+export function setOwnerProtection(workbook: SheetGateway, templates: readonly Template[], sheetName: string, enabled: boolean): number {
+  return locked(workbook, () => {
+    const { tag, contents } = readTree(workbook, templates, sheetName);
+    const description = sheetWords(tag.lang).ownerProtection;
+    workbook.unprotectRows(sheetName, description);
+    if (!enabled) return 0;
+    const col = (key: string) => contents.columns.get(key)!;
+    const rows = [...contents.rows.values()].filter((row) => EMAIL.test(String(row.owner).trim()));
+    workbook.protectRows(sheetName, rows.map((row) => ({
+      ranges: [
+        { row: row.row, column: col('owner'), rows: 1, columns: col('plan_input') - col('owner') + 1 },
+        { row: row.row, column: col('actual_1'), rows: 1, columns: 12 },
+      ],
+      editors: [String(row.owner).trim()],
+    })), description);
+    return rows.length;
+  });
+}

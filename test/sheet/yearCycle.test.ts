@@ -1,0 +1,221 @@
+import fc from 'fast-check';
+import { recovery } from '../../src/core/recovery';
+import { PALETTE, isTyped } from '../../src/core/sheet/layout';
+import { TEMPLATES, templateById } from '../../src/core/templates';
+import { orderTree } from '../../src/core/tree';
+import { createServerApi } from '../../src/server/api';
+import { TreeSheet } from '../support/treeSheet';
+
+const APRIL_2026 = new Date(2026, 3, 10);
+const april = { revenue: 56_000_000, orders: 28, deals: 139, leads: 695, visits: 2778 };
+const nodes = orderTree(templateById('new_business')!);
+
+function apiFor(sheet: TreeSheet, today = APRIL_2026) {
+  return createServerApi({ workbook: sheet.workbook, today: () => today, templates: () => TEMPLATES });
+}
+
+describe('landing forecast, run rate and pace', () => {
+  it('lands on actuals to date plus the plan of the months still blank, and flags a miss', () => {
+    const sheet = TreeSheet.build({}, APRIL_2026);
+    for (const m of [1, 2, 3]) sheet.actuals(m, { orders: 30 });
+    const plans = Array.from({ length: 12 }, (_, m) => sheet.value('orders', `plan_${m + 1}` as never) as number);
+    expect(sheet.value('orders', 'forecast')).toBe(90 + plans.slice(3).reduce((a, b) => a + b, 0));
+    expect(sheet.value('orders', 'run_rate')).toBe(360);
+    expect(sheet.value('orders', 'pace')).toBeCloseTo((500 - 90) / 9, 10);
+    expect(sheet.seen('orders', 'forecast').background).toBe(PALETTE.under);
+
+    for (const m of [1, 2, 3]) sheet.actuals(m, { orders: 60 });
+    expect(sheet.value('orders', 'forecast')).toBeGreaterThanOrEqual(500);
+    expect(sheet.seen('orders', 'forecast').background).not.toBe(PALETTE.under);
+  });
+
+  it('derives a rate’s landing from the landing of its counts', () => {
+    const sheet = TreeSheet.build({}, APRIL_2026);
+    sheet.actuals(1, april);
+    const orders = sheet.value('orders', 'forecast') as number;
+    const deals = sheet.value('deals', 'forecast') as number;
+    expect(sheet.value('win_rate', 'forecast')).toBeCloseTo(orders / deals, 12);
+  });
+});
+
+describe('closing a month', () => {
+  it('records every node’s month in History, moves the period on, and never rewrites the past', () => {
+    const sheet = TreeSheet.build({}, APRIL_2026);
+    const api = apiFor(sheet);
+    const refused = api.closeMonth(sheet.name, false);
+    expect(refused.closed).toBe(false);
+    if (!refused.closed) {
+      expect(refused.month).toBe('2026-04');
+      expect(refused.missing.map((m) => m.nodeId)).toEqual(nodes.filter(isTyped).map((n) => n.id));
+      expect(refused.text.en).toMatch(/2026-04 still has 6 blank actuals/);
+    }
+    expect(sheet.workbook.sheetNames()).toEqual([sheet.name]);
+
+    sheet.actuals(1, { ...april, proposals: 70 });
+    const closed = api.closeMonth(sheet.name, false);
+    expect(closed).toEqual({ closed: true, month: '2026-04', revision: 1, period: '2026-05' });
+    expect(sheet.setting('period')).toBe('2026-05');
+    expect(sheet.setting('closedThrough')).toBe('2026-04');
+
+    const history = sheet.workbook.readValues('KPI history');
+    expect(history[0]).toEqual(['Closed at', 'Tree sheet', 'Month', 'Revision', 'Node id', 'KPI', 'Owner', 'Plan', 'Actual', 'Achievement', 'KGI recoverable', 'Status', 'Bottleneck']);
+    expect(history.slice(1).map((r) => r[4])).toEqual(nodes.map((n) => n.id));
+    const winRate = history.find((r) => r[4] === 'win_rate')!;
+    expect(winRate.slice(1, 4)).toEqual([sheet.name, '2026-04', 1]);
+    expect(winRate[8]).toBeCloseTo(28 / 139, 12);
+    expect(winRate[12]).toBe('✓');
+    expect(history.filter((r) => r[12] === '✓')).toHaveLength(1);
+
+    // A correction to April, closed again: a revision appended below, the first record kept.
+    sheet.setting('closedThrough', '—');
+    sheet.actuals(1, { orders: 40, revenue: 80_000_000 });
+    expect(api.closeMonth(sheet.name, false)).toMatchObject({ closed: true, month: '2026-04', revision: 2 });
+    const after = sheet.workbook.readValues('KPI history');
+    expect(after.slice(0, history.length)).toEqual(history);
+    expect(after.slice(history.length).every((r) => r[2] === '2026-04' && r[3] === 2)).toBe(true);
+  });
+
+  it('closes a month with blanks when the person confirms', () => {
+    const sheet = TreeSheet.build({}, APRIL_2026);
+    expect(apiFor(sheet).closeMonth(sheet.name, true)).toMatchObject({ closed: true, month: '2026-04' });
+  });
+});
+
+describe('owners and their KPIs', () => {
+  it('lists missing inputs with their owners, and protects owners’ rows only when asked', () => {
+    const sheet = TreeSheet.build();
+    const api = apiFor(sheet);
+    sheet.type('orders', 'owner', 'sato@example.co.jp');
+    sheet.type('deals', 'owner', 'Team West');
+    const status = api.getTreeStatus(sheet.name);
+    expect(status.missing.find((m) => m.nodeId === 'orders')?.owner).toBe('sato@example.co.jp');
+    expect(status.nodes.filter((n) => n.owner === 'sato@example.co.jp').map((n) => n.nodeId)).toEqual(['orders']);
+
+    const ownerCell = [sheet.rowOf('orders'), sheet.columnOf('actual_3')] as const;
+    expect(sheet.workbook.editorsAt(sheet.name, ...ownerCell)).toBeNull();
+    expect(api.setOwnerProtection(sheet.name, true)).toBe(1);
+    expect(sheet.workbook.editorsAt(sheet.name, ...ownerCell)).toEqual(['sato@example.co.jp']);
+    expect(sheet.workbook.editorsAt(sheet.name, sheet.rowOf('deals'), sheet.columnOf('actual_3'))).toBeNull();
+    expect(api.setOwnerProtection(sheet.name, false)).toBe(0);
+    expect(sheet.workbook.editorsAt(sheet.name, ...ownerCell)).toBeNull();
+  });
+});
+
+describe('what-if', () => {
+  it('writes only the input cells it changed', () => {
+    const sheet = TreeSheet.build();
+    const api = apiFor(sheet);
+    const before = sheet.workbook.calls.length;
+    expect(api.applyWhatIf(sheet.name, { inputs: { win_rate: 0.25, deal_rate: 0.2 }, kgi: 1_000_000_000 })).toEqual(['win_rate']);
+    expect(sheet.workbook.calls.slice(before).filter((c) => c.method === 'setValues')).toHaveLength(1);
+    expect(sheet.value('deals', 'annual')).toBe(2000);
+    expect(api.applyWhatIf(sheet.name, { inputs: {}, kgi: 2_000_000_000 })).toEqual(['kgi']);
+    expect(sheet.value('orders', 'annual')).toBe(1000);
+  });
+
+  it('refuses an impossible what-if without writing', () => {
+    const sheet = TreeSheet.build();
+    expect(() => apiFor(sheet).applyWhatIf(sheet.name, { inputs: { win_rate: 0 } })).toThrow(/greater than 0/);
+    expect(sheet.value('win_rate', 'plan_input')).toBe(0.3);
+  });
+});
+
+describe('process KPIs from the catalogue', () => {
+  it('adds its own input row under the node it feeds, leaving the arithmetic as it was', () => {
+    const sheet = TreeSheet.build();
+    sheet.actuals(1, april);
+    const yields = sheet.value('revenue', 'yields');
+    apiFor(sheet).addProcessKpi(sheet.name, {
+      parent: 'leads', label: { en: 'Seminar registrations', ja: 'セミナー申込数' },
+      definition: { en: 'Registrations', ja: '申込の数' }, plan: 1200, lowerIsBetter: false,
+    });
+    expect(sheet.value('kpi_1', 'label')).toBe('Seminar registrations');
+    expect(sheet.value('kpi_1', 'annual')).toBe(1200);
+    expect(sheet.seen('kpi_1', 'actual_1').input).toBe(true);
+    expect(sheet.rowOf('kpi_1')).toBeGreaterThan(sheet.rowOf('leads'));
+    expect(sheet.value('revenue', 'yields')).toBe(yields);
+    expect(sheet.value('orders', 'actual_1')).toBe(28);
+  });
+
+  it('names what is wrong with a new KPI', () => {
+    const sheet = TreeSheet.build();
+    const add = (patch: object) => () => apiFor(sheet).addProcessKpi(sheet.name, {
+      parent: 'leads', label: { en: 'X', ja: 'X' }, definition: { en: '', ja: '' }, plan: 1, lowerIsBetter: false, ...patch,
+    });
+    expect(add({ parent: 'nowhere' })).toThrow(/not in this tree/);
+    expect(add({ label: { en: ' ', ja: ' ' } })).toThrow(/name of 1 to 100/);
+    expect(add({ plan: -1 })).toThrow(/0 or more/);
+  });
+});
+
+describe('fiscal-year rollover', () => {
+  it('starts next year from this year’s targets, weights and owners, without actuals', () => {
+    const sheet = TreeSheet.build({ seasonality: [1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3] });
+    sheet.type('win_rate', 'plan_input', '25%');
+    sheet.type('orders', 'owner', 'Sato');
+    sheet.type('orders', 'note', 'this year only');
+    sheet.actuals(1, april);
+    const api = apiFor(sheet, new Date(2027, 2, 20));
+    api.closeMonth(sheet.name, true);
+    const historyBefore = sheet.workbook.readValues('KPI history');
+    const { sheetName } = api.rolloverYear(sheet.name);
+    expect(sheetName).toBe('New business FY2027');
+    const next = new TreeSheet(sheet.workbook, sheetName);
+    expect(next.setting('fiscalYear')).toBe(2027);
+    expect(next.value('win_rate', 'plan_input')).toBe(0.25);
+    expect(next.value('orders', 'owner')).toBe('Sato');
+    expect(next.value('orders', 'note')).toBe('');
+    expect(next.value('orders', 'actual_1')).toBe('');
+    expect(next.workbook.valueAt(sheetName, 4, next.columnOf('plan_12'))).toBe(3);
+    // This year's sheet and history are untouched.
+    expect(sheet.value('orders', 'actual_1')).toBe(28);
+    expect(sheet.workbook.readValues('KPI history')).toEqual(historyBefore);
+  });
+});
+
+describe('the chart of the KGI by month', () => {
+  it('charts plan, actual and the landing path from formulas that follow the data', () => {
+    const sheet = TreeSheet.build({}, APRIL_2026);
+    const [chart] = sheet.workbook.charts(sheet.name);
+    expect(chart.title).toBe('KGI by month');
+    const at = (row: number, month: number) => sheet.workbook.valueAt(sheet.name, chart.range.row + row, chart.range.column + month);
+    expect(at(0, 1)).toBe('2026-04');
+    sheet.actuals(1, { revenue: 70_000_000 });
+    expect(at(1, 1)).toBe(sheet.value('revenue', 'plan_1'));
+    expect(at(2, 1)).toBe(70_000_000);
+    expect(at(3, 1)).toBe(70_000_000);
+    expect(at(3, 2)).toBe(sheet.value('revenue', 'plan_2'));
+  });
+});
+
+describe('the bottleneck rule in the core agrees with the sheet', () => {
+  it('gives the same KGI recoverable and the same bottleneck for random actuals', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          visits: fc.integer({ min: 0, max: 4000 }), leads: fc.integer({ min: 0, max: 900 }), deals: fc.integer({ min: 0, max: 200 }),
+          orders: fc.integer({ min: 0, max: 60 }), size: fc.integer({ min: 1, max: 40 }).map((k) => k * 100_000),
+        }),
+        ({ visits, leads, deals, orders, size }) => {
+          const sheet = TreeSheet.build({}, APRIL_2026);
+          sheet.setting('period', '2026-04');
+          sheet.actuals(1, { visits, leads, deals, orders, revenue: orders * size });
+          const figures = new Map(nodes.map((n) => {
+            const num = (v: unknown) => (typeof v === 'number' ? v : null);
+            return [n.id, { plan: num(sheet.value(n.id, 'period_plan')), actual: num(sheet.value(n.id, 'period_actual')) }];
+          }));
+          const core = recovery(nodes, figures);
+          for (const n of nodes.filter((x) => x.kind !== 'tracked')) {
+            const inSheet = sheet.value(n.id, 'recoverable');
+            const inCore = core.recoverable.get(n.id) ?? null;
+            if (inCore === null) expect(inSheet).toBe('');
+            else expect(inSheet as number).toBeCloseTo(inCore, 3);
+          }
+          const named = sheet.summary(9);
+          expect(named).toBe(core.bottleneck === null ? '—' : nodes.find((n) => n.id === core.bottleneck)!.label.en);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});

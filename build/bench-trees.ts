@@ -10,6 +10,7 @@ import { TEMPLATES, type Template } from '../src/core/templates';
 import type { NodeDef } from '../src/core/tree';
 import { buildTreeSheet } from '../src/server/treeSheets';
 import { MemoryWorkbook } from '../test/support/memoryWorkbook';
+import { VOCABULARY } from '../src/core/vocabulary';
 
 const t = (text: string) => ({ en: text, ja: text });
 
@@ -58,10 +59,10 @@ export function treeBenches(): { name: string; run: () => string }[] {
       const template = size === 10 ? TEMPLATES[0] : syntheticTemplate(size);
       const request = { templateId: template.id, lang: 'en' as const, kgi: template.kgi, inputs: {}, fiscalYear: 2026, startMonth: 4, seasonality: null };
       const workbook = new MemoryWorkbook();
-      const { sheetName } = buildTreeSheet(workbook, [template], request, new Date(2026, 10, 23));
+      const { sheetName } = buildTreeSheet(workbook, { ...VOCABULARY, templates: [template] }, request, new Date(2026, 10, 23));
       const calls = workbook.calls.length;
       const planMs = medianMs(() => layoutTreeSheet({
-        templateId: template.id, title: 'bench', tree: withInputs(template), lang: 'en', kgi: template.kgi,
+        templateId: template.id, title: 'bench', tree: withInputs(template), lang: 'en', words: VOCABULARY.words.en, kgi: template.kgi,
         fiscalYear: 2026, startMonth: 4, weights: Array(12).fill(1), closedMonths: 7, period: null,
         nameSuffix: 'bench', kept: new Map(), added: [],
       }));

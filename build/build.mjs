@@ -1,5 +1,5 @@
 // Builds dist/ for clasp: Code.js (the bundle plus one top-level wrapper per entry point),
-// Templates.html, Help.html, appsscript.json and Sidebar.html.
+// Vocabulary.html, Help.html, appsscript.json and Sidebar.html.
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -32,7 +32,7 @@ async function bundle() {
 }
 
 /**
- * A source module's exports, bundled on its own and run in Node: build-time data (templates,
+ * A source module's exports, bundled on its own and run in Node: build-time data (vocabulary,
  * the functions' documentation) that stays out of Code.js.
  */
 async function loadModule(path) {
@@ -116,12 +116,12 @@ function customFunctionWrapper(spec) {
 const entryWrapper = (name) => `/** Not a custom function. */\n${forward(name, [])}`;
 
 /**
- * The templates as a data file: the server reads it on demand, so the bilingual template data
- * never loads with a custom function. `<` is escaped so the HTML file cannot hold markup.
+ * Templates and sheet words as a data file: the server reads it on demand, so the bilingual
+ * data never loads with a custom function. `<` is escaped so the HTML file cannot hold markup.
  */
-async function templatesData() {
-  const { TEMPLATES } = await loadModule('src/core/templates.ts');
-  return JSON.stringify(TEMPLATES).replace(/</g, '\\u003c');
+async function vocabularyData() {
+  const { VOCABULARY } = await loadModule('src/core/vocabulary.ts');
+  return JSON.stringify(VOCABULARY).replace(/</g, '\\u003c');
 }
 
 /** The Help dialog as a static page: every function's example and bilingual description, escaped. */
@@ -139,8 +139,8 @@ const wrappers = names.map((name) => (specs.has(name) ? customFunctionWrapper(sp
 await rm(outDir, { recursive: true, force: true });
 await mkdir(outDir, { recursive: true });
 await writeFile(join(outDir, 'Code.js'), `${source.trimEnd()}\n\n${wrappers.join('\n\n')}\n`);
-await writeFile(join(outDir, 'Templates.html'), await templatesData());
+await writeFile(join(outDir, 'Vocabulary.html'), await vocabularyData());
 await writeFile(join(outDir, 'Help.html'), await helpPage(specs));
 await copyFile(join(root, 'appsscript.json'), join(outDir, 'appsscript.json'));
 await buildSidebar({ root, outDir });
-console.log(`Built ${outDir}: Code.js (${names.length} entry points, ${specs.size} custom functions), Templates.html, Help.html, appsscript.json, Sidebar.html`);
+console.log(`Built ${outDir}: Code.js (${names.length} entry points, ${specs.size} custom functions), Vocabulary.html, Help.html, appsscript.json, Sidebar.html`);

@@ -4,7 +4,7 @@
  * JSDoc it writes from src/functions/docs.ts (read at build time only, never bundled).
  * Loading this module must not touch any Apps Script service: it runs on every call.
  */
-import type { Template } from './core/templates';
+import type { Vocabulary } from './core/vocabulary';
 import { createServerApi, exposeApi } from './server/api';
 import { AppsScriptWorkbook } from './server/appsScriptWorkbook';
 import { customFunctionGlobals } from './server/customFunctions';
@@ -12,12 +12,13 @@ import { menuActions, onInstall, onOpen } from './server/menu';
 
 /**
  * The sidebar's server: the spreadsheet is opened on the first call, never at load, and the
- * templates are a data file the build writes (Templates.html), read only when a call needs them.
+ * templates and sheet words are a data file the build writes (Vocabulary.html), read only when a
+ * call needs them.
  */
 const serverApi = exposeApi(createServerApi({
   workbook: new AppsScriptWorkbook(() => SpreadsheetApp.getActiveSpreadsheet()),
   today: () => new Date(),
-  templates: () => JSON.parse(HtmlService.createTemplateFromFile('Templates').getRawContent()) as Template[],
+  vocabulary: () => JSON.parse(HtmlService.createTemplateFromFile('Vocabulary').getRawContent()) as Vocabulary,
 }));
 
 /** The custom functions' names, for the build to check against the documentation. */

@@ -9,6 +9,7 @@ import { parse, type Comment, type FunctionDeclaration, type Node } from 'acorn'
 import { codePath, loadCode } from '../build/loadCode.mjs';
 import { FUNCTION_DOCS, type FunctionName } from '../src/functions/docs';
 import { RPC_ERROR_MARKER, type RpcFailure } from '../src/rpc';
+import { VOCABULARY } from '../src/core/vocabulary';
 import { appsScriptFakes, htmlOf, type Call } from './support/appsScriptFakes';
 
 const root = join(__dirname, '..');
@@ -150,14 +151,15 @@ describe('menu and sidebar entry points', () => {
   }
 
   /** Calls a sidebar RPC through the bundle; a KpiError must arrive as the marked JSON. */
-  function rpc(name: string, ...args: unknown[]): { result?: unknown; failure?: RpcFailure } {
+  function rpc(name: string, ...args: unknown[]): { result?: unknown; failure?: RpcFailure; calls: string[] } {
     const fakes = appsScriptFakes({ locale: 'ja_JP' });
+    const calls = () => fakes.calls.map(([what]) => what);
     try {
-      return { result: loadCode(fakes).call(name, ...args) };
+      return { result: loadCode(fakes).call(name, ...args), calls: calls() };
     } catch (error) {
       const message = (error as Error).message;
       expect(message.startsWith(RPC_ERROR_MARKER)).toBe(true);
-      return { failure: JSON.parse(message.slice(RPC_ERROR_MARKER.length)) as RpcFailure };
+      return { failure: JSON.parse(message.slice(RPC_ERROR_MARKER.length)) as RpcFailure, calls: calls() };
     }
   }
 
@@ -191,6 +193,17 @@ describe('menu and sidebar entry points', () => {
     },
     getTreeStatus: () => expect(rpc('getTreeStatus', 'Sheet1').failure?.field).toBe('sheet'),
     openSheet: () => expect(rpc('openSheet', 'Sheet1').failure?.text.en).toMatch(/not a KPI-tree sheet/),
+    // The year's cycle reads the tree first: on a sheet that is not one, each refuses, naming it.
+    closeMonth: () => {
+      const { failure, calls } = rpc('closeMonth', 'Sheet1', false);
+      expect(failure?.field).toBe('sheet');
+      // The lock is released even when the work inside it refuses.
+      expect(calls.filter((c) => c.startsWith('Lock.'))).toEqual(['Lock.tryLock', 'Lock.releaseLock']);
+    },
+    addProcessKpi: () => expect(rpc('addProcessKpi', 'Sheet1', { parent: 'leads', label: { en: 'x', ja: 'x' }, definition: { en: '', ja: '' }, plan: 1, lowerIsBetter: false }).failure?.field).toBe('sheet'),
+    applyWhatIf: () => expect(rpc('applyWhatIf', 'Sheet1', { inputs: {} }).failure?.field).toBe('sheet'),
+    rolloverYear: () => expect(rpc('rolloverYear', 'Sheet1').failure?.field).toBe('sheet'),
+    setOwnerProtection: () => expect(rpc('setOwnerProtection', 'Sheet1', true).failure?.field).toBe('sheet'),
     showHelp: () => {
       const dialogs = run('showHelp').filter(([what]) => what === 'Ui.showModelessDialog');
       expect(dialogs).toHaveLength(1);
@@ -287,8 +300,18 @@ describe('Code.js as Apps Script reads it', () => {
     },
   );
 
+  const runtime = comments.reduceRight((text, c) => text.slice(0, c.start) + text.slice(c.end), code);
+
+  test('templates and sheet words are read from their data file, not loaded with every call', () => {
+    for (const template of VOCABULARY.templates) {
+      expect(runtime).not.toContain(template.name.ja);
+      for (const node of template.nodes) expect(runtime).not.toContain(node.definition.ja);
+    }
+    for (const words of Object.values(VOCABULARY.words)) expect(runtime).not.toContain(words.headerNotes.recoverable);
+    expect(JSON.parse(readFileSync(join(root, 'dist/Vocabulary.html'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(VOCABULARY)));
+  });
+
   test('the help text is only in the JSDoc, not in the runtime bundle', () => {
-    const runtime = comments.reduceRight((text, c) => text.slice(0, c.start) + text.slice(c.end), code);
     for (const name of docNames) {
       const doc = docOf(name);
       for (const text of [doc.description, doc.returns, ...doc.params.map((p) => p.description)]) {

@@ -3,13 +3,13 @@
  * answers the sidebar's calls with the real server code, running in Node against the in-memory
  * workbook. `npm start` bundles and runs it; the browser tests start it in-process.
  */
+import { VOCABULARY } from '../../src/core/vocabulary';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import esbuild from 'esbuild';
 import { KpiError } from '../../src/core/i18n';
-import { TEMPLATES } from '../../src/core/templates';
 import type { ServerApi } from '../../src/rpc';
 import { createServerApi, exposeApi } from '../../src/server/api';
 import { MemoryWorkbook } from '../../test/support/memoryWorkbook';
@@ -106,7 +106,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const workbook = new MemoryWorkbook({ locale: options.locale ?? 'en_US' });
   // A new spreadsheet's first sheet, as Sheets starts.
   workbook.insertSheet('Sheet1', 20, 8);
-  const api: ServerApi = exposeApi(createServerApi({ workbook, today: options.today ?? (() => new Date()), templates: () => TEMPLATES }));
+  const api: ServerApi = exposeApi(createServerApi({ workbook, today: options.today ?? (() => new Date()), vocabulary: () => VOCABULARY }));
 
   const sidebar = async (): Promise<string> => {
     // Read per request, so a rebuilt sidebar shows on reload.

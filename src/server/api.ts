@@ -1,6 +1,6 @@
 import { KpiError, langFromLocale } from '../core/i18n';
 import { treeStatus } from '../core/sheet/status';
-import type { Template } from '../core/templates';
+import type { Vocabulary } from '../core/vocabulary';
 import { RPC_ERROR_MARKER, type RpcFailure, type ServerApi } from '../rpc';
 import type { SheetGateway } from './gateway';
 import { buildTreeSheet, listTrees, readTree } from './treeSheets';
@@ -11,13 +11,13 @@ export interface ServerEnv {
   readonly workbook: SheetGateway;
   readonly today: () => Date;
   /**
-   * The templates, asked for only when a call needs them: in Apps Script they are a data file
-   * read on demand, so custom functions never load them.
+   * Templates and sheet words, asked for only when a call needs them: in Apps Script they are a
+   * data file read on demand, so custom functions never load them.
    */
-  readonly templates: () => readonly Template[];
+  readonly vocabulary: () => Vocabulary;
 }
 
-export function createServerApi({ workbook, today, templates }: ServerEnv): ServerApi {
+export function createServerApi({ workbook, today, vocabulary }: ServerEnv): ServerApi {
   return {
     getContext() {
       const trees = listTrees(workbook);
@@ -28,20 +28,20 @@ export function createServerApi({ workbook, today, templates }: ServerEnv): Serv
         activeTree: trees.some((t) => t.sheetName === active) ? active : null,
       };
     },
-    buildTree: (request) => buildTreeSheet(workbook, templates(), request, today()),
+    buildTree: (request) => buildTreeSheet(workbook, vocabulary(), request, today()),
     getTreeStatus(sheetName) {
-      const { contents, tree } = readTree(workbook, templates(), sheetName);
+      const { contents, tree } = readTree(workbook, vocabulary(), sheetName);
       return treeStatus(sheetName, contents, tree);
     },
     openSheet(sheetName) {
-      readTree(workbook, templates(), sheetName);
+      readTree(workbook, vocabulary(), sheetName);
       workbook.activate(sheetName);
     },
-    closeMonth: (sheetName, confirmBlank) => closeMonth(workbook, templates(), sheetName, confirmBlank, today()),
-    addProcessKpi: (sheetName, kpi) => addProcessKpi(workbook, templates(), sheetName, kpi),
-    applyWhatIf: (sheetName, change) => applyWhatIf(workbook, templates(), sheetName, change),
-    rolloverYear: (sheetName) => rolloverYear(workbook, templates(), sheetName, today()),
-    setOwnerProtection: (sheetName, enabled) => setOwnerProtection(workbook, templates(), sheetName, enabled),
+    closeMonth: (sheetName, confirmBlank) => closeMonth(workbook, vocabulary(), sheetName, confirmBlank, today()),
+    addProcessKpi: (sheetName, kpi) => addProcessKpi(workbook, vocabulary(), sheetName, kpi),
+    applyWhatIf: (sheetName, change) => applyWhatIf(workbook, vocabulary(), sheetName, change),
+    rolloverYear: (sheetName) => rolloverYear(workbook, vocabulary(), sheetName, today()),
+    setOwnerProtection: (sheetName, enabled) => setOwnerProtection(workbook, vocabulary(), sheetName, enabled),
   };
 }
 

@@ -4,6 +4,7 @@ import { layoutTreeSheet, type KeptRow, type SheetTag } from '../core/sheet/layo
 import type { GridRange, SheetPlan } from '../core/sheet/plan';
 import { readTreeSheet } from '../core/sheet/readBack';
 import type { Template } from '../core/templates';
+import type { Vocabulary } from '../core/vocabulary';
 import type { NodeDef, Tree } from '../core/tree';
 import type { BuildRequest, BuildResult, TreeRef } from '../rpc';
 import type { ExistingRule, SheetGateway } from './gateway';
@@ -23,7 +24,7 @@ function requestError(field: string, en: string, ja: string): never {
   throw new KpiError({ en, ja }, field);
 }
 
-function templateOf(templates: readonly Template[], id: string): Template {
+function templateOf({ templates }: Vocabulary, id: string): Template {
   return templates.find((t) => t.id === id) ?? requestError('templateId', `Unknown template "${id}".`, `テンプレート「${id}」は存在しません。`);
 }
 
@@ -99,6 +100,7 @@ export function locked<T>(workbook: SheetGateway, work: () => T): T {
 }
 
 export interface PlanInput {
+  readonly vocabulary: Vocabulary;
   readonly template: Template;
   readonly added: readonly NodeDef[];
   readonly request: BuildRequest;
@@ -119,6 +121,7 @@ export function planSheet(input: PlanInput): SheetPlan {
     templateId: template.id,
     title: template.name[request.lang],
     tree: withInputs(tree, inputs),
+    words: input.vocabulary.words[request.lang],
     added: input.added,
     lang: request.lang,
     kgi: request.kgi,
@@ -132,13 +135,13 @@ export function planSheet(input: PlanInput): SheetPlan {
   });
 }
 
-export function buildTreeSheet(workbook: SheetGateway, templates: readonly Template[], request: BuildRequest, today: Date): BuildResult {
-  const template = templateOf(templates, request.templateId);
+export function buildTreeSheet(workbook: SheetGateway, vocabulary: Vocabulary, request: BuildRequest, today: Date): BuildResult {
+  const template = templateOf(vocabulary, request.templateId);
   const weights = checkRequest(request);
   return locked(workbook, () => {
     const sheetName = uniqueSheetName(template.name[request.lang], workbook.sheetNames());
     const plan = planSheet({
-      template, added: [], request, sheetName, weights,
+      vocabulary, template, added: [], request, sheetName, weights,
       closedMonths: monthsElapsed(today, request.fiscalYear, request.startMonth),
       period: null, kept: new Map(), planInputs: {},
     });
@@ -177,7 +180,7 @@ const inputsFor = (tree: Tree, typed: Readonly<Record<string, number>>) => {
 };
 
 /** A tree sheet as the workbook holds it: its template, added nodes and what people typed. */
-export function readTree(workbook: SheetGateway, templates: readonly Template[], sheetName: string) {
+export function readTree(workbook: SheetGateway, { templates }: Vocabulary, sheetName: string) {
   const tag = workbook.sheetNames().includes(sheetName) ? treeTag(workbook, sheetName) : null;
   const contents = tag ? readTreeSheet(workbook.readValues(sheetName)) : null;
   const template = tag ? templates.find((t) => t.id === tag.templateId) : undefined;
@@ -203,10 +206,10 @@ export interface UpdateRequest {
  * keeping every actual, owner, note and planned value people typed, found by node id.
  */
 export function updateTreeSheet(
-  workbook: SheetGateway, templates: readonly Template[], sheetName: string, changes: UpdateRequest = {},
+  workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, changes: UpdateRequest = {},
 ): BuildResult {
   return locked(workbook, () => {
-    const { tag, template, contents } = readTree(workbook, templates, sheetName);
+    const { tag, template, contents } = readTree(workbook, vocabulary, sheetName);
     const weights = contents.weights.every((w) => w !== null) ? (contents.weights as number[]) : null;
     const request: BuildRequest = {
       templateId: template.id,
@@ -218,7 +221,7 @@ export function updateTreeSheet(
       seasonality: changes.seasonality === undefined ? weights : changes.seasonality,
     };
     const plan = planSheet({
-      template, added: [...tag.added, ...(changes.addNodes ?? [])], request, sheetName, weights: checkRequest(request),
+      vocabulary, template, added: [...tag.added, ...(changes.addNodes ?? [])], request, sheetName, weights: checkRequest(request),
       closedMonths: contents.closedMonths,
       period: contents.period,
       kept: contents.rows,

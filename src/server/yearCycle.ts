@@ -3,8 +3,8 @@ import { planTree } from '../core/plan';
 import { SETTINGS, isTyped, type KeptRow } from '../core/sheet/layout';
 import type { CellContent, GridRange } from '../core/sheet/plan';
 import { readTreeSheet } from '../core/sheet/readBack';
-import { sheetWords } from '../core/sheet/labels';
-import type { Template } from '../core/templates';
+import { fill } from '../core/sheet/labels';
+import type { Vocabulary } from '../core/vocabulary';
 import { orderTree } from '../core/tree';
 import type { BuildResult, CloseMonthResult, MissingInput, NewProcessKpi, WhatIfChange } from '../rpc';
 import type { SheetGateway } from './gateway';
@@ -22,10 +22,10 @@ const text = (value: string): CellContent => ({ text: value });
 const numberOrBlank = (value: unknown): CellContent => (typeof value === 'number' ? { number: value } : null);
 
 /** History is found by its tag, not its name, so renaming it keeps it. */
-function historySheet(workbook: SheetGateway, lang: Lang): string {
+function historySheet(workbook: SheetGateway, vocabulary: Vocabulary, lang: Lang): string {
   const found = workbook.sheetNames().find((name) => workbook.readSheetTag(name) === HISTORY_TAG);
   if (found) return found;
-  const words = sheetWords(lang);
+  const words = vocabulary.words[lang];
   const name = uniqueSheetName(words.history.sheet, workbook.sheetNames());
   workbook.insertSheet(name, 1, words.history.headers.length);
   workbook.tagSheet(name, HISTORY_TAG);
@@ -42,11 +42,11 @@ function historySheet(workbook: SheetGateway, lang: Lang): string {
  * the close until the person confirms.
  */
 export function closeMonth(
-  workbook: SheetGateway, templates: readonly Template[], sheetName: string, confirmBlank: boolean, now: Date,
+  workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, confirmBlank: boolean, now: Date,
 ): CloseMonthResult {
   return locked(workbook, () => {
-    const { tag, tree, contents } = readTree(workbook, templates, sheetName);
-    const words = sheetWords(tag.lang);
+    const { tag, tree, contents } = readTree(workbook, vocabulary, sheetName);
+    const words = vocabulary.words[tag.lang];
     const nodes = orderTree(tree);
     const month = Math.min(contents.closedMonths + 1, 12);
     const label = contents.monthLabels[month - 1];
@@ -57,7 +57,14 @@ export function closeMonth(
         : [];
     });
     if (missing.length > 0 && !confirmBlank) {
-      return { closed: false, month: label, missing, text: words.history.blanks(label, missing.length) };
+      const count = missing.length;
+      return {
+        closed: false, month: label, missing,
+        text: {
+          en: `${label} still has ${count} blank actual${count === 1 ? '' : 's'}. Fill them in, or confirm to close the month anyway.`,
+          ja: `${label} は実績が ${count} 件未入力です。入力するか、このまま締める場合は確認してください。`,
+        },
+      };
     }
 
     // Select the month so the sheet's own formulas give its figures and its bottleneck.
@@ -66,7 +73,7 @@ export function closeMonth(
     workbook.setContents(sheetName, one(settings, SETTINGS.closedThrough), [[text(label)]]);
     const figures = readTreeSheet(workbook.readValues(sheetName))!;
 
-    const history = historySheet(workbook, tag.lang);
+    const history = historySheet(workbook, vocabulary, tag.lang);
     const past = workbook.readValues(history);
     const revision = 1 + past.filter((r) => r[1] === sheetName && r[2] === label).reduce((max, r) => Math.max(max, Number(r[3]) || 0), 0);
     const closedAt = now.toISOString();
@@ -91,18 +98,19 @@ export function closeMonth(
 }
 
 /** Starts next fiscal year's tree from this one: targets, weights, owners and added KPIs; no actuals. */
-export function rolloverYear(workbook: SheetGateway, templates: readonly Template[], sheetName: string, today: Date): BuildResult {
+export function rolloverYear(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, today: Date): BuildResult {
   return locked(workbook, () => {
-    const { tag, template, contents } = readTree(workbook, templates, sheetName);
+    const { tag, template, contents } = readTree(workbook, vocabulary, sheetName);
     const fiscalYear = (contents.fiscalYear ?? today.getFullYear()) + 1;
     const startMonth = contents.startMonth ?? 4;
-    const name = uniqueSheetName(sheetWords(tag.lang).yearSheet(template.name[tag.lang], fiscalYear), workbook.sheetNames());
+    const yearSheet = fill(vocabulary.words[tag.lang].yearSheet, { name: template.name[tag.lang], year: fiscalYear });
+    const name = uniqueSheetName(yearSheet, workbook.sheetNames());
     const owners = new Map<string, KeptRow>(
       [...contents.rows].map(([id, row]) => [id, { owner: row.owner, note: '', actuals: Array<null>(12).fill(null) }]),
     );
     const weights = contents.weights.every((w) => w !== null) ? (contents.weights as number[]) : Array<number>(12).fill(1);
     const plan = planSheet({
-      template, added: tag.added, sheetName: name, weights, period: null, kept: owners, planInputs: contents.planInputs,
+      vocabulary, template, added: tag.added, sheetName: name, weights, period: null, kept: owners, planInputs: contents.planInputs,
       closedMonths: monthsElapsed(today, fiscalYear, startMonth),
       request: { templateId: template.id, lang: tag.lang, kgi: contents.kgi ?? template.kgi, inputs: {}, fiscalYear, startMonth, seasonality: weights },
     });
@@ -118,8 +126,8 @@ function kpiError(field: string, en: string, ja: string): never {
 }
 
 /** Adds a process KPI under the node it feeds, with its own row, owner and monthly actuals. */
-export function addProcessKpi(workbook: SheetGateway, templates: readonly Template[], sheetName: string, kpi: NewProcessKpi): BuildResult {
-  const { tree } = readTree(workbook, templates, sheetName);
+export function addProcessKpi(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, kpi: NewProcessKpi): BuildResult {
+  const { tree } = readTree(workbook, vocabulary, sheetName);
   const ids = new Set(tree.nodes.map((n) => n.id));
   if (!ids.has(kpi.parent)) kpiError('parent', `Choose the KPI it feeds; "${kpi.parent}" is not in this tree.`, `つながるKPIを選んでください。「${kpi.parent}」はこのツリーにありません。`);
   const label: Localized = { en: kpi.label.en.trim(), ja: kpi.label.ja.trim() };
@@ -131,7 +139,7 @@ export function addProcessKpi(workbook: SheetGateway, templates: readonly Templa
   }
   let n = 1;
   while (ids.has(`kpi_${n}`)) n++;
-  return updateTreeSheet(workbook, templates, sheetName, {
+  return updateTreeSheet(workbook, vocabulary, sheetName, {
     addNodes: [{
       id: `kpi_${n}`, parent: kpi.parent, kind: 'tracked', unit: 'count', role: 'process', plan: kpi.plan,
       label, definition: kpi.definition, lowerIsBetter: kpi.lowerIsBetter,
@@ -143,9 +151,9 @@ export function addProcessKpi(workbook: SheetGateway, templates: readonly Templa
  * Writes a what-if the planner chose to apply: only the planned-value cells whose value
  * changes (a cell each; a what-if moves a few), checked by the planner first.
  */
-export function applyWhatIf(workbook: SheetGateway, templates: readonly Template[], sheetName: string, change: WhatIfChange): string[] {
+export function applyWhatIf(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, change: WhatIfChange): string[] {
   return locked(workbook, () => {
-    const { tree, contents } = readTree(workbook, templates, sheetName);
+    const { tree, contents } = readTree(workbook, vocabulary, sheetName);
     const kgi = change.kgi ?? contents.kgi ?? 0;
     planTree(tree, kgi, change.inputs);
     const root = orderTree(tree)[0].id;
@@ -171,10 +179,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * Off by default. When on, each row whose owner is an email is protected so that only that
  * person (and the spreadsheet's owners, who can always edit) changes its inputs.
  */
-export function setOwnerProtection(workbook: SheetGateway, templates: readonly Template[], sheetName: string, enabled: boolean): number {
+export function setOwnerProtection(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, enabled: boolean): number {
   return locked(workbook, () => {
-    const { tag, contents } = readTree(workbook, templates, sheetName);
-    const description = sheetWords(tag.lang).ownerProtection;
+    const { tag, contents } = readTree(workbook, vocabulary, sheetName);
+    const description = vocabulary.words[tag.lang].ownerProtection;
     workbook.unprotectRows(sheetName, description);
     if (!enabled) return 0;
     const col = (key: string) => contents.columns.get(key)!;

@@ -1,5 +1,5 @@
+import { VOCABULARY } from '../../src/core/vocabulary';
 import fc from 'fast-check';
-import { TEMPLATES } from '../../src/core/templates';
 import { KpiError } from '../../src/core/i18n';
 import { templateById } from '../../src/core/templates';
 import { orderTree } from '../../src/core/tree';
@@ -52,7 +52,7 @@ describe('nothing a person typed is lost', () => {
             expected.set(`${e.id}/${e.kind}`, e.text);
           }
         }
-        for (const changes of rebuilds) updateTreeSheet(sheet.workbook, TEMPLATES, sheet.name, changes);
+        for (const changes of rebuilds) updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, changes);
         for (const [where, value] of expected) {
           const [id, key] = where.split('/');
           expect([where, sheet.value(id, key as never)]).toEqual([where, value]);
@@ -65,9 +65,9 @@ describe('nothing a person typed is lost', () => {
   it('keeps a planned value typed in the sheet unless the update changes it', () => {
     const sheet = TreeSheet.build();
     sheet.type('deal_rate', 'plan_input', '25%');
-    updateTreeSheet(sheet.workbook, TEMPLATES, sheet.name, { kgi: 2_000_000_000 });
+    updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, { kgi: 2_000_000_000 });
     expect(sheet.value('deal_rate', 'plan_input')).toBe(0.25);
-    updateTreeSheet(sheet.workbook, TEMPLATES, sheet.name, { inputs: { deal_rate: 0.3 } });
+    updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, { inputs: { deal_rate: 0.3 } });
     expect(sheet.value('deal_rate', 'plan_input')).toBe(0.3);
   });
 
@@ -78,7 +78,7 @@ describe('nothing a person typed is lost', () => {
       ...sheet.workbook.readConditionalRules(sheet.name),
       { ranges: theirs.ranges, handle: theirs },
     ]);
-    updateTreeSheet(sheet.workbook, TEMPLATES, sheet.name, { kgi: 2_000_000_000 });
+    updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, { kgi: 2_000_000_000 });
     const rules = sheet.workbook.conditionalRules(sheet.name);
     expect(rules).toContainEqual(theirs);
     expect(rules.filter((r) => r.background === '#f4c7c3')).toHaveLength(1);
@@ -87,10 +87,10 @@ describe('nothing a person typed is lost', () => {
   it('keeps the sheet in its place among the others', () => {
     const workbook = new MemoryWorkbook();
     workbook.insertSheet('Notes', 10, 5);
-    const { sheetName } = buildTreeSheet(workbook, TEMPLATES, request(), NOV_2026);
+    const { sheetName } = buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026);
     workbook.insertSheet('Later', 10, 5);
     workbook.renameSheet(sheetName, sheetName, 0);
-    updateTreeSheet(workbook, TEMPLATES, sheetName, { kgi: 3_000_000_000 });
+    updateTreeSheet(workbook, VOCABULARY, sheetName, { kgi: 3_000_000_000 });
     expect(workbook.sheetNames()).toEqual([sheetName, 'Notes', 'Later']);
   });
 });
@@ -101,7 +101,7 @@ describe('one update at a time, and never half a sheet', () => {
     let refused: unknown;
     workbook.withDocumentLock(() => {
       try {
-        buildTreeSheet(workbook, TEMPLATES, request(), NOV_2026);
+        buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026);
       } catch (error) {
         refused = error;
       }
@@ -116,7 +116,7 @@ describe('one update at a time, and never half a sheet', () => {
     'leaves no half-built sheet when %s fails part-way', (method) => {
       const workbook = new MemoryWorkbook();
       workbook.failOn = method;
-      expect(() => buildTreeSheet(workbook, TEMPLATES, request(), NOV_2026)).toThrow('Simulated service failure');
+      expect(() => buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026)).toThrow('Simulated service failure');
       expect(workbook.sheetNames()).toEqual([]);
     });
 
@@ -124,7 +124,7 @@ describe('one update at a time, and never half a sheet', () => {
     const sheet = TreeSheet.build();
     sheet.type('orders', 'actual_1', '42');
     sheet.workbook.failOn = 'setNumberFormats';
-    expect(() => updateTreeSheet(sheet.workbook, TEMPLATES, sheet.name, { kgi: 2_000_000_000 })).toThrow('Simulated service failure');
+    expect(() => updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, { kgi: 2_000_000_000 })).toThrow('Simulated service failure');
     sheet.workbook.failOn = null;
     expect(sheet.workbook.sheetNames()).toEqual([sheet.name]);
     expect(sheet.value('orders', 'actual_1')).toBe(42);
@@ -146,7 +146,7 @@ describe('one update at a time, and never half a sheet', () => {
     for (const [overrides, field] of cases) {
       let error: unknown;
       try {
-        buildTreeSheet(workbook, TEMPLATES, request(overrides), NOV_2026);
+        buildTreeSheet(workbook, VOCABULARY, request(overrides), NOV_2026);
       } catch (e) {
         error = e;
       }
@@ -160,13 +160,13 @@ describe('batched service calls', () => {
   it('builds any template with the same small number of calls, one per property', () => {
     const counts = ['new_business', 'account_sales', 'b2b_pipeline'].map((templateId) => {
       const workbook = new MemoryWorkbook();
-      buildTreeSheet(workbook, TEMPLATES, request({ templateId: templateId as never, kgi: 600_000_000 }), NOV_2026);
+      buildTreeSheet(workbook, VOCABULARY, request({ templateId: templateId as never, kgi: 600_000_000 }), NOV_2026);
       return workbook.calls.length;
     });
     expect(new Set(counts).size).toBe(1);
     expect(counts[0]).toBeLessThanOrEqual(25);
     const workbook = new MemoryWorkbook();
-    buildTreeSheet(workbook, TEMPLATES, request(), NOV_2026);
+    buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026);
     const writes = workbook.calls.filter((c) => /^set|^protect|^insert|^add/.test(c.method)).map((c) => c.method);
     expect(writes.filter((m) => m === 'setValues')).toHaveLength(1);
     expect(writes.filter((m) => m === 'setBackgrounds')).toHaveLength(1);
@@ -175,8 +175,8 @@ describe('batched service calls', () => {
 
   it('gives a second tree of the same template its own sheet', () => {
     const workbook = new MemoryWorkbook();
-    buildTreeSheet(workbook, TEMPLATES, request(), NOV_2026);
-    const second = buildTreeSheet(workbook, TEMPLATES, request(), NOV_2026);
+    buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026);
+    const second = buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026);
     expect(second.sheetName).toBe('New business (2)');
     expect(workbook.namedRanges.size).toBe(4);
   });

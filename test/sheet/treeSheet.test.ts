@@ -1,3 +1,4 @@
+import { VOCABULARY } from '../../src/core/vocabulary';
 import { planTree } from '../../src/core/plan';
 import { PALETTE } from '../../src/core/sheet/layout';
 import { TEMPLATES } from '../../src/core/templates';
@@ -171,7 +172,7 @@ describe('a sheet that protects itself', () => {
   it('writes text as text: a label starting with = + - @ never becomes a formula', () => {
     const hostile = ['=IMPORTXML("http://x","//a")', '+81 3 1234', '-5 legacy', '@owner', '<img src=x onerror=alert(1)>'];
     const sheet = TreeSheet.build();
-    updateTreeSheet(sheet.workbook, TEMPLATES, sheet.name, {
+    updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, {
       addNodes: hostile.map((label, i) => ({
         id: `custom_${i}`, parent: 'deals', kind: 'tracked', unit: 'count', role: 'process', plan: 10,
         label: { en: label, ja: label }, definition: { en: label, ja: label },

@@ -1,7 +1,8 @@
+import { VOCABULARY } from '../../src/core/vocabulary';
 import fc from 'fast-check';
 import { recovery } from '../../src/core/recovery';
 import { PALETTE, isTyped } from '../../src/core/sheet/layout';
-import { TEMPLATES, templateById } from '../../src/core/templates';
+import { templateById } from '../../src/core/templates';
 import { orderTree } from '../../src/core/tree';
 import { createServerApi } from '../../src/server/api';
 import { TreeSheet } from '../support/treeSheet';
@@ -11,7 +12,7 @@ const april = { revenue: 56_000_000, orders: 28, deals: 139, leads: 695, visits:
 const nodes = orderTree(templateById('new_business')!);
 
 function apiFor(sheet: TreeSheet, today = APRIL_2026) {
-  return createServerApi({ workbook: sheet.workbook, today: () => today, templates: () => TEMPLATES });
+  return createServerApi({ workbook: sheet.workbook, today: () => today, vocabulary: () => VOCABULARY });
 }
 
 describe('landing forecast, run rate and pace', () => {

@@ -100,11 +100,14 @@ export function appsScriptFakes({ locale }: FakeOptions = {}) {
     'HtmlService',
     {
       createHtmlOutputFromFile: (file: string) => htmlOutput({ file }, calls),
-      // The server reads the templates data file this way (Templates.html).
+      // The server reads its data file this way (Vocabulary.html).
       createTemplateFromFile: (file: string) =>
         strictFake('HtmlTemplate', { getRawContent: () => readFileSync(join(distDir, `${file}.html`), 'utf8') }, calls),
     },
     calls,
   );
-  return { globals: { SpreadsheetApp, HtmlService }, calls };
+  // Every update holds the document lock; this one is always free.
+  const lock = strictFake('Lock', { tryLock: () => true, releaseLock: () => undefined }, calls);
+  const LockService = strictFake('LockService', { getDocumentLock: () => lock }, calls);
+  return { globals: { SpreadsheetApp, HtmlService, LockService }, calls };
 }

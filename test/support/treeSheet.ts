@@ -1,5 +1,5 @@
 /** Finds a tree sheet's cells by node id and column key, as the add-on reads them back. */
-import { TEMPLATES } from '../../src/core/templates';
+import { VOCABULARY } from '../../src/core/vocabulary';
 import { COLUMN_KEYS, KEY_MARKER, SETTINGS, ROW } from '../../src/core/sheet/layout';
 import { buildTreeSheet } from '../../src/server/treeSheets';
 import type { BuildRequest } from '../../src/rpc';
@@ -19,7 +19,7 @@ export class TreeSheet {
 
   static build(overrides: Partial<BuildRequest> = {}, today = NOV_2026, locale = 'en_US'): TreeSheet {
     const workbook = new MemoryWorkbook({ locale });
-    const { sheetName } = buildTreeSheet(workbook, TEMPLATES, request(overrides), today);
+    const { sheetName } = buildTreeSheet(workbook, VOCABULARY, request(overrides), today);
     return new TreeSheet(workbook, sheetName);
   }
 

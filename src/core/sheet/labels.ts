@@ -1,10 +1,13 @@
 import type { Lang } from '../i18n';
 import type { Role, Unit } from '../tree';
 
-/** The words a tree sheet shows, in both languages. */
-const words = {
-  en: {
-    title: (name: string, year: number) => `KPI tree · ${name} · FY${year}`,
+/**
+ * The words a tree sheet shows, in both languages. Plain data (placeholders in braces, filled by
+ * `fill`), so the server reads them on demand with the templates instead of loading them with
+ * every custom function.
+ */
+const en = {
+    title: 'KPI tree · {name} · FY{year}',
     kgi: 'KGI',
     fiscalYear: 'Fiscal year',
     startMonth: 'Start month',
@@ -46,18 +49,15 @@ const words = {
     protection: 'KPI tree: computed cells. Type in the yellow cells; these follow by formula.',
     ownerProtection: 'KPI tree: only this row\'s owner edits its inputs.',
     chart: { title: 'KGI by month', plan: 'Plan', actual: 'Actual', forecast: 'Forecast' },
-    yearSheet: (name: string, year: number) => `${name} FY${year}`,
+    yearSheet: '{name} FY{year}',
     history: {
       sheet: 'KPI history',
       headers: ['Closed at', 'Tree sheet', 'Month', 'Revision', 'Node id', 'KPI', 'Owner', 'Plan', 'Actual', 'Achievement', 'KGI recoverable', 'Status', 'Bottleneck'],
-      blanks: (month: string, count: number) => ({
-        en: `${month} still has ${count} blank actual${count === 1 ? '' : 's'}. Fill them in, or confirm to close the month anyway.`,
-        ja: `${month} は実績が ${count} 件未入力です。入力するか、このまま締める場合は確認してください。`,
-      }),
     },
-  },
-  ja: {
-    title: (name: string, year: number) => `KPIツリー · ${name} · ${year}年度`,
+};
+
+const ja: typeof en = {
+    title: 'KPIツリー · {name} · {year}年度',
     kgi: 'KGI',
     fiscalYear: '年度',
     startMonth: '期首月',
@@ -99,21 +99,20 @@ const words = {
     protection: 'KPIツリー: 計算セルです。黄色のセルに入力すると数式で更新されます。',
     ownerProtection: 'KPIツリー: この行の入力は担当者だけが編集できます。',
     chart: { title: 'KGIの月次推移', plan: '計画', actual: '実績', forecast: '着地予測' },
-    yearSheet: (name: string, year: number) => `${name} ${year}年度`,
+    yearSheet: '{name} {year}年度',
     history: {
       sheet: 'KPI履歴',
       headers: ['締め日時', 'ツリーのシート', '月', '版', 'ノードID', 'KPI', '担当者', '計画', '実績', '達成率', '回復できるKGI', '状態', 'ボトルネック'],
-      blanks: (month: string, count: number) => ({
-        en: `${month} still has ${count} blank actual${count === 1 ? '' : 's'}. Fill them in, or confirm to close the month anyway.`,
-        ja: `${month} は実績が ${count} 件未入力です。入力するか、このまま締める場合は確認してください。`,
-      }),
     },
-  },
-} as const;
+};
 
-export type SheetWords = (typeof words)['en'];
+export type SheetWords = typeof en;
 
-export const sheetWords = (lang: Lang): SheetWords => words[lang] as SheetWords;
+export const SHEET_WORDS: Readonly<Record<Lang, SheetWords>> = { en, ja };
+
+/** `fill('{name} FY{year}', { name: 'New business', year: 2027 })` → `New business FY2027`. */
+export const fill = (template: string, values: Readonly<Record<string, string | number>>): string =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
 
 /** Month labels as the period selector lists them: `2026-04`. */
 export function monthLabels(fiscalYear: number, startMonth: number): string[] {

@@ -2,7 +2,7 @@ import type { Lang } from '../i18n';
 import type { TemplateId } from '../templates';
 import { arithmeticChildren, orderTree, type NodeDef, type Tree, type TreeNode } from '../tree';
 import { cell, columnLetter, quote, span } from './grid';
-import { monthLabels, sheetWords } from './labels';
+import { fill, monthLabels, type SheetWords } from './labels';
 import type { CellContent, ConditionalRule, GridRange, SheetPlan, Validation } from './plan';
 
 /**
@@ -68,6 +68,8 @@ export interface TreeSheetSpec {
   /** The tree with the planner's inputs applied. */
   readonly tree: Tree;
   readonly lang: Lang;
+  /** The sheet's words in `lang`. */
+  readonly words: SheetWords;
   readonly kgi: number;
   readonly fiscalYear: number;
   readonly startMonth: number;
@@ -102,7 +104,7 @@ export const isTyped = (node: TreeNode): boolean =>
 const isStage = (node: TreeNode): boolean => node.kind !== 'tracked' && arithmeticChildren(node).length === 0;
 
 export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
-  const words = sheetWords(spec.lang);
+  const words = spec.words;
   const nodes = orderTree(spec.tree);
   const labels = monthLabels(spec.fiscalYear, spec.startMonth);
   const first = ROW.firstNode;
@@ -141,7 +143,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
   const rateRule: Validation = { kind: 'number', min: 0, max: 1, help: words.inputHelp.rate };
 
   // Row 1: title. Row 2: settings.
-  put(ROW.title, 2, { text: words.title(spec.title, spec.fiscalYear) });
+  put(ROW.title, 2, { text: fill(words.title, { name: spec.title, year: spec.fiscalYear }) });
   fontWeights[0][1] = 'bold';
   const settingLabels: [number, string][] = [
     [SETTINGS.kgi, words.kgi], [SETTINGS.fiscalYear, words.fiscalYear], [SETTINGS.startMonth, words.startMonth],
@@ -457,7 +459,7 @@ function connectors(node: TreeNode, nodes: readonly TreeNode[]): string {
  * fix in red, other nodes under plan amber, on plan green, and blank actuals of closed months.
  */
 function statusRules(spec: TreeSheetSpec, nodes: readonly TreeNode[], first: number, last: number): ConditionalRule[] {
-  const words = sheetWords(spec.lang);
+  const words = spec.words;
   const statusCell = cell(C.status, first, 'col');
   const flagged: GridRange[] = [
     { row: first, column: C.label, rows: last - first + 1, columns: 1 },

@@ -105,18 +105,18 @@ export function ceilQuotient(a: Decimal, b: Decimal): number {
 const MIN_NORMAL = 2.2250738585072014e-308;
 
 /**
- * The decimal a double stands for as an integer and a scale, x = digits ÷ 10^scale, found
- * with doubles alone; null when it needs more than 2⁵⁰ digits (then Decimal does it). Below 2⁵⁰,
- * decimals with `scale` places are ≥ 4 ulps apart, so the one that round-trips is unique and
- * is the decimal `String(x)` shows.
+ * The scale of the decimal a double stands for, x = digits ÷ 10^scale, found with doubles
+ * alone; −1 when it needs more than 2⁵⁰ digits (then Decimal does it). Below 2⁵⁰, decimals with
+ * `scale` places are ≥ 4 ulps apart, so the one that round-trips is unique and is the decimal
+ * `String(x)` shows.
  */
-function decimalParts(x: number): [digits: number, scale: number] | null {
+function decimalScale(x: number): number {
   for (let scale = 0, power = 1; scale <= 22; scale++, power *= 10) {
     const digits = Math.round(x * power);
-    if (digits > 2 ** 50) return null;
-    if (digits / power === x) return [digits, scale];
+    if (digits > 2 ** 50) return -1;
+    if (digits / power === x) return scale;
   }
-  return null;
+  return -1;
 }
 
 /**
@@ -139,11 +139,12 @@ export function ceilDiv(a: number, b: number): number {
     const n = Math.ceil(q);
     if (n <= Number.MAX_SAFE_INTEGER) return n;
   }
-  const pa = decimalParts(a);
-  const pb = pa && decimalParts(b);
-  if (pa && pb) {
-    const numerator = pa[0] * 10 ** pb[1];
-    const denominator = pb[0] * 10 ** pa[1];
+  // Scales only, digits recomputed: this runs once per row and must not allocate.
+  const scaleA = decimalScale(a);
+  const scaleB = scaleA < 0 ? -1 : decimalScale(b);
+  if (scaleB >= 0) {
+    const numerator = Math.round(a * 10 ** scaleA) * 10 ** scaleB;
+    const denominator = Math.round(b * 10 ** scaleB) * 10 ** scaleA;
     if (numerator <= Number.MAX_SAFE_INTEGER && denominator <= Number.MAX_SAFE_INTEGER) {
       const rest = numerator % denominator;
       return (numerator - rest) / denominator + (rest > 0 ? 1 : 0);

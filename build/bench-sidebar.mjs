@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { SIDEBAR_BUDGET } from './sidebar.mjs';
+import { median } from './timing.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sidebarPath = join(root, 'dist/Sidebar.html');
@@ -33,7 +34,6 @@ const BLANK = '<!DOCTYPE html><p>blank</p><script>document.documentElement.datas
 /** Median milliseconds from navigation start to the `kpi-tree-interactive` mark, per page. */
 async function timeToInteractive(pages) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const median = (times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
   try {
     const times = pages.map(() => []);
     // Interleaved, so a busy moment on the machine weighs on both alike; the first round warms up.

@@ -3,7 +3,7 @@
  * 100 and 300 nodes with 12 months, the Spreadsheet service calls per build, the time to plan
  * the sheet, and the time for the formula engine to recalculate after one actual is typed.
  */
-import { performance } from 'node:perf_hooks';
+import { medianMs } from './timing.mjs';
 import { withInputs } from '../src/core/plan';
 import { layoutTreeSheet } from '../src/core/sheet/layout';
 import { TEMPLATES, type Template } from '../src/core/templates';
@@ -42,16 +42,6 @@ function syntheticTemplate(size: number): Template {
   return { id: 'new_business', name: t(`Synthetic ${size}`), summary: t(''), kgi: 1_000_000_000, nodes };
 }
 
-function medianMs(fn: () => void, runs = 5): number {
-  fn();
-  const times = Array.from({ length: runs }, () => {
-    const start = performance.now();
-    fn();
-    return performance.now() - start;
-  });
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
-}
-
 export function treeBenches(): { name: string; run: () => string }[] {
   return [10, 100, 300].map((size) => ({
     name: `Tree sheet, ${size} nodes × 12 months`,
@@ -65,7 +55,7 @@ export function treeBenches(): { name: string; run: () => string }[] {
         templateId: template.id, title: 'bench', tree: withInputs(template), lang: 'en', words: VOCABULARY.words.en, kgi: template.kgi,
         fiscalYear: 2026, startMonth: 4, weights: Array(12).fill(1), closedMonths: 7, period: null,
         nameSuffix: 'bench', kept: new Map(), added: [],
-      }));
+      }), 5);
       const values = workbook.readValues(sheetName);
       const row = values.findIndex((r) => r[0] === template.nodes[template.nodes.length - 1].id) + 1;
       const column = values.find((r) => r[0] === '@key')!.indexOf('actual_1') + 1;
@@ -73,7 +63,7 @@ export function treeBenches(): { name: string; run: () => string }[] {
       const recalcMs = medianMs(() => {
         workbook.edit(sheetName, row, column, String(100 + n++));
         workbook.valueAt(sheetName, 3, 3);
-      });
+      }, 5);
       return `${calls} service calls per build; plan ${planMs.toFixed(1)} ms; recalculate after one actual ${recalcMs.toFixed(1)} ms (formula engine)`;
     },
   }));

@@ -108,6 +108,12 @@ export function orderTree(tree: Tree): TreeNode[] {
     const declared = childrenOf.get(def.id) ?? [];
     const kids = [...declared.filter((k) => k.kind !== 'volume'), ...declared.filter((k) => k.kind === 'volume')];
     node.children = kids.map((kid, i) => build(kid, depth + 1, i === kids.length - 1));
+    // In a product, the volume and the factor are each other's partner (checked below).
+    const [volume, factor] = [node.children.find((k) => k.kind === 'volume'), node.children.find((k) => k.kind === 'factor')];
+    if (def.combine === 'product' && volume && factor) {
+      (volume as { partner?: TreeNode }).partner = factor;
+      (factor as { partner?: TreeNode }).partner = volume;
+    }
     return node;
   };
   build(roots[0], 0, true);
@@ -165,8 +171,6 @@ function checkNode(node: TreeNode): void {
       fail(`product node "${node.label.en}" needs exactly one volume and one factor (a count times a rate or size).`,
         `積のノード「${node.label.ja}」には、件数・金額1つと率・単価1つの子ノードが必要です。`, name);
     }
-    (volumes[0] as { partner?: TreeNode }).partner = factors[0];
-    (factors[0] as { partner?: TreeNode }).partner = volumes[0];
   }
   if (node.combine === 'sum') {
     if (kids.some((k) => k.kind !== 'volume')) {

@@ -57,14 +57,9 @@ export interface ViewCell {
   readonly note: string;
 }
 
-export interface SheetView {
+export interface SheetView extends SheetLayoutProps {
   readonly name: string;
   readonly rows: readonly (readonly ViewCell[])[];
-  readonly frozenRows: number;
-  readonly frozenColumns: number;
-  readonly hiddenColumns: readonly number[];
-  readonly hiddenRows: readonly number[];
-  readonly columnWidths: Readonly<Record<number, number>>;
 }
 
 export interface RecordedCall {
@@ -167,12 +162,11 @@ export class MemoryWorkbook implements SheetGateway {
   }
 
   // Writes.
-  insertSheet(name: string, rows: number, columns: number): void {
+  /** Sheets grow as they are written here, so the size Apps Script needs is not kept. */
+  insertSheet(name: string, _rows: number, _columns: number): void {
     this.record('insertSheet', name);
     if (this.sheets.has(name)) throw new Error(`A sheet named "${name}" already exists`);
     this.hf.addSheet(name);
-    void rows;
-    void columns;
     this.sheets.set(name, {
       gid: this.nextGid++, tag: null, formats: new Map(), backgrounds: new Map(), weights: new Map(), fontColors: new Map(),
       notes: new Map(), validations: new Map(), rules: [], protection: null, rowProtections: [], charts: [], layout: EMPTY_LAYOUT,

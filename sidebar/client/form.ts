@@ -32,7 +32,7 @@ function chosenTemplate(): Template {
 }
 
 /** Rates and shares are typed as percent: `30` and `30%` both mean 0.3. */
-const parsePercent = (text: string): number | null => parseAmount(/%\s*$/.test(text) ? text : `${text}%`);
+export const parsePercent = (text: string): number | null => parseAmount(/%\s*$/.test(text) ? text : `${text}%`);
 
 /** Seasonal weights pasted from a sheet row: tabs, commas or spaces between twelve numbers. */
 export function parseWeights(text: string): number[] | null {

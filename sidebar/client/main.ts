@@ -4,10 +4,16 @@ import { showBanner } from './banner';
 import { byId, setLang } from './dom';
 import { initPlanForm } from './form';
 import { createRpc, decodeFailure } from './rpc';
+import { initKpiForm } from './kpiForm';
 import { initStatus } from './status';
+import { initWhatIf } from './whatIfView';
+import { initYearTools } from './yearTools';
 
 const rpc = createRpc();
 const status = initStatus(rpc);
+initYearTools(rpc, status);
+initWhatIf(rpc, status);
+initKpiForm(rpc, status);
 
 function showView(view: 'new' | 'status'): void {
   for (const name of ['new', 'status'] as const) {

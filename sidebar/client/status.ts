@@ -9,6 +9,7 @@ import type { NodeStatus, ServerApi, TreeRef, TreeStatus } from '../../src/rpc';
 import { showBanner } from './banner';
 import { byId, el, lang, onLangChange } from './dom';
 import { formatPercent, formatValue } from './format';
+import { forOwner, groupByOwner, ownersOf } from './owners';
 import { decodeFailure, type Promisified } from './rpc';
 import { MESSAGES, type MessageKey } from './text';
 
@@ -29,8 +30,10 @@ function nodeFacts(node: NodeStatus, kgiUnit: Unit, l: Lang): HTMLDListElement {
   ]);
 }
 
-export function renderStatus(target: HTMLElement, status: TreeStatus, kgiUnit: Unit): void {
+/** The status lists, cut to one owner's KPIs when `owner` is not null. */
+export function renderStatus(target: HTMLElement, whole: TreeStatus, kgiUnit: Unit, owner: string | null = null): void {
   const l = lang();
+  const status = forOwner(whole, owner);
   const kgiActual = status.kgi.actual === null ? '—' : formatValue(status.kgi.actual, kgiUnit, l);
   const summary = facts([
     ['period', status.period],
@@ -43,7 +46,7 @@ export function renderStatus(target: HTMLElement, status: TreeStatus, kgiUnit: U
     bottleneck.id = 'bottleneck';
     bottleneck.append(el('p', 'stage', stageName(status.bottleneck)), nodeFacts(status.bottleneck, kgiUnit, l));
   } else {
-    bottleneck.append(el('p', 'muted', m('noBottleneck')));
+    bottleneck.append(el('p', 'muted', m(whole.bottleneck ? 'bottleneckElsewhere' : 'noBottleneck')));
   }
 
   const parts: HTMLElement[] = [summary, bottleneck];
@@ -64,12 +67,13 @@ export function renderStatus(target: HTMLElement, status: TreeStatus, kgiUnit: U
   missing.append(el('h3', undefined, m('missing')));
   if (status.missing.length === 0) missing.append(el('p', 'muted', m('noMissing')));
   else {
-    const list = el('ul', 'list');
-    for (const gap of status.missing) {
-      const item = el('li', undefined, `${gap.label}${gap.owner ? ` (${m('owner')}: ${gap.owner})` : ''}: ${gap.months.join(', ')}`);
-      list.append(item);
+    // Grouped by owner, so each person sees what is theirs to fill in.
+    for (const group of groupByOwner(status.missing)) {
+      if (owner === null) missing.append(el('h4', 'group', group.owner ? `${m('owner')}: ${group.owner}` : m('noOwner')));
+      const list = el('ul', 'list');
+      for (const gap of group.missing) list.append(el('li', undefined, `${gap.label}: ${gap.months.join(', ')}`));
+      missing.append(list);
     }
-    missing.append(list);
   }
   parts.push(missing);
   target.replaceChildren(...parts);
@@ -81,18 +85,46 @@ export interface StatusView {
   /** A tree just built (or rebuilt under its name), selected. */
   addTree(tree: TreeRef): void;
   load(): Promise<void>;
+  /** The tree sheet selected, if any. */
+  current(): TreeRef | null;
+  /** Called with each status loaded (null when no tree is selected), after the lists are drawn. */
+  onStatus(listener: (status: TreeStatus | null, tree: TreeRef | null) => void): void;
+  /** Lists a tree sheet made beside the selected one (next year's), without selecting it. */
+  listTree(tree: TreeRef): void;
 }
 
 export function initStatus(rpc: Promisified<ServerApi>): StatusView {
   const select = byId<HTMLSelectElement>('tree');
   const target = byId('status');
+  const ownerSelect = byId<HTMLSelectElement>('owner-filter');
   let trees: readonly TreeRef[] = [];
   let last: { status: TreeStatus; unit: Unit } | null = null;
+  const listeners: Array<(status: TreeStatus | null, tree: TreeRef | null) => void> = [];
+  const current = (): TreeRef | null => trees.find((tree) => tree.sheetName === select.value) ?? null;
+  const owner = (): string | null => (ownerSelect.value === '' ? null : ownerSelect.value);
+  const draw = (): void => {
+    if (last) renderStatus(target, last.status, last.unit, owner());
+  };
+
+  /** Everyone, then each owner named in the sheet; the choice is kept while that owner remains. */
+  const fillOwners = (status: TreeStatus): void => {
+    const chosen = ownerSelect.value;
+    const everyone = el('option', undefined, m('everyone'));
+    everyone.value = '';
+    ownerSelect.replaceChildren(everyone, ...ownersOf(status).map((name) => {
+      const option = el('option', undefined, name);
+      option.value = name;
+      return option;
+    }));
+    ownerSelect.value = [...ownerSelect.options].some((o) => o.value === chosen) ? chosen : '';
+  };
 
   const load = async (): Promise<void> => {
-    const ref = trees.find((tree) => tree.sheetName === select.value);
+    const ref = current();
     if (!ref) {
+      last = null;
       target.replaceChildren(el('p', 'muted', m('noTrees')));
+      for (const listener of listeners) listener(null, null);
       return;
     }
     target.setAttribute('aria-busy', 'true');
@@ -100,7 +132,9 @@ export function initStatus(rpc: Promisified<ServerApi>): StatusView {
       const status = await rpc.getTreeStatus(ref.sheetName);
       const root = templateById(ref.templateId)?.nodes.find((n) => n.parent === null);
       last = { status, unit: root?.unit ?? 'count' };
-      renderStatus(target, status, last.unit);
+      fillOwners(status);
+      draw();
+      for (const listener of listeners) listener(status, ref);
       showBanner(null);
     } catch (error) {
       showBanner(decodeFailure(error).text);
@@ -111,8 +145,10 @@ export function initStatus(rpc: Promisified<ServerApi>): StatusView {
 
   select.addEventListener('change', () => void load());
   byId('refresh').addEventListener('click', () => void load());
+  ownerSelect.addEventListener('change', draw);
   onLangChange(() => {
-    if (last) renderStatus(target, last.status, last.unit);
+    if (ownerSelect.options[0]) ownerSelect.options[0].textContent = m('everyone');
+    if (last) draw();
     else if (trees.length === 0) target.replaceChildren(el('p', 'muted', m('noTrees')));
   });
 
@@ -130,6 +166,9 @@ export function initStatus(rpc: Promisified<ServerApi>): StatusView {
   return {
     setTrees,
     addTree: (tree) => setTrees([...trees.filter((t) => t.sheetName !== tree.sheetName), tree], tree.sheetName),
+    listTree: (tree) => setTrees([...trees.filter((t) => t.sheetName !== tree.sheetName), tree], select.value),
     load,
+    current,
+    onStatus: (listener) => listeners.push(listener),
   };
 }

@@ -1,0 +1,109 @@
+/**
+ * What-if in the browser: the planner's changed KGI, rates, sizes and shares run through the
+ * same core code as the sheet (planTree, recovery), with no server call. Pure functions over
+ * `TreeStatus`, so they are tested without a page.
+ */
+import { planTree, type TreePlan } from '../../src/core/plan';
+import { recovery, type PeriodFigures } from '../../src/core/recovery';
+import type { TreeNode } from '../../src/core/tree';
+import type { TreeStatus, WhatIfChange } from '../../src/rpc';
+
+/** What the what-if form holds: the KGI and each planned value (fractions for rates). */
+export interface WhatIfValues {
+  readonly kgi: number;
+  readonly inputs: Readonly<Record<string, number>>;
+}
+
+export interface NeededChange {
+  readonly node: TreeNode;
+  /** The annual activity the what-if needs. */
+  readonly annual: number;
+  /** What the sheet's plan needs now; null when the current plan cannot be calculated. */
+  readonly current: number | null;
+}
+
+export interface WhatIfResult {
+  readonly plan: TreePlan;
+  /** What the plan's activity yields at the root, multiplied forward. */
+  readonly yields: number;
+  readonly coherence: number;
+  /** Every volume node's annual plan, against the current one. */
+  readonly needed: readonly NeededChange[];
+  /** The bottleneck under the what-if, and under the sheet's plan as it is. */
+  readonly bottleneck: string | null;
+  readonly bottleneckNow: string | null;
+}
+
+/** The what-if form's starting point: the sheet's KGI and planned values. */
+export function currentValues(status: Pick<TreeStatus, 'tree' | 'kgiTarget'>): WhatIfValues {
+  const inputs: Record<string, number> = {};
+  for (const node of status.tree.nodes) if (node.plan !== undefined && node.kind !== 'tracked') inputs[node.id] = node.plan;
+  return { kgi: status.kgiTarget, inputs };
+}
+
+/**
+ * A node's period figures under a plan: phased nodes scale their period plan by the change in
+ * their annual target; a factor's plan is its rate or size itself. Actuals are what they are.
+ */
+export function whatIfFigures(
+  status: Pick<TreeStatus, 'nodes'>, plan: TreePlan, current: TreePlan | null,
+): Map<string, PeriodFigures> {
+  const sheet = new Map(status.nodes.map((n) => [n.nodeId, n]));
+  const before = new Map(current?.nodes.map((p) => [p.node.id, p.annual]) ?? []);
+  const figures = new Map<string, PeriodFigures>();
+  for (const { node, annual } of plan.nodes) {
+    const row = sheet.get(node.id);
+    const actual = row?.periodActual ?? null;
+    if (node.kind === 'factor') {
+      figures.set(node.id, { plan: node.plan ?? null, actual });
+      continue;
+    }
+    const periodPlan = row?.periodPlan ?? null;
+    const oldAnnual = row?.annual ?? before.get(node.id) ?? null;
+    const scaled = periodPlan !== null && oldAnnual !== null && oldAnnual > 0 ? (periodPlan * annual) / oldAnnual : periodPlan;
+    figures.set(node.id, { plan: scaled, actual });
+  }
+  return figures;
+}
+
+/** The sheet's plan as it stands, or null when the sheet holds values that cannot be planned. */
+export function currentPlan(status: Pick<TreeStatus, 'tree' | 'kgiTarget'>): TreePlan | null {
+  try {
+    return planTree(status.tree, status.kgiTarget);
+  } catch {
+    return null;
+  }
+}
+
+const bottleneckOf = (status: Pick<TreeStatus, 'nodes'>, plan: TreePlan, current: TreePlan | null): string | null =>
+  recovery(plan.nodes.map((p) => p.node), whatIfFigures(status, plan, current)).bottleneck;
+
+/**
+ * Runs a what-if. Throws the KpiError planTree throws for bad input, naming the field.
+ * `current` is the sheet's plan (currentPlan), worked out once per status.
+ */
+export function runWhatIf(
+  status: Pick<TreeStatus, 'tree' | 'kgiTarget' | 'nodes'>, current: TreePlan | null, values: WhatIfValues,
+): WhatIfResult {
+  const plan = planTree(status.tree, values.kgi, values.inputs);
+  const before = new Map(current?.nodes.map((p) => [p.node.id, p.annual]) ?? []);
+  const root = plan.nodes[0];
+  return {
+    plan,
+    yields: root.yields,
+    coherence: plan.coherence,
+    needed: plan.nodes
+      .filter((p) => p.node.kind === 'volume')
+      .map((p) => ({ node: p.node, annual: p.annual, current: before.get(p.node.id) ?? null })),
+    bottleneck: bottleneckOf(status, plan, current),
+    bottleneckNow: current ? bottleneckOf(status, current, current) : null,
+  };
+}
+
+/** Only what the planner changed: the sheet is written cell by cell, and only where it moves. */
+export function changedValues(status: Pick<TreeStatus, 'tree' | 'kgiTarget'>, values: WhatIfValues): WhatIfChange {
+  const now = currentValues(status);
+  const inputs: Record<string, number> = {};
+  for (const [id, value] of Object.entries(values.inputs)) if (now.inputs[id] !== value) inputs[id] = value;
+  return values.kgi !== now.kgi ? { kgi: values.kgi, inputs } : { inputs };
+}

@@ -1,0 +1,110 @@
+/**
+ * Running the year from the status view: closing the month (with a confirm when actuals are
+ * blank), owners' row protection, and next fiscal year's tree. Each acts on the tree sheet
+ * selected, then refreshes the status so the sidebar shows what the sheet now shows.
+ */
+import type { ServerApi, TreeStatus } from '../../src/rpc';
+import { showBanner } from './banner';
+import { byId, el, say } from './dom';
+import { decodeFailure, type Promisified } from './rpc';
+import type { StatusView } from './status';
+import { MESSAGES, PHRASES } from './text';
+
+/** The month a close records: the first open one, or the last again (a revision) when all are closed. */
+export function monthToClose(status: Pick<TreeStatus, 'months' | 'closedMonths'>): string {
+  return status.months[Math.min(status.closedMonths, status.months.length - 1)] ?? '';
+}
+
+/** Runs `call` with `button` disabled; a failure goes to the banner. */
+async function busy<T>(button: HTMLButtonElement | HTMLInputElement, call: () => Promise<T>): Promise<T | undefined> {
+  button.disabled = true;
+  try {
+    return await call();
+  } catch (error) {
+    showBanner(decodeFailure(error).text);
+    return undefined;
+  } finally {
+    button.disabled = false;
+  }
+}
+
+export function initYearTools(rpc: Promisified<ServerApi>, status: StatusView): void {
+  const close = byId<HTMLButtonElement>('close-month');
+  const refused = byId('close-refused');
+  const closeResult = byId('close-result');
+  const protect = byId<HTMLInputElement>('owner-protect');
+  const protectResult = byId('owner-protect-result');
+  const rollover = byId<HTMLButtonElement>('rollover');
+  let sheet: string | null = null;
+  let next = '';
+
+  status.onStatus((loaded, tree) => {
+    for (const id of ['month', 'owners', 'whatif', 'add-kpi', 'next-year']) byId(id).hidden = loaded === null;
+    if (!loaded || !tree) return;
+    if (tree.sheetName !== sheet) {
+      // Another tree: what was said about the last one no longer applies; protection shows off.
+      sheet = tree.sheetName;
+      say(closeResult, null);
+      say(protectResult, null);
+      protect.checked = false;
+      refused.hidden = true;
+      byId('rollover-result').hidden = true;
+    }
+    next = monthToClose(loaded);
+    say(close, PHRASES.closeMonth(next));
+  });
+
+  const closeMonth = async (confirmBlank: boolean, button: HTMLButtonElement): Promise<void> => {
+    const tree = status.current();
+    if (!tree) return;
+    showBanner(null);
+    say(closeResult, null);
+    const result = await busy(button, () => rpc.closeMonth(tree.sheetName, confirmBlank));
+    if (!result) return;
+    if (!result.closed) {
+      say(byId('close-refused-text'), result.text);
+      byId('close-missing').replaceChildren(...result.missing.map((gap) =>
+        el('li', undefined, `${gap.label}${gap.owner ? ` (${gap.owner})` : ''}: ${gap.months.join(', ')}`)));
+      refused.hidden = false;
+      byId('close-anyway').focus();
+      return;
+    }
+    refused.hidden = true;
+    say(closeResult, PHRASES.closed(result.month, result.revision, result.period));
+    await status.load();
+    close.focus();
+  };
+  close.addEventListener('click', () => void closeMonth(false, close));
+  byId('close-anyway').addEventListener('click', () => void closeMonth(true, byId<HTMLButtonElement>('close-anyway')));
+  byId('close-cancel').addEventListener('click', () => {
+    refused.hidden = true;
+    close.focus();
+  });
+
+  protect.addEventListener('change', async () => {
+    const tree = status.current();
+    if (!tree) return;
+    const on = protect.checked;
+    say(protectResult, null);
+    const count = await busy(protect, () => rpc.setOwnerProtection(tree.sheetName, on));
+    if (count === undefined) protect.checked = !on;
+    else say(protectResult, on ? PHRASES.protectedRows(count) : MESSAGES.protectOff);
+  });
+
+  let created = '';
+  rollover.addEventListener('click', async () => {
+    const tree = status.current();
+    if (!tree) return;
+    showBanner(null);
+    const result = await busy(rollover, () => rpc.rolloverYear(tree.sheetName));
+    if (!result) return;
+    created = result.sheetName;
+    byId('rollover-name').textContent = result.sheetName;
+    byId('rollover-result').hidden = false;
+    status.listTree({ sheetName: result.sheetName, templateId: tree.templateId });
+    byId('rollover-open').focus();
+  });
+  byId('rollover-open').addEventListener('click', () => {
+    rpc.openSheet(created).catch((error: unknown) => showBanner(decodeFailure(error).text));
+  });
+}

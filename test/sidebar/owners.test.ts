@@ -1,0 +1,54 @@
+import type { MissingInput, NodeStatus, TreeStatus } from '../../src/rpc';
+import { templateById } from '../../src/core/templates';
+import { forOwner, groupByOwner, ownersOf } from '../../sidebar/client/owners';
+import { monthToClose } from '../../sidebar/client/yearTools';
+
+const node = (nodeId: string, owner: string): NodeStatus => ({ nodeId, label: nodeId, owner, achievement: 0.5, recoverable: 1 });
+const gap = (nodeId: string, owner: string): MissingInput => ({ nodeId, label: nodeId, owner, months: ['2026-04'] });
+const figures = (nodeId: string, owner: string) =>
+  ({ nodeId, label: nodeId, owner, annual: 1, periodPlan: 1, periodActual: null, forecast: null });
+
+const status: TreeStatus = {
+  sheetName: 'KPI 2026', period: '2026-05', kgi: { plan: 1, actual: null }, kgiTarget: 12,
+  tree: templateById('new_business')!,
+  nodes: [figures('revenue', ''), figures('orders', 'sato@example.co.jp'), figures('deals', ' Team West '), figures('leads', 'sato@example.co.jp')],
+  months: ['2026-04', '2026-05'], closedMonths: 1,
+  bottleneck: node('win_rate', 'sato@example.co.jp'),
+  underPlan: [node('deals', 'Team West'), node('leads', 'sato@example.co.jp'), node('visits', '')],
+  missing: [gap('visits', ''), gap('orders', 'sato@example.co.jp'), gap('deals', 'Team West'), gap('leads', 'sato@example.co.jp')],
+};
+
+describe('owners in the status view', () => {
+  it('lists each named owner once, in row order, trimmed; blanks are nobody', () => {
+    expect(ownersOf(status)).toEqual(['sato@example.co.jp', 'Team West']);
+  });
+
+  it('cuts the bottleneck, under-plan and missing lists to one owner', () => {
+    const west = forOwner(status, 'Team West');
+    expect(west.bottleneck).toBeNull();
+    expect(west.underPlan.map((n) => n.nodeId)).toEqual(['deals']);
+    expect(west.missing.map((n) => n.nodeId)).toEqual(['deals']);
+    const sato = forOwner(status, 'sato@example.co.jp');
+    expect(sato.bottleneck?.nodeId).toBe('win_rate');
+    expect(sato.missing.map((n) => n.nodeId)).toEqual(['orders', 'leads']);
+    expect(forOwner(status, null)).toBe(status);
+  });
+
+  it('groups missing inputs by owner, unowned rows last', () => {
+    expect(groupByOwner(status.missing).map((g) => [g.owner, g.missing.map((m) => m.nodeId)])).toEqual([
+      ['sato@example.co.jp', ['orders', 'leads']],
+      ['Team West', ['deals']],
+      ['', ['visits']],
+    ]);
+    expect(groupByOwner([])).toEqual([]);
+  });
+});
+
+describe('the month a close records', () => {
+  it('is the first open month, or the last again once all are closed', () => {
+    const months = Array.from({ length: 12 }, (_, i) => `m${i + 1}`);
+    expect(monthToClose({ months, closedMonths: 0 })).toBe('m1');
+    expect(monthToClose({ months, closedMonths: 3 })).toBe('m4');
+    expect(monthToClose({ months, closedMonths: 12 })).toBe('m12');
+  });
+});

@@ -1,0 +1,92 @@
+import { KpiError } from '../../src/core/i18n';
+import { planTree } from '../../src/core/plan';
+import { recovery } from '../../src/core/recovery';
+import { templateById } from '../../src/core/templates';
+import { orderTree } from '../../src/core/tree';
+import type { NodeFigures, TreeStatus } from '../../src/rpc';
+import { changedValues, currentPlan, currentValues, runWhatIf, whatIfFigures } from '../../sidebar/client/whatIf';
+
+const tree = templateById('new_business')!;
+const KGI = 1_000_000_000;
+const plan = planTree(tree, KGI);
+
+/** April of an even plan, actuals as in the sheet tests: the win rate is the one under plan. */
+const april: Record<string, number> = {
+  revenue: 56_000_000, orders: 28, deals: 139, leads: 695, visits: 2778,
+  deal_size: 2_000_000, win_rate: 28 / 139, deal_rate: 139 / 695, lead_rate: 695 / 2778, proposals: 70,
+};
+const nodes: NodeFigures[] = plan.nodes.map(({ node, annual }) => ({
+  nodeId: node.id, label: node.label.en, owner: '', annual,
+  periodPlan: node.kind === 'factor' ? (node.plan ?? null) : annual / 12,
+  periodActual: april[node.id] ?? null, forecast: null,
+}));
+const status: TreeStatus = {
+  sheetName: 'KPI 2026', period: '2026-04', kgi: { plan: KGI / 12, actual: 56_000_000 }, kgiTarget: KGI, tree, nodes,
+  months: [], closedMonths: 0, bottleneck: null, underPlan: [], missing: [],
+};
+const current = currentPlan(status);
+
+describe('what-if in the browser', () => {
+  it('starts from the sheet’s KGI and planned values, and changes nothing until edited', () => {
+    const values = currentValues(status);
+    expect(values).toEqual({ kgi: KGI, inputs: { deal_size: 2_000_000, win_rate: 0.3, deal_rate: 0.2, lead_rate: 0.25 } });
+    const result = runWhatIf(status, current, values);
+    expect(result.needed.map((n) => [n.node.id, n.annual, n.current])).toEqual([
+      ['orders', 500, 500], ['deals', 1667, 1667], ['leads', 8335, 8335], ['visits', 33340, 33340],
+    ]);
+    expect(result.bottleneck).toBe('win_rate');
+    expect(result.bottleneckNow).toBe('win_rate');
+    expect(changedValues(status, values)).toEqual({ inputs: {} });
+  });
+
+  it('recalculates the activity needed and what it yields when the win rate moves', () => {
+    const values = { kgi: KGI, inputs: { ...currentValues(status).inputs, win_rate: 0.25 } };
+    const result = runWhatIf(status, current, values);
+    expect(result.needed.find((n) => n.node.id === 'deals')).toMatchObject({ annual: 2000, current: 1667 });
+    expect(result.needed.find((n) => n.node.id === 'leads')).toMatchObject({ annual: 10_000, current: 8335 });
+    expect(result.yields).toBe(KGI);
+    expect(result.coherence).toBe(1);
+    expect(changedValues(status, values)).toEqual({ inputs: { win_rate: 0.25 } });
+    expect(changedValues(status, { ...values, kgi: 2e9 })).toEqual({ kgi: 2e9, inputs: { win_rate: 0.25 } });
+  });
+
+  it('scales phased plans by the new annual target, and takes a factor’s new rate as its plan', () => {
+    const next = planTree(tree, KGI, { win_rate: 0.25 });
+    const figures = whatIfFigures(status, next, current);
+    expect(figures.get('deals')?.actual).toBe(139);
+    expect(figures.get('deals')?.plan).toBeCloseTo(2000 / 12, 10);
+    expect(figures.get('win_rate')).toEqual({ plan: 0.25, actual: 28 / 139 });
+    expect(figures.get('orders')).toEqual({ plan: 500 / 12, actual: 28 });
+    // The same rule as the sheet's, on those figures.
+    expect(runWhatIf(status, current, { kgi: KGI, inputs: { win_rate: 0.25 } }).bottleneck)
+      .toBe(recovery(orderTree({ nodes: next.nodes.map((p) => p.node) }), figures).bottleneck);
+  });
+
+  it('moves the bottleneck when the plan stops asking for the rate that lags', () => {
+    const result = runWhatIf(status, current, { kgi: KGI, inputs: { win_rate: 0.2 } });
+    expect(result.bottleneckNow).toBe('win_rate');
+    expect(result.bottleneck).not.toBe('win_rate');
+    expect(result.bottleneck).toBe('visits');
+  });
+
+  it.each([
+    ['a win rate of 0', 0, /greater than 0/],
+    ['a win rate of 130%', 1.3, /within \(0, 1\]/],
+  ])('refuses %s, naming the field', (_, rate, message) => {
+    let failure: unknown;
+    try {
+      runWhatIf(status, current, { kgi: KGI, inputs: { win_rate: rate } });
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(KpiError);
+    expect((failure as KpiError).field).toBe('win_rate');
+    expect((failure as KpiError).text.en).toMatch(message);
+    expect((failure as KpiError).text.ja).not.toBe('');
+  });
+
+  it('leaves a node whose annual plan was zero at its period plan', () => {
+    const zero = { ...status, nodes: nodes.map((n) => (n.nodeId === 'deals' ? { ...n, annual: 0, periodPlan: 5 } : n)) };
+    expect(whatIfFigures(zero, planTree(tree, KGI, { win_rate: 0.25 }), current).get('deals')?.plan).toBe(5);
+  });
+});

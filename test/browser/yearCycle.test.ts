@@ -1,0 +1,177 @@
+/**
+ * Running the year from the sidebar, in a real browser beside the preview's spreadsheet:
+ * closing a month into History, and a what-if recalculated in the page then applied.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { startPreview, type Preview } from '../../build/preview/server';
+import type { SheetView } from '../support/memoryWorkbook';
+import { launchChromium } from './support/chromium';
+import { eventually } from './support/eventually';
+
+const root = join(__dirname, '../..');
+
+let preview: Preview;
+let browser: Browser;
+let page: Page;
+let sidebar: FrameLocator;
+let tree = '';
+const rpcCalls: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(root, 'dist/Sidebar.html'))) throw new Error('Run `npm run build` first: the tests load dist/Sidebar.html');
+  // Mid-July of FY2025 (April start): April to June are closed, July is the next to close.
+  preview = await startPreview({ root, port: 0, today: () => new Date(2025, 6, 15) });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/rpc/')) rpcCalls.push(new URL(request.url()).pathname.slice(5));
+  });
+  await page.goto(preview.url);
+  sidebar = page.frameLocator('#sidebar');
+  await sidebar.locator('html[data-ready]').waitFor();
+
+  await sidebar.locator('label[for="tpl-new_business"]').click();
+  await sidebar.locator('#f-new_business-kgi').fill('10億');
+  await sidebar.locator('#fiscal-year').fill('2025');
+  await sidebar.locator('#build').click();
+  await sidebar.locator('#result:not([hidden])').waitFor();
+  tree = (await sidebar.locator('#result-name').textContent()) ?? '';
+  await sidebar.locator('#nav-status').click();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+
+const tab = (name: string) => page.locator('#tabs').getByRole('tab', { name, exact: true });
+const selectedTab = () => page.locator('#tabs [aria-selected="true"]').textContent();
+
+/** Input cells of a sheet (what people and the add-on type into), by grid position. */
+function inputCells(view: SheetView): Map<string, unknown> {
+  const cells = new Map<string, unknown>();
+  view.rows.forEach((row, r) => row.forEach((cell, c) => {
+    if (cell?.input) cells.set(`${r + 1}:${c + 1}`, cell.value);
+  }));
+  return cells;
+}
+
+function cellOf(view: SheetView, nodeId: string, columnKey: string): { row: number; column: number } {
+  const column = (view.rows.find((cells) => cells[0]?.value === '@key')?.findIndex((c) => c.value === columnKey) ?? -1) + 1;
+  const row = view.rows.findIndex((cells) => cells[0]?.value === nodeId) + 1;
+  return { row, column };
+}
+
+describe('running the year from the sidebar', () => {
+  it('refuses to close a month with blank actuals, closes it when confirmed, and moves the period on', async () => {
+    const close = sidebar.locator('#close-month');
+    await eventually(() => close.textContent(), (value) => expect(value).toBe('Close 2025-07'));
+    await close.click();
+
+    const refused = sidebar.locator('#close-refused');
+    await eventually(() => refused.innerText(), (value) => expect(value).toMatch(/2025-07 still has \d+ blank actuals/));
+    expect(await refused.innerText()).toMatch(/Deals: 2025-07/);
+    expect(preview.workbook.sheetNames()).not.toContain('KPI history');
+    // The refusal is said in the user's language too.
+    await sidebar.locator('#lang').selectOption('ja');
+    await eventually(() => refused.innerText(), (value) => expect(value).toMatch(/2025-07 は実績が \d+ 件未入力です/));
+    await sidebar.locator('#lang').selectOption('en');
+
+    await sidebar.locator('#close-anyway').click();
+    await eventually(() => sidebar.locator('#close-result').textContent(),
+      (value) => expect(value).toBe('Closed 2025-07 (revision 1); period is now 2025-08.'));
+    expect(await refused.isHidden()).toBe(true);
+    await eventually(() => close.textContent(), (value) => expect(value).toBe('Close 2025-08'));
+    await eventually(() => sidebar.locator('#status').innerText(), (value) => expect(value).toMatch(/Period\s+2025-08/));
+
+    // The grid's tabs now show History, and it holds a row per KPI for July.
+    const historyTab = tab('KPI history');
+    await historyTab.waitFor();
+    await historyTab.click();
+    await eventually(selectedTab, (value) => expect(value).toBe('KPI history'));
+    const months = await page.locator('#grid td[data-col="3"]').allTextContents();
+    expect(months.filter((m) => m === '2025-07')).toHaveLength(10);
+    const kpis = await page.locator('#grid td[data-col="6"]').allTextContents();
+    expect(kpis).toEqual(expect.arrayContaining(['Revenue', 'Win rate', 'Deals', 'Proposals']));
+
+    await tab(tree).click();
+    await eventually(selectedTab, (value) => expect(value).toBe(tree));
+  });
+
+  it('recalculates a what-if in the page as the planner types, and writes only the changed cell on apply', async () => {
+    await sidebar.locator('#whatif summary').click();
+    const winRate = sidebar.locator('#w-win_rate');
+    expect(await winRate.inputValue()).toBe('30');
+    expect(await sidebar.locator('#w-kgi').inputValue()).toBe('1,000,000,000');
+    const out = sidebar.locator('#whatif-out');
+    await eventually(() => out.innerText(), (value) => expect(value).toMatch(/Deals\s+1,667 \(no change\)/));
+
+    const before = rpcCalls.length;
+    const sheetBefore = inputCells(preview.workbook.view(tree));
+
+    await winRate.fill('130');
+    await eventually(() => sidebar.locator('#w-win_rate-err').textContent(), (value) => expect(value).toMatch(/within \(0, 1\]/));
+    expect(await winRate.getAttribute('aria-invalid')).toBe('true');
+
+    await winRate.fill('25');
+    await eventually(() => out.innerText(), (value) => {
+      expect(value).toMatch(/Deals\s+2,000 \(\+333\)/);
+      expect(value).toMatch(/New leads\s+10,000 \(\+1,665\)/);
+      expect(value).toMatch(/Orders\s+500 \(no change\)/);
+    });
+    expect(await sidebar.locator('#w-win_rate-err').textContent()).toBe('');
+    // All of it in the browser: no server call, and the sheet as it was.
+    expect(rpcCalls.slice(before)).toEqual([]);
+    expect(inputCells(preview.workbook.view(tree))).toEqual(sheetBefore);
+
+    await sidebar.locator('#whatif-apply').click();
+    await eventually(() => sidebar.locator('#whatif-result').textContent(), (value) => expect(value).toBe('Written to the sheet: Win rate.'));
+    expect(rpcCalls.slice(before)).toContain('applyWhatIf');
+
+    const after = preview.workbook.view(tree);
+    const { row, column } = cellOf(after, 'win_rate', 'plan_input');
+    await eventually(() => page.locator(`#grid td[data-row="${row}"][data-col="${column}"]`).textContent(), (value) => expect(value).toMatch(/^25(\.0)?%$/));
+    const changed = [...inputCells(after)].filter(([key, value]) => sheetBefore.get(key) !== value).map(([key]) => key);
+    expect(changed).toEqual([`${row}:${column}`]);
+    const deals = cellOf(after, 'deals', 'annual');
+    expect(await page.locator(`#grid td[data-row="${deals.row}"][data-col="${deals.column}"]`).textContent()).toBe('2,000');
+
+    // The form now starts from the sheet's new values.
+    await eventually(() => winRate.inputValue(), (value) => expect(value).toBe('25'));
+  });
+
+  it('adds a process KPI from the catalogue under the node it feeds', async () => {
+    await sidebar.locator('#add-kpi summary').click();
+    await sidebar.locator('#kpi-group').selectOption('seminar');
+    await sidebar.locator('#kpi-pick').selectOption('registrations');
+    await sidebar.locator('#kpi-parent').selectOption('leads');
+    await sidebar.locator('#kpi-plan').fill('abc');
+    await sidebar.locator('#kpi-add').click();
+    await eventually(() => sidebar.locator('#kpi-plan-err').textContent(), (value) => expect(value).toMatch(/Type a number/));
+    await sidebar.locator('#kpi-plan').fill('1,200');
+    await sidebar.locator('#kpi-add').click();
+    await eventually(() => sidebar.locator('#kpi-result').textContent(), (value) => expect(value).toBe('Added “Registrations” under New leads.'));
+    const view = preview.workbook.view(tree);
+    const { row } = cellOf(view, 'kpi_1', 'annual');
+    expect(row).toBeGreaterThan(cellOf(view, 'leads', 'annual').row);
+  });
+
+  it('starts next fiscal year’s tree and opens it', async () => {
+    await sidebar.locator('#next-year summary').click();
+    await sidebar.locator('#rollover').click();
+    await eventually(() => sidebar.locator('#rollover-name').textContent(), (value) => expect(value).toMatch(/2026/));
+    const next = (await sidebar.locator('#rollover-name').textContent()) ?? '';
+    expect(preview.workbook.sheetNames()).toContain(next);
+    await tab(tree).click();
+    await sidebar.locator('#rollover-open').click();
+    await eventually(selectedTab, (value) => expect(value).toBe(next));
+  });
+
+  it('labels every new control', async () => {
+    const unlabelled = await sidebar.locator('input, select, textarea').evaluateAll((controls) =>
+      controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id || c.outerHTML));
+    expect(unlabelled).toEqual([]);
+  });
+});

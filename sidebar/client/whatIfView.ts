@@ -117,7 +117,7 @@ export function initWhatIf(rpc: Promisified<ServerApi>, status: StatusView): voi
       const dt = el('dt');
       say(dt, need.node.label);
       dt.id = `w-need-${need.node.id}`;
-      out.append(dt, el('dd', change ? (change > 0 ? 'up' : 'down') : undefined, dd));
+      out.append(dt, el('dd', undefined, dd));
     }
     const now = labelOf(last.bottleneck);
     const before = labelOf(last.bottleneckNow);

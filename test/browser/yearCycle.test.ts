@@ -169,6 +169,38 @@ describe('running the year from the sidebar', () => {
     await eventually(selectedTab, (value) => expect(value).toBe(next));
   });
 
+  it('filters the lists by owner and protects owners’ rows only when switched on', async () => {
+    await tab(tree).click();
+    await eventually(selectedTab, (value) => expect(value).toBe(tree));
+    const owner = cellOf(preview.workbook.view(tree), 'deals', 'owner');
+    await page.locator(`#grid td[data-row="${owner.row}"][data-col="${owner.column}"]`).click();
+    await page.keyboard.type('sato@example.co.jp');
+    await page.keyboard.press('Enter');
+    await eventually(async () => preview.workbook.view(tree).rows[owner.row - 1][owner.column - 1]?.value, (value) => expect(value).toBe('sato@example.co.jp'));
+
+    await sidebar.locator('#refresh').click();
+    const filter = sidebar.locator('#owner-filter');
+    await eventually(() => filter.locator('option').allTextContents(), (value) => expect(value).toEqual(['Everyone', 'sato@example.co.jp']));
+    await eventually(() => sidebar.locator('#missing').innerText(), (value) => expect(value).toMatch(/Owner: sato@example\.co\.jp\s+Deals:[\s\S]*No owner\s+Revenue:/));
+    await filter.selectOption('sato@example.co.jp');
+    await eventually(() => sidebar.locator('#missing').innerText(), (value) => {
+      expect(value).toMatch(/Deals:/);
+      expect(value).not.toMatch(/Revenue:|No owner/);
+    });
+
+    const protect = sidebar.locator('#owner-protect');
+    expect(await protect.isChecked()).toBe(false);
+    const actual = cellOf(preview.workbook.view(tree), 'deals', 'actual_5');
+    expect(preview.workbook.editorsAt(tree, actual.row, actual.column)).toBeNull();
+    await protect.check();
+    await eventually(() => sidebar.locator('#owner-protect-result').textContent(), (value) => expect(value).toBe('1 row protected: only its owner edits it.'));
+    expect(preview.workbook.editorsAt(tree, actual.row, actual.column)).toEqual(['sato@example.co.jp']);
+    await protect.uncheck();
+    await eventually(() => sidebar.locator('#owner-protect-result').textContent(), (value) => expect(value).toMatch(/Protection removed/));
+    expect(preview.workbook.editorsAt(tree, actual.row, actual.column)).toBeNull();
+    await filter.selectOption('');
+  });
+
   it('labels every new control', async () => {
     const unlabelled = await sidebar.locator('input, select, textarea').evaluateAll((controls) =>
       controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id || c.outerHTML));

@@ -76,6 +76,8 @@ export interface TreeStatus {
   /** Fiscal month labels, and how many are closed. */
   readonly months: readonly string[];
   readonly closedMonths: number;
+  /** Whether only owners edit their rows (off until someone turns it on). */
+  readonly ownerProtection: boolean;
   /** The stage whose restoration to plan recovers the most KGI, or null when on plan / no actuals. */
   readonly bottleneck: NodeStatus | null;
   /** Other nodes under plan, worst first. */

@@ -42,14 +42,14 @@ export function initYearTools(rpc: Promisified<ServerApi>, status: StatusView): 
     for (const id of ['month', 'owners', 'whatif', 'add-kpi', 'next-year']) byId(id).hidden = loaded === null;
     if (!loaded || !tree) return;
     if (tree.sheetName !== sheet) {
-      // Another tree: what was said about the last one no longer applies; protection shows off.
+      // Another tree: what was said about the last one no longer applies.
       sheet = tree.sheetName;
       say(closeResult, null);
       say(protectResult, null);
-      protect.checked = false;
       refused.hidden = true;
       byId('rollover-result').hidden = true;
     }
+    protect.checked = loaded.ownerProtection;
     next = monthToClose(loaded);
     say(close, PHRASES.closeMonth(next));
   });

@@ -30,8 +30,10 @@ export function createServerApi({ workbook, today, vocabulary }: ServerEnv): Ser
     },
     buildTree: (request) => buildTreeSheet(workbook, vocabulary(), request, today()),
     getTreeStatus(sheetName) {
-      const { contents, tree } = readTree(workbook, vocabulary(), sheetName);
-      return treeStatus(sheetName, contents, tree);
+      const data = vocabulary();
+      const { tag, contents, tree } = readTree(workbook, data, sheetName);
+      const ownerProtection = workbook.hasRowProtections(sheetName, data.words[tag.lang].ownerProtection);
+      return treeStatus(sheetName, contents, tree, ownerProtection);
     },
     openSheet(sheetName) {
       readTree(workbook, vocabulary(), sheetName);

@@ -177,10 +177,16 @@ export class AppsScriptWorkbook implements SheetGateway {
     }
   }
 
+  private rowProtections(sheet: string, description: string) {
+    return this.sheet(sheet).getProtections(SpreadsheetApp.ProtectionType.RANGE).filter((p) => p.getDescription() === description);
+  }
+
   unprotectRows(sheet: string, description: string): void {
-    this.sheet(sheet).getProtections(SpreadsheetApp.ProtectionType.RANGE)
-      .filter((p) => p.getDescription() === description)
-      .forEach((p) => p.remove());
+    this.rowProtections(sheet, description).forEach((p) => p.remove());
+  }
+
+  hasRowProtections(sheet: string, description: string): boolean {
+    return this.rowProtections(sheet, description).length > 0;
   }
 
   setNamedRange(name: string, sheet: string, range: GridRange): void {

@@ -58,6 +58,8 @@ export interface SheetGateway {
   protectRows(sheet: string, rows: readonly { readonly ranges: readonly GridRange[]; readonly editors: readonly string[] }[], description: string): void;
   /** Removes the row protections written with this description. */
   unprotectRows(sheet: string, description: string): void;
+  /** Whether any row protection with this description is in place. */
+  hasRowProtections(sheet: string, description: string): boolean;
   setNamedRange(name: string, sheet: string, range: GridRange): void;
   setLayout(sheet: string, layout: SheetLayoutProps): void;
   /** Replaces the sheet's charts: they read their ranges, so the data keeps them current. */

@@ -195,6 +195,9 @@ describe('running the year from the sidebar', () => {
     await protect.check();
     await eventually(() => sidebar.locator('#owner-protect-result').textContent(), (value) => expect(value).toBe('1 row protected: only its owner edits it.'));
     expect(preview.workbook.editorsAt(tree, actual.row, actual.column)).toEqual(['sato@example.co.jp']);
+    // The switch shows what the sheet holds, also after a refresh.
+    await sidebar.locator('#refresh').click();
+    await eventually(() => protect.isChecked(), (checked) => expect(checked).toBe(true));
     await protect.uncheck();
     await eventually(() => sidebar.locator('#owner-protect-result').textContent(), (value) => expect(value).toMatch(/Protection removed/));
     expect(preview.workbook.editorsAt(tree, actual.row, actual.column)).toBeNull();

@@ -94,7 +94,9 @@ describe('owners and their KPIs', () => {
 
     const ownerCell = [sheet.rowOf('orders'), sheet.columnOf('actual_3')] as const;
     expect(sheet.workbook.editorsAt(sheet.name, ...ownerCell)).toBeNull();
+    expect(status.ownerProtection).toBe(false);
     expect(api.setOwnerProtection(sheet.name, true)).toBe(1);
+    expect(api.getTreeStatus(sheet.name).ownerProtection).toBe(true);
     expect(sheet.workbook.editorsAt(sheet.name, ...ownerCell)).toEqual(['sato@example.co.jp']);
     expect(sheet.workbook.editorsAt(sheet.name, sheet.rowOf('deals'), sheet.columnOf('actual_3'))).toBeNull();
     expect(api.setOwnerProtection(sheet.name, false)).toBe(0);

@@ -12,7 +12,7 @@ const status: TreeStatus = {
   sheetName: 'KPI 2026', period: '2026-05', kgi: { plan: 1, actual: null }, kgiTarget: 12,
   tree: templateById('new_business')!,
   nodes: [figures('revenue', ''), figures('orders', 'sato@example.co.jp'), figures('deals', ' Team West '), figures('leads', 'sato@example.co.jp')],
-  months: ['2026-04', '2026-05'], closedMonths: 1,
+  months: ['2026-04', '2026-05'], closedMonths: 1, ownerProtection: false,
   bottleneck: node('win_rate', 'sato@example.co.jp'),
   underPlan: [node('deals', 'Team West'), node('leads', 'sato@example.co.jp'), node('visits', '')],
   missing: [gap('visits', ''), gap('orders', 'sato@example.co.jp'), gap('deals', 'Team West'), gap('leads', 'sato@example.co.jp')],

@@ -269,6 +269,11 @@ export class MemoryWorkbook implements SheetGateway {
     state.rowProtections = state.rowProtections.filter((p) => p.description !== description);
   }
 
+  hasRowProtections(sheet: string, description: string): boolean {
+    this.record('getProtections', sheet);
+    return this.state(sheet).rowProtections.some((p) => p.description === description);
+  }
+
   /** Who may edit a cell, where a row protection covers it; null where anyone may. */
   editorsAt(sheet: string, row: number, column: number): readonly string[] | null {
     const found = this.state(sheet).rowProtections.find(({ range: g }) =>

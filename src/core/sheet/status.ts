@@ -9,7 +9,7 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
  * Where the plan is breaking, read from the figures the sheet's own formulas computed: the
  * sidebar shows what the sheet shows, for the period selected in it.
  */
-export function treeStatus(sheetName: string, contents: TreeSheetContents, tree: Tree): TreeStatus {
+export function treeStatus(sheetName: string, contents: TreeSheetContents, tree: Tree, ownerProtection: boolean): TreeStatus {
   const nodes = orderTree(tree);
   const statuses: (NodeStatus & { score: number | null })[] = [];
   const missing: MissingInput[] = [];
@@ -50,6 +50,7 @@ export function treeStatus(sheetName: string, contents: TreeSheetContents, tree:
     }),
     months: contents.monthLabels,
     closedMonths: contents.closedMonths,
+    ownerProtection,
     bottleneck: top ? plain(top) : null,
     underPlan: statuses
       .filter((s) => s !== top && s.achievement !== null && s.achievement < 1)

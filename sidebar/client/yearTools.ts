@@ -39,7 +39,7 @@ export function initYearTools(rpc: Promisified<ServerApi>, status: StatusView): 
   let next = '';
 
   status.onStatus((loaded, tree) => {
-    for (const id of ['month', 'owners', 'whatif', 'add-kpi', 'next-year']) byId(id).hidden = loaded === null;
+    for (const id of ['owner-filter-field', 'month', 'owners', 'whatif', 'add-kpi', 'next-year']) byId(id).hidden = loaded === null;
     if (!loaded || !tree) return;
     if (tree.sheetName !== sheet) {
       // Another tree: what was said about the last one no longer applies.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ceilQuotient, dec, toNumber, type Decimal } from '../../src/core/exact';
 import { KpiError } from '../../src/core/i18n';
-import * as ref from '../fraction';
+import * as ref from '../support/fraction';
 
 const parts = (x: Decimal): [bigint, number] => [x.coefficient, x.scale];
 

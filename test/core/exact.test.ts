@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ceilDiv, div, mul, sum } from '../../src/core/exact';
 import { KpiError } from '../../src/core/i18n';
-import { ceilQuotient, fraction, times, toDouble } from '../fraction';
+import { ceilQuotient, fraction, times, toDouble } from '../support/fraction';
 
 /** A decimal as typed: an integer with 0–6 decimal places. */
 const decimal = (max: number) =>

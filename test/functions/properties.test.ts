@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { KpiError } from '../../src/core/i18n';
-import { compare, fraction, product } from '../fraction';
+import { compare, fraction, product } from '../support/fraction';
 import { call } from './call';
 
 const RUNS = { numRuns: 1000 };

@@ -135,6 +135,7 @@ describe('menu and sidebar entry points', () => {
     'Menu.addItem',
     'Menu.addItem',
     'Menu.addItem',
+    'Menu.addItem',
     'Menu.addToUi',
   ];
 
@@ -169,7 +170,7 @@ describe('menu and sidebar entry points', () => {
       const calls = run('onOpen', { authMode: 'NONE' });
       expect(calls.map(([what]) => what)).toEqual(MENU_CALLS);
       const items = calls.filter(([what]) => what === 'Menu.addItem').map(([, label, fn]) => [label, fn]);
-      expect(items.map(([, fn]) => fn)).toEqual(['showSidebar', 'showNewTree', 'refreshBottlenecks', 'showHelp']);
+      expect(items.map(([, fn]) => fn)).toEqual(['showSidebar', 'showNewTree', 'refreshBottlenecks', 'showMonthClose', 'showHelp']);
       for (const [label, fn] of items) {
         expect(label).toMatch(/^[\x20-\x7e…]+ \/ .*/);
         expect(label).toMatch(JAPANESE);
@@ -183,6 +184,7 @@ describe('menu and sidebar entry points', () => {
     showNewTree: () => expect(sidebarShown(run('showNewTree'))).toEqual({ file: 'Sidebar', title: 'KPI Tree' }),
     refreshBottlenecks: () =>
       expect(sidebarShown(run('refreshBottlenecks'))).toEqual({ file: 'Sidebar', title: 'KPI Tree' }),
+    showMonthClose: () => expect(sidebarShown(run('showMonthClose'))).toEqual({ file: 'Sidebar', title: 'KPI Tree' }),
     getContext: () => {
       expect(rpc('getContext').result).toEqual({ lang: 'ja', trees: [], activeTree: null });
     },

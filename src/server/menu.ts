@@ -6,6 +6,7 @@ const MENU = [
   ['Open sidebar / サイドバーを開く', 'showSidebar'],
   ['New tree from template… / テンプレートから新規ツリー…', 'showNewTree'],
   ['Refresh bottlenecks / ボトルネックを更新', 'refreshBottlenecks'],
+  ['Close a month… / 月次締め…', 'showMonthClose'],
   ['Help / ヘルプ', 'showHelp'],
 ] as const;
 
@@ -34,12 +35,13 @@ function showHelp(): void {
 }
 
 /**
- * The sidebar holds every view (new tree, bottleneck status), so these items open it; their own
- * names keep the menu's function names stable if they later open a view directly.
+ * The sidebar holds every view (new tree, bottleneck status, month close), so these items open
+ * it; their own names keep the menu's function names stable if they later open a view directly.
  */
 export const menuActions = {
   showSidebar,
   showNewTree: showSidebar,
   refreshBottlenecks: showSidebar,
+  showMonthClose: showSidebar,
   showHelp,
 };

@@ -1,0 +1,85 @@
+import { KpiError } from '../../src/core/i18n';
+import { planTree } from '../../src/core/plan';
+import { TEMPLATES, templateById } from '../../src/core/templates';
+import { orderTree, type NodeDef } from '../../src/core/tree';
+
+const t = (text: string) => ({ en: text, ja: text });
+const goal: NodeDef = { id: 'revenue', parent: null, kind: 'goal', unit: 'yen', combine: 'product', role: 'kgi', label: t('Revenue'), definition: t('') };
+const orders: NodeDef = { id: 'orders', parent: 'revenue', kind: 'volume', unit: 'count', role: 'main', label: t('Orders'), definition: t('') };
+const size: NodeDef = { id: 'size', parent: 'revenue', kind: 'factor', unit: 'yen', plan: 2_000_000, role: 'main', label: t('Deal size'), definition: t('') };
+
+/** The refusal a tree gets: its English and Japanese text and the node it names. */
+function refusal(nodes: readonly NodeDef[]): { en: string; ja: string; field?: string } {
+  try {
+    orderTree({ nodes });
+  } catch (error) {
+    if (!(error instanceof KpiError)) throw error;
+    expect(error.text.ja).toMatch(/^KPIツリー: /);
+    return { ...error.text, field: error.field };
+  }
+  throw new Error('the tree was accepted');
+}
+
+describe('a tree is checked before anything is written', () => {
+  it('accepts every template', () => {
+    for (const template of TEMPLATES) expect(orderTree(template)).toHaveLength(template.nodes.length);
+  });
+
+  it('refuses a tree without a KGI at its root', () => {
+    expect(refusal([orders, size]).en).toMatch(/exactly one KGI at its root/);
+    expect(refusal([goal, { ...goal, id: 'second' }, orders, size]).en).toMatch(/exactly one KGI/);
+  });
+
+  it('refuses an unknown parent, naming both', () => {
+    expect(refusal([goal, orders, size, { ...size, id: 'lost', parent: 'nowhere' }]).en).toMatch(/"lost" names an unknown parent "nowhere"/);
+  });
+
+  it('refuses a cycle cut off from the KGI', () => {
+    const a: NodeDef = { ...orders, id: 'a', parent: 'b' };
+    const b: NodeDef = { ...orders, id: 'b', parent: 'a' };
+    expect(refusal([goal, orders, size, a, b]).en).toMatch(/nodes a, b form a cycle/);
+  });
+
+  it('refuses a product node without its count and its rate', () => {
+    expect(refusal([goal])).toMatchObject({ field: 'revenue', en: expect.stringMatching(/product node "Revenue" has no children/) });
+    expect(refusal([goal, orders]).en).toMatch(/needs exactly one volume and one factor/);
+  });
+
+  it('refuses a rate outside (0, 1], naming the node as the field', () => {
+    const rate = (plan: number): NodeDef => ({ ...size, id: 'win', unit: 'rate', plan, label: t('Win rate') });
+    expect(refusal([goal, orders, rate(1.3)])).toMatchObject({ field: 'win', en: expect.stringMatching(/rate "Win rate" must be within \(0, 1\]/) });
+    expect(refusal([goal, orders, rate(0)]).en).toMatch(/greater than 0/);
+    expect(refusal([goal, orders, rate(-0.2)]).en).toMatch(/greater than 0/);
+  });
+
+  it('refuses channel shares that do not add up to 100%', () => {
+    const pipeline = templateById('b2b_pipeline')!;
+    const nodes = pipeline.nodes.map((n) => (n.id === 'web_leads' ? { ...n, plan: 0.6 } : n));
+    expect(refusal(nodes)).toMatchObject({ field: 'leads', en: expect.stringMatching(/shares under "Leads" must add up to 100%/) });
+  });
+
+  it('refuses duplicate and malformed ids', () => {
+    expect(refusal([goal, orders, size, { ...size }]).en).toMatch(/"size" is used twice/);
+    expect(refusal([goal, orders, { ...size, id: 'Deal Size' }]).en).toMatch(/lower-case letters/);
+  });
+});
+
+describe('the planner', () => {
+  it('reverse-calculates the domain brief’s chain and multiplies it forward', () => {
+    const plan = planTree(templateById('new_business')!, 1_000_000_000);
+    const annual = Object.fromEntries(plan.nodes.map((n) => [n.node.id, n.annual]));
+    expect(annual).toMatchObject({ orders: 500, deals: 1667, leads: 8335, visits: 33340 });
+    expect(plan.coherence).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows a planner’s own target that falls short: the 36% example', () => {
+    const plan = planTree(templateById('new_business')!, 1_000_000_000, { deals: 600 });
+    expect(plan.coherence).toBe(0.36);
+  });
+
+  it('names the input that is wrong', () => {
+    expect(() => planTree(templateById('new_business')!, 0)).toThrow(expect.objectContaining({ field: 'kgi' }));
+    expect(() => planTree(templateById('new_business')!, 1e9, { nonsense: 1 })).toThrow(expect.objectContaining({ field: 'nonsense' }));
+    expect(() => planTree(templateById('new_business')!, 1e9, { win_rate: Number.NaN })).toThrow(expect.objectContaining({ field: 'win_rate' }));
+  });
+});

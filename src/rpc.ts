@@ -141,3 +141,11 @@ export interface RpcFailure {
 }
 
 export const RPC_ERROR_MARKER = 'KPI_TREE_ERROR:';
+
+/**
+ * The view a menu item opens the sidebar on. The sidebar's HTML is a static file, so the server
+ * appends this tag to it and the sidebar reads it once the page is loaded.
+ */
+export type SidebarView = 'new' | 'status' | 'month';
+export const SIDEBAR_VIEW_META = 'kpi-tree-view';
+export const sidebarViewTag = (view: SidebarView): string => `<meta name="${SIDEBAR_VIEW_META}" content="${view}">`;

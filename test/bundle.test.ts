@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse, type Comment, type FunctionDeclaration, type Node } from 'acorn';
 import { codePath, loadCode } from '../build/loadCode.mjs';
 import { FUNCTION_DOCS, type FunctionName } from '../src/functions/docs';
-import { RPC_ERROR_MARKER, type RpcFailure } from '../src/rpc';
+import { RPC_ERROR_MARKER, sidebarViewTag, type RpcFailure } from '../src/rpc';
 import { VOCABULARY } from '../src/core/vocabulary';
 import { appsScriptFakes, htmlOf, type Call } from './support/appsScriptFakes';
 
@@ -181,10 +181,11 @@ describe('menu and sidebar entry points', () => {
       expect(run('onInstall', { authMode: 'FULL' }).map(([what]) => what)).toEqual(MENU_CALLS);
     },
     showSidebar: () => expect(sidebarShown(run('showSidebar'))).toEqual({ file: 'Sidebar', title: 'KPI Tree' }),
-    showNewTree: () => expect(sidebarShown(run('showNewTree'))).toEqual({ file: 'Sidebar', title: 'KPI Tree' }),
+    // Menu items open the sidebar on their own view, named by a tag appended to its HTML.
+    showNewTree: () => expect(sidebarShown(run('showNewTree'))).toEqual({ file: 'Sidebar', title: 'KPI Tree', appended: sidebarViewTag('new') }),
     refreshBottlenecks: () =>
-      expect(sidebarShown(run('refreshBottlenecks'))).toEqual({ file: 'Sidebar', title: 'KPI Tree' }),
-    showMonthClose: () => expect(sidebarShown(run('showMonthClose'))).toEqual({ file: 'Sidebar', title: 'KPI Tree' }),
+      expect(sidebarShown(run('refreshBottlenecks'))).toEqual({ file: 'Sidebar', title: 'KPI Tree', appended: sidebarViewTag('status') }),
+    showMonthClose: () => expect(sidebarShown(run('showMonthClose'))).toEqual({ file: 'Sidebar', title: 'KPI Tree', appended: sidebarViewTag('month') }),
     getContext: () => {
       expect(rpc('getContext').result).toEqual({ lang: 'ja', trees: [], activeTree: null });
     },

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import esbuild from 'esbuild';
 import { KpiError } from '../../src/core/i18n';
-import type { ServerApi } from '../../src/rpc';
+import { sidebarViewTag, type ServerApi } from '../../src/rpc';
 import { createServerApi, exposeApi } from '../../src/server/api';
 import { MemoryWorkbook } from '../../test/support/memoryWorkbook';
 
@@ -108,10 +108,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   workbook.insertSheet('Sheet1', 20, 8);
   const api: ServerApi = exposeApi(createServerApi({ workbook, today: options.today ?? (() => new Date()), vocabulary: () => VOCABULARY }));
 
-  const sidebar = async (): Promise<string> => {
+  /** `?view=month` appends the view tag as the menu items do in Apps Script. */
+  const sidebar = async (view: string | null): Promise<string> => {
     // Read per request, so a rebuilt sidebar shows on reload.
     const html = await readFile(join(root, 'dist/Sidebar.html'), 'utf8');
-    return html.replace('<head>', () => `<head><script>${shimJs}</script>`);
+    const tag = view === 'new' || view === 'status' || view === 'month' ? sidebarViewTag(view) : '';
+    return html.replace('<head>', () => `<head><script>${shimJs}</script>`) + tag;
   };
 
   const rpc = async (method: string, body: unknown, response: ServerResponse): Promise<void> => {
@@ -146,7 +148,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const path = decodeURIComponent(url.pathname);
     if (request.method === 'GET' && path === '/') return send(response, 200, 'text/html', page);
-    if (request.method === 'GET' && path === '/sidebar') return send(response, 200, 'text/html', await sidebar());
+    if (request.method === 'GET' && path === '/sidebar') return send(response, 200, 'text/html', await sidebar(url.searchParams.get('view')));
     if (request.method === 'GET' && path === '/api/sheets') {
       return json(response, 200, { names: workbook.sheetNames(), active: workbook.activeSheetName() });
     }

@@ -3,6 +3,7 @@ import type { Lang } from '../../src/core/i18n';
 import { showBanner } from './banner';
 import { byId, setLang } from './dom';
 import { initPlanForm } from './form';
+import { SIDEBAR_VIEW_META } from '../../src/rpc';
 import { createRpc, decodeFailure } from './rpc';
 import { initKpiForm } from './kpiForm';
 import { initStatus } from './status';
@@ -15,15 +16,15 @@ initYearTools(rpc, status);
 initWhatIf(rpc, status);
 initKpiForm(rpc, status);
 
-function showView(view: 'new' | 'status'): void {
+function showView(view: 'new' | 'status'): Promise<void> {
   for (const name of ['new', 'status'] as const) {
     byId(`view-${name}`).hidden = name !== view;
     byId(`nav-${name}`).setAttribute('aria-pressed', String(name === view));
   }
-  if (view === 'status') void status.load();
+  return view === 'status' ? status.load() : Promise.resolve();
 }
 
-byId('nav-new').addEventListener('click', () => showView('new'));
+byId('nav-new').addEventListener('click', () => void showView('new'));
 byId('nav-status').addEventListener('click', () => showView('status'));
 
 const langSelect = byId<HTMLSelectElement>('lang');
@@ -36,7 +37,13 @@ rpc.getContext().then(
     langSelect.value = context.lang;
     setLang(context.lang);
     status.setTrees(context.trees, context.activeTree);
-    if (context.activeTree) showView('status');
+    // A menu item may ask for a view (read now: the whole page has been parsed by the answer).
+    const requested = document.querySelector<HTMLMetaElement>(`meta[name="${SIDEBAR_VIEW_META}"]`)?.content;
+    if (requested === 'new') void showView('new');
+    else if (context.activeTree || (requested && context.trees.length > 0)) {
+      const shown = showView('status');
+      if (requested === 'month') void shown.then(() => byId('close-month').focus());
+    }
   },
   (error: unknown) => showBanner(decodeFailure(error).text),
 ).finally(() => {

@@ -1,3 +1,5 @@
+import { sidebarViewTag, type SidebarView } from '../rpc';
+
 /**
  * Labels are bilingual: onOpen may run in AuthMode.NONE, where the user's locale cannot be
  * relied on, and the menu must not wait on any service besides the UI.
@@ -22,9 +24,11 @@ export function onInstall(): void {
   onOpen();
 }
 
-function showSidebar(): void {
-  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('KPI Tree'));
-}
+/** Opens the sidebar, on a given view or on the one that fits the active sheet. */
+const sidebar = (view?: SidebarView) => (): void => {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('KPI Tree');
+  SpreadsheetApp.getUi().showSidebar(view ? html.append(sidebarViewTag(view)) : html);
+};
 
 /** The help is a static page the build writes from the functions' documentation (Help.html). */
 function showHelp(): void {
@@ -34,14 +38,11 @@ function showHelp(): void {
   );
 }
 
-/**
- * The sidebar holds every view (new tree, bottleneck status, month close), so these items open
- * it; their own names keep the menu's function names stable if they later open a view directly.
- */
+/** The sidebar holds every view (new tree, bottleneck status, month close): each item opens its own. */
 export const menuActions = {
-  showSidebar,
-  showNewTree: showSidebar,
-  refreshBottlenecks: showSidebar,
-  showMonthClose: showSidebar,
+  showSidebar: sidebar(),
+  showNewTree: sidebar('new'),
+  refreshBottlenecks: sidebar('status'),
+  showMonthClose: sidebar('month'),
   showHelp,
 };

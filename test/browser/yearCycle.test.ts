@@ -204,6 +204,22 @@ describe('running the year from the sidebar', () => {
     await filter.selectOption('');
   });
 
+  it('opens on the view a menu item asks for', async () => {
+    const opened = await browser.newPage();
+    try {
+      await opened.goto(`${preview.url}sidebar?view=month`);
+      await opened.locator('html[data-ready]').waitFor();
+      await eventually(() => opened.evaluate(() => document.activeElement?.id), (id) => expect(id).toBe('close-month'));
+      expect(await opened.locator('#view-status').isVisible()).toBe(true);
+      await opened.goto(`${preview.url}sidebar?view=new`);
+      await opened.locator('html[data-ready]').waitFor();
+      expect(await opened.locator('#view-new').isVisible()).toBe(true);
+      expect(await opened.locator('#view-status').isVisible()).toBe(false);
+    } finally {
+      await opened.close();
+    }
+  });
+
   it('labels every new control', async () => {
     const unlabelled = await sidebar.locator('input, select, textarea').evaluateAll((controls) =>
       controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id || c.outerHTML));

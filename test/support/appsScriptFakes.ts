@@ -33,6 +33,8 @@ export interface FakeHtmlOutput {
   title?: string;
   width?: number;
   height?: number;
+  /** HTML appended after the file's content. */
+  appended?: string;
 }
 
 const htmlOutputs = new WeakMap<object, FakeHtmlOutput>();
@@ -44,6 +46,7 @@ function htmlOutput(output: FakeHtmlOutput, calls: Call[]) {
       setTitle: (title: string) => ((output.title = title), self),
       setWidth: (width: number) => ((output.width = width), self),
       setHeight: (height: number) => ((output.height = height), self),
+      append: (html: string) => ((output.appended = (output.appended ?? '') + html), self),
     },
     calls,
   );

@@ -69,6 +69,11 @@ export class AppsScriptWorkbook implements SheetGateway {
     if (sheet.getMaxColumns() < columns) sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
   }
 
+  ensureRows(sheet: string, rows: number): void {
+    const target = this.sheet(sheet);
+    if (target.getMaxRows() < rows) target.insertRowsAfter(target.getMaxRows(), rows - target.getMaxRows());
+  }
+
   deleteSheet(sheet: string): void {
     this.book.deleteSheet(this.sheet(sheet));
   }
@@ -93,8 +98,10 @@ export class AppsScriptWorkbook implements SheetGateway {
   }
 
   setContents(sheet: string, range: GridRange, contents: readonly (readonly CellContent[])[]): void {
-    // A leading apostrophe keeps text as text: a label `=HYPERLINK(…)` or `+81…` never becomes a formula.
-    const values = contents.map((row) => row.map((c) => (c === null ? '' : 'text' in c ? `'${c.text}` : 'number' in c ? c.number : c.formula)));
+    // A leading apostrophe keeps text as text: a label `=HYPERLINK(…)` or `+81…` never becomes a
+    // formula. A plain-text cell (format `@`) already keeps it verbatim, so it gets none.
+    const text = (c: { text: string; plain?: boolean }) => (c.plain ? c.text : `'${c.text}`);
+    const values = contents.map((row) => row.map((c) => (c === null ? '' : 'text' in c ? text(c) : 'number' in c ? c.number : c.formula)));
     this.range(sheet, range).setValues(values);
   }
 
@@ -171,6 +178,9 @@ export class AppsScriptWorkbook implements SheetGateway {
     for (const { ranges, editors } of rows) {
       for (const r of ranges) {
         const protection = this.range(sheet, r).protect().setDescription(description);
+        // Not the whole Workspace domain; the person who turns this on stays an editor (the
+        // service never removes the current user).
+        if (protection.canDomainEdit()) protection.setDomainEdit(false);
         protection.removeEditors(protection.getEditors());
         protection.addEditors([...editors]);
       }

@@ -32,6 +32,8 @@ export interface SheetGateway {
   readSheetTag(sheet: string): string | null;
 
   insertSheet(name: string, rows: number, columns: number): void;
+  /** Makes sure a sheet has at least this many rows (a new sheet has 1,000). */
+  ensureRows(sheet: string, rows: number): void;
   deleteSheet(sheet: string): void;
   /** Renames and moves a sheet to a position (0-based), e.g. to take another's place. */
   renameSheet(sheet: string, newName: string, index?: number): void;

@@ -20,7 +20,7 @@ const busy = () => new KpiError({
   ja: 'このブックは別の更新中です。変更は行っていません。しばらくしてからもう一度お試しください。',
 });
 
-function requestError(field: string, en: string, ja: string): never {
+export function requestError(field: string, en: string, ja: string): never {
   throw new KpiError({ en, ja }, field);
 }
 
@@ -67,8 +67,9 @@ export function monthsElapsed(today: Date, fiscalYear: number, startMonth: numbe
 /** One batched call per property, whatever the size of the tree. */
 function applyPlan(workbook: SheetGateway, sheet: string, plan: SheetPlan, keptRules: readonly ExistingRule[]): void {
   const all: GridRange = { row: 1, column: 1, rows: plan.rows, columns: plan.columns };
-  workbook.setContents(sheet, all, plan.contents);
+  // Formats first: a plain-text cell then takes its label (`2026-04`) as text, not as a date.
   workbook.setNumberFormats(sheet, all, plan.numberFormats);
+  workbook.setContents(sheet, all, plan.contents);
   workbook.setBackgrounds(sheet, all, plan.backgrounds);
   workbook.setFontWeights(sheet, all, plan.fontWeights);
   workbook.setFontColors(sheet, all, plan.fontColors);

@@ -1,4 +1,4 @@
-import { KpiError, type Lang, type Localized } from '../core/i18n';
+import type { Lang, Localized } from '../core/i18n';
 import { planTree } from '../core/plan';
 import { SETTINGS, isTyped, type KeptRow } from '../core/sheet/layout';
 import type { CellContent, GridRange } from '../core/sheet/plan';
@@ -8,7 +8,7 @@ import type { Vocabulary } from '../core/vocabulary';
 import { orderTree } from '../core/tree';
 import type { BuildResult, CloseMonthResult, MissingInput, NewProcessKpi, WhatIfChange } from '../rpc';
 import type { SheetGateway } from './gateway';
-import { locked, monthsElapsed, planSheet, readTree, uniqueSheetName, updateTreeSheet, writeNewSheet } from './treeSheets';
+import { locked, monthsElapsed, planSheet, readTree, requestError, uniqueSheetName, updateTreeSheet, writeNewSheet } from './treeSheets';
 
 /**
  * The monthly cycle of a tree sheet: closing a month into History, what-if applied to the
@@ -19,6 +19,8 @@ const HISTORY_TAG = JSON.stringify({ app: 'kpi-tree', history: 1 });
 
 const one = (row: number, column: number): GridRange => ({ row, column, rows: 1, columns: 1 });
 const text = (value: string): CellContent => ({ text: value });
+/** The period and closed-month cells are plain text: their labels go in as they are. */
+const plain = (value: string): CellContent => ({ text: value, plain: true });
 const numberOrBlank = (value: unknown): CellContent => (typeof value === 'number' ? { number: value } : null);
 
 /** History is found by its tag, not its name, so renaming it keeps it. */
@@ -69,8 +71,8 @@ export function closeMonth(
 
     // Select the month so the sheet's own formulas give its figures and its bottleneck.
     const settings = contents.settingsRow;
-    workbook.setContents(sheetName, one(settings, SETTINGS.period), [[text(label)]]);
-    workbook.setContents(sheetName, one(settings, SETTINGS.closedThrough), [[text(label)]]);
+    workbook.setContents(sheetName, one(settings, SETTINGS.period), [[plain(label)]]);
+    workbook.setContents(sheetName, one(settings, SETTINGS.closedThrough), [[plain(label)]]);
     const figures = readTreeSheet(workbook.readValues(sheetName))!;
 
     const history = historySheet(workbook, vocabulary, tag.lang);
@@ -89,10 +91,11 @@ export function closeMonth(
       ]];
     });
     const width = words.history.headers.length;
+    workbook.ensureRows(history, past.length + rows.length);
     workbook.setContents(history, { row: past.length + 1, column: 1, rows: rows.length, columns: width }, rows);
 
     const period = month < 12 ? contents.monthLabels[month] : words.ytd;
-    workbook.setContents(sheetName, one(settings, SETTINGS.period), [[text(period)]]);
+    workbook.setContents(sheetName, one(settings, SETTINGS.period), [[plain(period)]]);
     return { closed: true, month: label, revision, period };
   });
 }
@@ -121,21 +124,17 @@ export function rolloverYear(workbook: SheetGateway, vocabulary: Vocabulary, she
   });
 }
 
-function kpiError(field: string, en: string, ja: string): never {
-  throw new KpiError({ en, ja }, field);
-}
-
 /** Adds a process KPI under the node it feeds, with its own row, owner and monthly actuals. */
 export function addProcessKpi(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, kpi: NewProcessKpi): BuildResult {
   const { tree } = readTree(workbook, vocabulary, sheetName);
   const ids = new Set(tree.nodes.map((n) => n.id));
-  if (!ids.has(kpi.parent)) kpiError('parent', `Choose the KPI it feeds; "${kpi.parent}" is not in this tree.`, `つながるKPIを選んでください。「${kpi.parent}」はこのツリーにありません。`);
+  if (!ids.has(kpi.parent)) requestError('parent', `Choose the KPI it feeds; "${kpi.parent}" is not in this tree.`, `つながるKPIを選んでください。「${kpi.parent}」はこのツリーにありません。`);
   const label: Localized = { en: kpi.label.en.trim(), ja: kpi.label.ja.trim() };
   if (!label.en || !label.ja || label.en.length > 100 || label.ja.length > 100) {
-    kpiError('label', 'The KPI needs a name of 1 to 100 characters.', 'KPI名は1〜100文字で入力してください。');
+    requestError('label', 'The KPI needs a name of 1 to 100 characters.', 'KPI名は1〜100文字で入力してください。');
   }
   if (!Number.isFinite(kpi.plan) || kpi.plan < 0) {
-    kpiError('plan', `The annual target must be a number of 0 or more, got ${kpi.plan}.`, `年間目標は 0 以上の数値にしてください（受け取った値: ${kpi.plan}）。`);
+    requestError('plan', `The annual target must be a number of 0 or more, got ${kpi.plan}.`, `年間目標は 0 以上の数値にしてください（受け取った値: ${kpi.plan}）。`);
   }
   let n = 1;
   while (ids.has(`kpi_${n}`)) n++;
@@ -160,7 +159,7 @@ export function applyWhatIf(workbook: SheetGateway, vocabulary: Vocabulary, shee
     const column = contents.columns.get('plan_input')!;
     const written: string[] = [];
     for (const [id, value] of Object.entries(change.inputs)) {
-      if (id === root) kpiError(id, 'The KGI is set in the header, not as a planned value.', 'KGIは見出しの欄で設定します。');
+      if (id === root) requestError(id, 'The KGI is set in the header, not as a planned value.', 'KGIは見出しの欄で設定します。');
       if (contents.planInputs[id] === value) continue;
       workbook.setContents(sheetName, one(contents.rows.get(id)!.row, column), [[{ number: value }]]);
       written.push(id);

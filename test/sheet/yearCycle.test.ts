@@ -76,6 +76,16 @@ describe('closing a month', () => {
     expect(after.slice(history.length).every((r) => r[2] === '2026-04' && r[3] === 2)).toBe(true);
   });
 
+  it('keeps appending once History outgrows a new sheet’s 1,000 rows', () => {
+    const sheet = TreeSheet.build({}, APRIL_2026);
+    const api = apiFor(sheet);
+    api.closeMonth(sheet.name, true);
+    const filler = Array.from({ length: 990 }, () => [{ text: 'earlier' }]);
+    sheet.workbook.setContents('KPI history', { row: 11, column: 1, rows: 990, columns: 1 }, filler);
+    expect(api.closeMonth(sheet.name, true)).toMatchObject({ closed: true, month: '2026-05' });
+    expect(sheet.workbook.readValues('KPI history')).toHaveLength(1000 + nodes.length);
+  });
+
   it('closes a month with blanks when the person confirms', () => {
     const sheet = TreeSheet.build({}, APRIL_2026);
     expect(apiFor(sheet).closeMonth(sheet.name, true)).toMatchObject({ closed: true, month: '2026-04' });

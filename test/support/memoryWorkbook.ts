@@ -32,6 +32,8 @@ HyperFormula.registerFunctionPlugin(SparklinePlugin, { enGB: { SPARKLINE: 'SPARK
 
 interface SheetState {
   readonly gid: number;
+  /** As in Apps Script: a new sheet has at least 1,000 rows, and writing past the last fails. */
+  maxRows: number;
   tag: string | null;
   readonly formats: Map<string, string>;
   readonly backgrounds: Map<string, string | null>;
@@ -162,16 +164,22 @@ export class MemoryWorkbook implements SheetGateway {
   }
 
   // Writes.
-  /** Sheets grow as they are written here, so the size Apps Script needs is not kept. */
-  insertSheet(name: string, _rows: number, _columns: number): void {
+  /** Columns grow as they are written here; rows are kept to Apps Script's size. */
+  insertSheet(name: string, rows: number, _columns: number): void {
     this.record('insertSheet', name);
     if (this.sheets.has(name)) throw new Error(`A sheet named "${name}" already exists`);
     this.hf.addSheet(name);
     this.sheets.set(name, {
-      gid: this.nextGid++, tag: null, formats: new Map(), backgrounds: new Map(), weights: new Map(), fontColors: new Map(),
+      gid: this.nextGid++, maxRows: Math.max(rows, 1000), tag: null, formats: new Map(), backgrounds: new Map(), weights: new Map(), fontColors: new Map(),
       notes: new Map(), validations: new Map(), rules: [], protection: null, rowProtections: [], charts: [], layout: EMPTY_LAYOUT,
     });
     this.order.push(name);
+  }
+
+  ensureRows(sheet: string, rows: number): void {
+    this.record('insertRowsAfter', sheet);
+    const state = this.state(sheet);
+    state.maxRows = Math.max(state.maxRows, rows);
   }
 
   deleteSheet(sheet: string): void {
@@ -202,6 +210,9 @@ export class MemoryWorkbook implements SheetGateway {
 
   setContents(sheet: string, range: GridRange, contents: readonly (readonly CellContent[])[]): void {
     this.record('setValues', sheet);
+    if (range.row + range.rows - 1 > this.state(sheet).maxRows) {
+      throw new Error(`Those coordinates are outside the dimensions of "${sheet}" (${this.state(sheet).maxRows} rows)`);
+    }
     const raw = contents.map((row) => row.map(toRaw));
     this.hf.setCellContents({ sheet: this.hfId(sheet), row: range.row - 1, col: range.column - 1 }, raw);
   }

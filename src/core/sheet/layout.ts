@@ -126,7 +126,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
   const inputs: GridRange[] = [];
 
   const put = (row: number, column: number, content: CellContent, format?: string) => {
-    contents[row - 1][column - 1] = content;
+    contents[row - 1][column - 1] = format === '@' && content !== null && 'text' in content ? { ...content, plain: true } : content;
     if (format) numberFormats[row - 1][column - 1] = format;
   };
   const text = (value: string | number): CellContent => (typeof value === 'number' ? { number: value } : value === '' ? null : { text: value });

@@ -10,7 +10,8 @@ export interface GridRange {
 
 /** What a cell holds before it is written: text stays text, a formula starts with `=`. */
 export type CellContent =
-  | { readonly text: string }
+  /** `plain`: the cell is formatted as plain text (`@`), which keeps the text as it is. */
+  | { readonly text: string; readonly plain?: boolean }
   | { readonly number: number }
   | { readonly formula: string }
   | null;

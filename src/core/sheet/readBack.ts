@@ -21,7 +21,8 @@ export interface TreeSheetContents {
   readonly columns: ReadonlyMap<string, number>;
 }
 
-const num = (v: ReadValue | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+/** A finite number read from a cell, or null for blanks, text and errors. */
+export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: ReadValue | undefined): string => (v === undefined ? '' : String(v));
 
 /** Returns null when the values are not a KPI-tree sheet (no key row). */

@@ -1,9 +1,8 @@
 import type { MissingInput, NodeStatus, TreeStatus } from '../../rpc';
 import { orderTree, type Tree } from '../tree';
 import { isTyped } from './layout';
-import type { TreeSheetContents } from './readBack';
+import { num, type TreeSheetContents } from './readBack';
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /**
  * Where the plan is breaking, read from the figures the sheet's own formulas computed: the

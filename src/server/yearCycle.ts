@@ -1,6 +1,6 @@
 import type { Lang, Localized } from '../core/i18n';
 import { planTree } from '../core/plan';
-import { SETTINGS, isTyped, type KeptRow } from '../core/sheet/layout';
+import { isTyped, type KeptRow } from '../core/sheet/layout';
 import type { CellContent, GridRange } from '../core/sheet/plan';
 import { readTreeSheet } from '../core/sheet/readBack';
 import { fill } from '../core/sheet/labels';
@@ -70,9 +70,9 @@ export function closeMonth(
     }
 
     // Select the month so the sheet's own formulas give its figures and its bottleneck.
-    const settings = contents.settingsRow;
-    workbook.setContents(sheetName, one(settings, SETTINGS.period), [[plain(label)]]);
-    workbook.setContents(sheetName, one(settings, SETTINGS.closedThrough), [[plain(label)]]);
+    const { period: periodCell, closedThrough } = contents.settings;
+    workbook.setContents(sheetName, one(periodCell.row, periodCell.column), [[plain(label)]]);
+    workbook.setContents(sheetName, one(closedThrough.row, closedThrough.column), [[plain(label)]]);
     const figures = readTreeSheet(workbook.readValues(sheetName))!;
 
     const history = historySheet(workbook, vocabulary, tag.lang);
@@ -95,7 +95,7 @@ export function closeMonth(
     workbook.setContents(history, { row: past.length + 1, column: 1, rows: rows.length, columns: width }, rows);
 
     const period = month < 12 ? contents.monthLabels[month] : words.ytd;
-    workbook.setContents(sheetName, one(settings, SETTINGS.period), [[plain(period)]]);
+    workbook.setContents(sheetName, one(periodCell.row, periodCell.column), [[plain(period)]]);
     return { closed: true, month: label, revision, period };
   });
 }
@@ -165,7 +165,7 @@ export function applyWhatIf(workbook: SheetGateway, vocabulary: Vocabulary, shee
       written.push(id);
     }
     if (change.kgi !== undefined && change.kgi !== contents.kgi) {
-      workbook.setContents(sheetName, one(contents.settingsRow, SETTINGS.kgi), [[{ number: change.kgi }]]);
+      workbook.setContents(sheetName, one(contents.settings.kgi.row, contents.settings.kgi.column), [[{ number: change.kgi }]]);
       written.push('kgi');
     }
     return written;

@@ -2,12 +2,14 @@ import { VOCABULARY } from '../../src/core/vocabulary';
 import fc from 'fast-check';
 import { recovery } from '../../src/core/recovery';
 import { PALETTE, isTyped } from '../../src/core/sheet/layout';
+import { readTreeSheet } from '../../src/core/sheet/readBack';
 import { templateById } from '../../src/core/templates';
 import { orderTree } from '../../src/core/tree';
 import { createServerApi } from '../../src/server/api';
 import { TreeSheet } from '../support/treeSheet';
 
 const APRIL_2026 = new Date(2026, 3, 10);
+const t = (text: string) => ({ en: text, ja: text });
 const april = { revenue: 56_000_000, orders: 28, deals: 139, leads: 695, visits: 2778 };
 const nodes = orderTree(templateById('new_business')!);
 
@@ -84,6 +86,24 @@ describe('closing a month', () => {
     sheet.workbook.setContents('KPI history', { row: 11, column: 1, rows: 990, columns: 1 }, filler);
     expect(api.closeMonth(sheet.name, true)).toMatchObject({ closed: true, month: '2026-05' });
     expect(sheet.workbook.readValues('KPI history')).toHaveLength(1000 + nodes.length);
+  });
+
+  it('finds its settings and columns after a person inserts a column and a row', () => {
+    const sheet = TreeSheet.build({}, APRIL_2026);
+    sheet.actuals(1, april);
+    sheet.actuals(2, { ...april, orders: 31 });
+    sheet.workbook.insertColumn(sheet.name, 5); // a "Region" column after the definitions
+    sheet.workbook.insertRow(sheet.name, 3); // a note above the summary
+    const api = apiFor(sheet);
+    expect(api.closeMonth(sheet.name, true)).toEqual({ closed: true, month: '2026-04', revision: 1, period: '2026-05' });
+    const orders = sheet.workbook.readValues('KPI history').find((r) => r[4] === 'orders')!;
+    expect(orders[8]).toBe(28); // April alone, not the year to date
+    const read = readTreeSheet(sheet.workbook.readValues(sheet.name))!;
+    expect([read.period, read.closedThrough, read.kgi]).toEqual(['2026-05', '2026-04', 1_000_000_000]);
+    expect(api.applyWhatIf(sheet.name, { kgi: 2_000_000_000, inputs: {} })).toEqual(['kgi']);
+    expect(sheet.value('orders', 'annual')).toBe(1000);
+    api.addProcessKpi(sheet.name, { parent: 'leads', label: t('Referrals'), definition: t(''), plan: 12, lowerIsBetter: false });
+    expect(sheet.value('orders', 'actual_2')).toBe(31);
   });
 
   it('closes a month with blanks when the person confirms', () => {

@@ -343,6 +343,18 @@ export class MemoryWorkbook implements SheetGateway {
     this.hf.setCellContents({ sheet: this.hfId(sheet), row: row - 1, col: column - 1 }, [[toRaw(content)]]);
   }
 
+  /**
+   * A person inserting a row or a column before `at`: values and formulas move and references
+   * follow, as in Sheets (formats and rules here stay put; tests after it read values).
+   */
+  insertRow(sheet: string, at: number): void {
+    this.hf.addRows(this.hfId(sheet), [at - 1, 1]);
+  }
+
+  insertColumn(sheet: string, at: number): void {
+    this.hf.addColumns(this.hfId(sheet), [at - 1, 1]);
+  }
+
   /** A person dragging a row so that it ends up at row `to`: formulas follow, as in Sheets. */
   moveRow(sheet: string, from: number, to: number): void {
     if (from === to) return;

@@ -31,7 +31,6 @@ export const COLUMN_KEYS = [
 const C = Object.fromEntries(COLUMN_KEYS.map((key, i) => [key, i + 1])) as Record<string, number>;
 const PLAN_1 = C.plan_1;
 const ACTUAL_1 = C.actual_1;
-const LAST_COLUMN = COLUMN_KEYS.length;
 
 export const ROW = { title: 1, settings: 2, summary: 3, months: 4, keys: 5, header: 6, firstNode: 7 } as const;
 /** The key-row marker in column A: where reading a tree sheet back starts. */
@@ -39,6 +38,18 @@ export const KEY_MARKER = '@key';
 
 /** Settings cells (row 2): labels sit one column to the left of each. */
 export const SETTINGS = { kgi: 3, fiscalYear: 5, startMonth: 7, period: 9, closedThrough: 11 } as const;
+
+/**
+ * The key row also says where the settings, the weights row and the header row are, by
+ * formulas like `="@kgi="&ROW($C$2)&","&COLUMN($C$2)` that Sheets moves with inserted rows and
+ * columns; reading back and writing settings then finds them wherever they are.
+ */
+export const SETTING_KEYS = ['kgi', 'fiscalYear', 'startMonth', 'period', 'closedThrough', 'weights', 'header'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+export const PLACE = /^@(\w+)=(\d+),(\d+)$/;
+
+/** The table's columns, then one cell a setting in the hidden key row. */
+const LAST_COLUMN = COLUMN_KEYS.length + SETTING_KEYS.length;
 const HELPER = { latestMonth: 1, closedMonths: 2, periodFrom: 3, periodTo: 4 } as const;
 const helper = (row: number) => cell(1, row, 'both');
 
@@ -221,6 +232,16 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
     period_actual: words.headerNotes.periodActual, recoverable: words.headerNotes.recoverable,
     forecast: words.headerNotes.forecast, run_rate: words.headerNotes.runRate, pace: words.headerNotes.pace,
   };
+  const settingCells: Record<SettingKey, [number, number]> = {
+    kgi: [ROW.settings, SETTINGS.kgi], fiscalYear: [ROW.settings, SETTINGS.fiscalYear],
+    startMonth: [ROW.settings, SETTINGS.startMonth], period: [ROW.settings, SETTINGS.period],
+    closedThrough: [ROW.settings, SETTINGS.closedThrough], weights: [ROW.months, PLAN_1], header: [ROW.header, PLAN_1],
+  };
+  SETTING_KEYS.forEach((key, i) => {
+    const [row, column] = settingCells[key];
+    const place = cell(column, row, 'both');
+    put(ROW.keys, COLUMN_KEYS.length + 1 + i, formula(`"@${key}="&ROW(${place})&","&COLUMN(${place})`));
+  });
   COLUMN_KEYS.forEach((key, i) => {
     put(ROW.keys, i + 1, { text: i === 0 ? KEY_MARKER : key });
     const month = /^(plan|actual)_(\d+)$/.exec(key);

@@ -1,5 +1,11 @@
 import type { ReadValue } from './plan';
-import { COLUMN_KEYS, KEY_MARKER, MONTHS, SETTINGS, type KeptRow } from './layout';
+import { COLUMN_KEYS, KEY_MARKER, MONTHS, PLACE, SETTING_KEYS, type KeptRow, type SettingKey } from './layout';
+
+/** A cell's place as the sheet has it now (rows and columns may have been inserted): 1-based. */
+export interface Place {
+  readonly row: number;
+  readonly column: number;
+}
 
 /** A tree sheet read back: what people typed, found by node id and column key, not position. */
 export interface TreeSheetContents {
@@ -16,8 +22,9 @@ export interface TreeSheetContents {
   readonly monthLabels: readonly string[];
   /** How many fiscal months are closed, from the sheet's helper cell. */
   readonly closedMonths: number;
-  /** Where things are now (rows may have been inserted or moved): 1-based. */
-  readonly settingsRow: number;
+  /** Where each setting's cell is now. */
+  readonly settings: Readonly<Record<SettingKey, Place>>;
+  /** Where each column is now, by key. */
   readonly columns: ReadonlyMap<string, number>;
 }
 
@@ -27,27 +34,32 @@ const str = (v: ReadValue | undefined): string => (v === undefined ? '' : String
 
 /** Returns null when the values are not a KPI-tree sheet (no key row). */
 export function readTreeSheet(values: readonly (readonly ReadValue[])[]): TreeSheetContents | null {
-  const keyRow = values.findIndex((row) => row[0] === KEY_MARKER);
+  const keyRow = values.findIndex((row) => row.includes(KEY_MARKER));
   if (keyRow < 0) return null;
-  const columnOf = new Map<string, number>();
+  const keyColumn = values[keyRow].indexOf(KEY_MARKER);
+  const columnOf = new Map<string, number>([['key', keyColumn]]);
+  const places = new Map<string, Place>();
   values[keyRow].forEach((k, i) => {
-    if (typeof k === 'string' && k !== '') columnOf.set(k, i);
+    const place = typeof k === 'string' ? PLACE.exec(k) : null;
+    if (place) places.set(place[1], { row: Number(place[2]), column: Number(place[3]) });
+    else if (typeof k === 'string' && k !== '' && k !== KEY_MARKER) columnOf.set(k, i);
   });
-  columnOf.set('key', 0);
+  const settings = Object.fromEntries(SETTING_KEYS.map((k) => [k, places.get(k)])) as Record<SettingKey, Place>;
+  if (SETTING_KEYS.some((k) => !settings[k])) return null;
+  const at = ({ row, column }: Place) => values[row - 1]?.[column - 1];
   const get = (row: readonly ReadValue[], key: string) => {
     const i = columnOf.get(key);
     return i === undefined ? undefined : row[i];
   };
   const months = Array.from({ length: MONTHS }, (_, m) => m + 1);
-  const settings = values[keyRow - 3] ?? [];
-  const weightsRow = values[keyRow - 1] ?? [];
-  const header = values[keyRow + 1] ?? [];
+  const weightsRow = values[settings.weights.row - 1] ?? [];
+  const header = values[settings.header.row - 1] ?? [];
 
   const rows = new Map<string, KeptRow & { row: number; values: Record<string, ReadValue> }>();
   const planInputs: Record<string, number> = {};
-  for (let r = keyRow + 2; r < values.length; r++) {
+  for (let r = settings.header.row; r < values.length; r++) {
     const row = values[r];
-    const id = row[0];
+    const id = row[keyColumn];
     if (typeof id !== 'string' || id === '' || rows.has(id)) continue;
     const owner = get(row, 'owner');
     const note = get(row, 'note');
@@ -62,17 +74,18 @@ export function readTreeSheet(values: readonly (readonly ReadValue[])[]): TreeSh
     if (planInput !== null) planInputs[id] = planInput;
   }
   return {
-    kgi: num(settings[SETTINGS.kgi - 1]),
-    fiscalYear: num(settings[SETTINGS.fiscalYear - 1]),
-    startMonth: num(settings[SETTINGS.startMonth - 1]),
-    period: str(settings[SETTINGS.period - 1]),
-    closedThrough: str(settings[SETTINGS.closedThrough - 1]),
+    kgi: num(at(settings.kgi)),
+    fiscalYear: num(at(settings.fiscalYear)),
+    startMonth: num(at(settings.startMonth)),
+    period: str(at(settings.period)),
+    closedThrough: str(at(settings.closedThrough)),
     weights: months.map((m) => num(get(weightsRow, `plan_${m}`))),
     planInputs,
     rows,
     monthLabels: months.map((m) => str(get(header, `actual_${m}`))),
-    closedMonths: num(settings[0]) ?? 0,
-    settingsRow: keyRow - 2,
+    // The helper beside the settings, in the key column.
+    closedMonths: num(values[settings.kgi.row - 1]?.[keyColumn]) ?? 0,
+    settings,
     columns: new Map([...columnOf].map(([k, i]) => [k, i + 1])),
   };
 }

@@ -2,7 +2,7 @@ import { KpiError, type Lang } from '../core/i18n';
 import { planTree, withInputs } from '../core/plan';
 import { layoutTreeSheet, type KeptRow, type SheetTag } from '../core/sheet/layout';
 import type { GridRange, SheetPlan } from '../core/sheet/plan';
-import { readTreeSheet } from '../core/sheet/readBack';
+import { readTreeSheet, type TreeSheetContents } from '../core/sheet/readBack';
 import type { Template } from '../core/templates';
 import type { Vocabulary } from '../core/vocabulary';
 import type { NodeDef, Tree } from '../core/tree';
@@ -231,14 +231,34 @@ export function updateTreeSheet(
     const ours = plan.rules.flatMap((rule) => rule.ranges);
     const keptRules = workbook.readConditionalRules(sheetName).filter((rule) => !rule.ranges.some((r) => ours.some((o) => overlaps(r, o))));
     const index = workbook.sheetIndex(sheetName);
+    const protection = vocabulary.words[request.lang].ownerProtection;
+    const ownersOnly = workbook.hasRowProtections(sheetName, protection);
     const staging = uniqueSheetName(`${sheetName} ~`, workbook.sheetNames());
     writeNewSheet(workbook, staging, plan, keptRules);
     workbook.deleteSheet(sheetName);
     workbook.renameSheet(staging, sheetName, index);
+    // Owners' row protection, when on, goes with the rows onto the new sheet.
+    if (ownersOnly) protectOwnerRows(workbook, sheetName, readTreeSheet(workbook.readValues(sheetName))!, protection);
     workbook.activate(sheetName);
     const sheetId = workbook.sheetId(sheetName);
     return { sheetName, sheetId, url: `${workbook.url()}#gid=${sheetId}` };
   });
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Protects the inputs of each row whose owner is an email, so that only they edit them. */
+export function protectOwnerRows(workbook: SheetGateway, sheetName: string, contents: TreeSheetContents, description: string): number {
+  const col = (key: string) => contents.columns.get(key)!;
+  const rows = [...contents.rows.values()].filter((row) => EMAIL.test(String(row.owner).trim()));
+  workbook.protectRows(sheetName, rows.map((row) => ({
+    ranges: [
+      { row: row.row, column: col('owner'), rows: 1, columns: col('plan_input') - col('owner') + 1 },
+      { row: row.row, column: col('actual_1'), rows: 1, columns: 12 },
+    ],
+    editors: [String(row.owner).trim()],
+  })), description);
+  return rows.length;
 }
 
 const overlaps = (a: GridRange, b: GridRange) =>

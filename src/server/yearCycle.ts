@@ -8,7 +8,7 @@ import type { Vocabulary } from '../core/vocabulary';
 import { orderTree } from '../core/tree';
 import type { BuildResult, CloseMonthResult, MissingInput, NewProcessKpi, WhatIfChange } from '../rpc';
 import type { SheetGateway } from './gateway';
-import { locked, monthsElapsed, planSheet, readTree, requestError, uniqueSheetName, updateTreeSheet, writeNewSheet } from './treeSheets';
+import { locked, monthsElapsed, planSheet, protectOwnerRows, readTree, requestError, uniqueSheetName, updateTreeSheet, writeNewSheet } from './treeSheets';
 
 /**
  * The monthly cycle of a tree sheet: closing a month into History, what-if applied to the
@@ -172,27 +172,15 @@ export function applyWhatIf(workbook: SheetGateway, vocabulary: Vocabulary, shee
   });
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /**
  * Off by default. When on, each row whose owner is an email is protected so that only that
- * person (and the spreadsheet's owners, who can always edit) changes its inputs.
+ * person (with the spreadsheet's owners and whoever turned it on) changes its inputs.
  */
 export function setOwnerProtection(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, enabled: boolean): number {
   return locked(workbook, () => {
     const { tag, contents } = readTree(workbook, vocabulary, sheetName);
     const description = vocabulary.words[tag.lang].ownerProtection;
     workbook.unprotectRows(sheetName, description);
-    if (!enabled) return 0;
-    const col = (key: string) => contents.columns.get(key)!;
-    const rows = [...contents.rows.values()].filter((row) => EMAIL.test(String(row.owner).trim()));
-    workbook.protectRows(sheetName, rows.map((row) => ({
-      ranges: [
-        { row: row.row, column: col('owner'), rows: 1, columns: col('plan_input') - col('owner') + 1 },
-        { row: row.row, column: col('actual_1'), rows: 1, columns: 12 },
-      ],
-      editors: [String(row.owner).trim()],
-    })), description);
-    return rows.length;
+    return enabled ? protectOwnerRows(workbook, sheetName, contents, description) : 0;
   });
 }

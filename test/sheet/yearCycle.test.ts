@@ -129,6 +129,10 @@ describe('owners and their KPIs', () => {
     expect(api.getTreeStatus(sheet.name).ownerProtection).toBe(true);
     expect(sheet.workbook.editorsAt(sheet.name, ...ownerCell)).toEqual(['sato@example.co.jp']);
     expect(sheet.workbook.editorsAt(sheet.name, sheet.rowOf('deals'), sheet.columnOf('actual_3'))).toBeNull();
+    // An update rebuilds the sheet: the protection goes with the rows.
+    api.addProcessKpi(sheet.name, { parent: 'leads', label: { en: 'Referrals', ja: '紹介数' }, definition: { en: '', ja: '' }, plan: 12, lowerIsBetter: false });
+    expect(api.getTreeStatus(sheet.name).ownerProtection).toBe(true);
+    expect(sheet.workbook.editorsAt(sheet.name, sheet.rowOf('orders'), sheet.columnOf('actual_3'))).toEqual(['sato@example.co.jp']);
     expect(api.setOwnerProtection(sheet.name, false)).toBe(0);
     expect(sheet.workbook.editorsAt(sheet.name, ...ownerCell)).toBeNull();
   });

@@ -76,6 +76,8 @@ export interface TreeStatus {
   /** Fiscal month labels, and how many are closed. */
   readonly months: readonly string[];
   readonly closedMonths: number;
+  /** The month a close records next: the earliest not yet in History, or after the last closed. */
+  readonly nextToClose: string;
   /** Whether only owners edit their rows (off until someone turns it on). */
   readonly ownerProtection: boolean;
   /** The stage whose restoration to plan recovers the most KGI, or null when on plan / no actuals. */
@@ -120,8 +122,11 @@ export interface ServerApi {
   buildTree(request: BuildRequest): BuildResult;
   getTreeStatus(sheetName: string): TreeStatus;
   openSheet(sheetName: string): void;
-  /** Closes the next open month (records it in History) and moves the period selector on. */
-  closeMonth(sheetName: string, confirmBlank: boolean): CloseMonthResult;
+  /**
+   * Closes a month: records it in History and moves the period selector on. Without `month`,
+   * the earliest not yet recorded; naming a recorded month records a revision.
+   */
+  closeMonth(sheetName: string, confirmBlank: boolean, month?: string): CloseMonthResult;
   addProcessKpi(sheetName: string, kpi: NewProcessKpi): BuildResult;
   /** Writes a what-if into the sheet; returns the node ids (and 'kgi') whose cells changed. */
   applyWhatIf(sheetName: string, change: WhatIfChange): readonly string[];

@@ -3,17 +3,12 @@
  * blank), owners' row protection, and next fiscal year's tree. Each acts on the tree sheet
  * selected, then refreshes the status so the sidebar shows what the sheet now shows.
  */
-import type { ServerApi, TreeStatus } from '../../src/rpc';
+import type { ServerApi } from '../../src/rpc';
 import { showBanner } from './banner';
 import { byId, el, say } from './dom';
 import { decodeFailure, type Promisified } from './rpc';
 import type { StatusView } from './status';
 import { MESSAGES, PHRASES } from './text';
-
-/** The month a close records: the first open one, or the last again (a revision) when all are closed. */
-export function monthToClose(status: Pick<TreeStatus, 'months' | 'closedMonths'>): string {
-  return status.months[Math.min(status.closedMonths, status.months.length - 1)] ?? '';
-}
 
 /** Runs `call` with `button` disabled; a failure goes to the banner. */
 async function busy<T>(button: HTMLButtonElement | HTMLInputElement, call: () => Promise<T>): Promise<T | undefined> {
@@ -50,7 +45,7 @@ export function initYearTools(rpc: Promisified<ServerApi>, status: StatusView): 
       byId('rollover-result').hidden = true;
     }
     protect.checked = loaded.ownerProtection;
-    next = monthToClose(loaded);
+    next = loaded.nextToClose;
     say(close, PHRASES.closeMonth(next));
   });
 

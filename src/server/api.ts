@@ -4,7 +4,7 @@ import type { Vocabulary } from '../core/vocabulary';
 import { RPC_ERROR_MARKER, type RpcFailure, type ServerApi } from '../rpc';
 import type { SheetGateway } from './gateway';
 import { buildTreeSheet, listTrees, readTree } from './treeSheets';
-import { addProcessKpi, applyWhatIf, closeMonth, rolloverYear, setOwnerProtection } from './yearCycle';
+import { addProcessKpi, applyWhatIf, closeMonth, nextToClose, recordedMonths, rolloverYear, setOwnerProtection } from './yearCycle';
 
 /** What the server needs from its surroundings: a workbook, a clock and the templates. */
 export interface ServerEnv {
@@ -33,13 +33,14 @@ export function createServerApi({ workbook, today, vocabulary }: ServerEnv): Ser
       const data = vocabulary();
       const { tag, contents, tree } = readTree(workbook, data, sheetName);
       const ownerProtection = workbook.hasRowProtections(sheetName, data.words[tag.lang].ownerProtection);
-      return treeStatus(sheetName, contents, tree, ownerProtection);
+      const next = contents.monthLabels[nextToClose(contents, recordedMonths(workbook, sheetName)) - 1];
+      return treeStatus(sheetName, contents, tree, { ownerProtection, nextToClose: next });
     },
     openSheet(sheetName) {
       readTree(workbook, vocabulary(), sheetName);
       workbook.activate(sheetName);
     },
-    closeMonth: (sheetName, confirmBlank) => closeMonth(workbook, vocabulary(), sheetName, confirmBlank, today()),
+    closeMonth: (sheetName, confirmBlank, month) => closeMonth(workbook, vocabulary(), sheetName, confirmBlank, today(), month),
     addProcessKpi: (sheetName, kpi) => addProcessKpi(workbook, vocabulary(), sheetName, kpi),
     applyWhatIf: (sheetName, change) => applyWhatIf(workbook, vocabulary(), sheetName, change),
     rolloverYear: (sheetName) => rolloverYear(workbook, vocabulary(), sheetName, today()),

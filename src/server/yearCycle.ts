@@ -2,7 +2,7 @@ import type { Lang, Localized } from '../core/i18n';
 import { planTree } from '../core/plan';
 import { isTyped, type KeptRow } from '../core/sheet/layout';
 import type { CellContent, GridRange } from '../core/sheet/plan';
-import { readTreeSheet } from '../core/sheet/readBack';
+import { readTreeSheet, type TreeSheetContents } from '../core/sheet/readBack';
 import { fill } from '../core/sheet/labels';
 import type { Vocabulary } from '../core/vocabulary';
 import { orderTree } from '../core/tree';
@@ -24,9 +24,10 @@ const plain = (value: string): CellContent => ({ text: value, plain: true });
 const numberOrBlank = (value: unknown): CellContent => (typeof value === 'number' ? { number: value } : null);
 
 /** History is found by its tag, not its name, so renaming it keeps it. */
-function historySheet(workbook: SheetGateway, vocabulary: Vocabulary, lang: Lang): string {
-  const found = workbook.sheetNames().find((name) => workbook.readSheetTag(name) === HISTORY_TAG);
-  if (found) return found;
+const findHistory = (workbook: SheetGateway): string | undefined =>
+  workbook.sheetNames().find((name) => workbook.readSheetTag(name) === HISTORY_TAG);
+
+function createHistory(workbook: SheetGateway, vocabulary: Vocabulary, lang: Lang): string {
   const words = vocabulary.words[lang];
   const name = uniqueSheetName(words.history.sheet, workbook.sheetNames());
   workbook.insertSheet(name, 1, words.history.headers.length);
@@ -38,19 +39,39 @@ function historySheet(workbook: SheetGateway, vocabulary: Vocabulary, lang: Lang
 }
 
 /**
- * Closes the month after the last one closed (or records a revision of the last when all are
- * closed): appends every node's plan, actual, achievement and the bottleneck for that month to
- * History, never rewriting a past row, then moves the period selector on. Blank actuals refuse
- * the close until the person confirms.
+ * The month a close records when none is named: the earliest month up to the one after the
+ * last closed that History does not hold yet for this sheet (a tree built mid-year has months
+ * due but never recorded), else the one after the last closed, or the last again.
+ */
+export function nextToClose(contents: TreeSheetContents, recorded: ReadonlySet<string>): number {
+  const limit = Math.min(contents.closedMonths + 1, 12);
+  for (let m = 1; m <= limit; m++) if (!recorded.has(contents.monthLabels[m - 1])) return m;
+  return limit;
+}
+
+/** The months History holds for a tree sheet. */
+export function recordedMonths(workbook: SheetGateway, sheetName: string): Set<string> {
+  const history = findHistory(workbook);
+  const rows = history ? workbook.readValues(history) : [];
+  return new Set(rows.filter((r) => r[1] === sheetName).map((r) => String(r[2])));
+}
+
+/**
+ * Closes a month: appends every node's plan, actual, achievement and the bottleneck for that
+ * month to History, never rewriting a past row (closing a month again records a revision), then
+ * moves the period selector on. Blank actuals refuse the close until the person confirms.
  */
 export function closeMonth(
-  workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, confirmBlank: boolean, now: Date,
+  workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, confirmBlank: boolean, now: Date, named?: string,
 ): CloseMonthResult {
   return locked(workbook, () => {
     const { tag, tree, contents } = readTree(workbook, vocabulary, sheetName);
     const words = vocabulary.words[tag.lang];
     const nodes = orderTree(tree);
-    const month = Math.min(contents.closedMonths + 1, 12);
+    const month = named === undefined
+      ? nextToClose(contents, recordedMonths(workbook, sheetName))
+      : contents.monthLabels.indexOf(named) + 1;
+    if (month === 0) requestError('month', `"${named}" is not a month of this fiscal year.`, `「${named}」はこの年度の月ではありません。`);
     const label = contents.monthLabels[month - 1];
     const missing: MissingInput[] = nodes.flatMap((node) => {
       const row = contents.rows.get(node.id);
@@ -71,11 +92,12 @@ export function closeMonth(
 
     // Select the month so the sheet's own formulas give its figures and its bottleneck.
     const { period: periodCell, closedThrough } = contents.settings;
+    const latest = Math.max(contents.closedMonths, month);
     workbook.setContents(sheetName, one(periodCell.row, periodCell.column), [[plain(label)]]);
-    workbook.setContents(sheetName, one(closedThrough.row, closedThrough.column), [[plain(label)]]);
+    workbook.setContents(sheetName, one(closedThrough.row, closedThrough.column), [[plain(contents.monthLabels[latest - 1])]]);
     const figures = readTreeSheet(workbook.readValues(sheetName))!;
 
-    const history = historySheet(workbook, vocabulary, tag.lang);
+    const history = findHistory(workbook) ?? createHistory(workbook, vocabulary, tag.lang);
     const past = workbook.readValues(history);
     const revision = 1 + past.filter((r) => r[1] === sheetName && r[2] === label).reduce((max, r) => Math.max(max, Number(r[3]) || 0), 0);
     const closedAt = now.toISOString();
@@ -94,7 +116,8 @@ export function closeMonth(
     workbook.ensureRows(history, past.length + rows.length);
     workbook.setContents(history, { row: past.length + 1, column: 1, rows: rows.length, columns: width }, rows);
 
-    const period = month < 12 ? contents.monthLabels[month] : words.ytd;
+    // The period moves on to the month after the latest closed.
+    const period = latest < 12 ? contents.monthLabels[latest] : words.ytd;
     workbook.setContents(sheetName, one(periodCell.row, periodCell.column), [[plain(period)]]);
     return { closed: true, month: label, revision, period };
   });

@@ -66,33 +66,34 @@ function cellOf(view: SheetView, nodeId: string, columnKey: string): { row: numb
 
 describe('running the year from the sidebar', () => {
   it('refuses to close a month with blank actuals, closes it when confirmed, and moves the period on', async () => {
+    // Built in July: April to June are due but not yet recorded, so April is closed first.
     const close = sidebar.locator('#close-month');
-    await eventually(() => close.textContent(), (value) => expect(value).toBe('Close 2025-07'));
+    await eventually(() => close.textContent(), (value) => expect(value).toBe('Close 2025-04'));
     await close.click();
 
     const refused = sidebar.locator('#close-refused');
-    await eventually(() => refused.innerText(), (value) => expect(value).toMatch(/2025-07 still has \d+ blank actuals/));
-    expect(await refused.innerText()).toMatch(/Deals: 2025-07/);
+    await eventually(() => refused.innerText(), (value) => expect(value).toMatch(/2025-04 still has \d+ blank actuals/));
+    expect(await refused.innerText()).toMatch(/Deals: 2025-04/);
     expect(preview.workbook.sheetNames()).not.toContain('KPI history');
     // The refusal is said in the user's language too.
     await sidebar.locator('#lang').selectOption('ja');
-    await eventually(() => refused.innerText(), (value) => expect(value).toMatch(/2025-07 は実績が \d+ 件未入力です/));
+    await eventually(() => refused.innerText(), (value) => expect(value).toMatch(/2025-04 は実績が \d+ 件未入力です/));
     await sidebar.locator('#lang').selectOption('en');
 
     await sidebar.locator('#close-anyway').click();
     await eventually(() => sidebar.locator('#close-result').textContent(),
-      (value) => expect(value).toBe('Closed 2025-07 (revision 1); period is now 2025-08.'));
+      (value) => expect(value).toBe('Closed 2025-04 (revision 1); period is now 2025-07.'));
     expect(await refused.isHidden()).toBe(true);
-    await eventually(() => close.textContent(), (value) => expect(value).toBe('Close 2025-08'));
-    await eventually(() => sidebar.locator('#status').innerText(), (value) => expect(value).toMatch(/Period\s+2025-08/));
+    await eventually(() => close.textContent(), (value) => expect(value).toBe('Close 2025-05'));
+    await eventually(() => sidebar.locator('#status').innerText(), (value) => expect(value).toMatch(/Period\s+2025-07/));
 
-    // The grid's tabs now show History, and it holds a row per KPI for July.
+    // The grid's tabs now show History, and it holds a row per KPI for April.
     const historyTab = tab('KPI history');
     await historyTab.waitFor();
     await historyTab.click();
     await eventually(selectedTab, (value) => expect(value).toBe('KPI history'));
     const months = await page.locator('#grid td[data-col="3"]').allTextContents();
-    expect(months.filter((m) => m === '2025-07')).toHaveLength(10);
+    expect(months.filter((m) => m === '2025-04')).toHaveLength(10);
     const kpis = await page.locator('#grid td[data-col="6"]').allTextContents();
     expect(kpis).toEqual(expect.arrayContaining(['Revenue', 'Win rate', 'Deals', 'Proposals']));
 

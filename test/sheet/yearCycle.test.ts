@@ -70,9 +70,9 @@ describe('closing a month', () => {
     expect(history.filter((r) => r[12] === '✓')).toHaveLength(1);
 
     // A correction to April, closed again: a revision appended below, the first record kept.
-    sheet.setting('closedThrough', '—');
     sheet.actuals(1, { orders: 40, revenue: 80_000_000 });
-    expect(api.closeMonth(sheet.name, false)).toMatchObject({ closed: true, month: '2026-04', revision: 2 });
+    expect(api.closeMonth(sheet.name, false, '2026-04')).toMatchObject({ closed: true, month: '2026-04', revision: 2 });
+    expect(sheet.setting('closedThrough')).toBe('2026-04');
     const after = sheet.workbook.readValues('KPI history');
     expect(after.slice(0, history.length)).toEqual(history);
     expect(after.slice(history.length).every((r) => r[2] === '2026-04' && r[3] === 2)).toBe(true);
@@ -104,6 +104,20 @@ describe('closing a month', () => {
     expect(sheet.value('orders', 'annual')).toBe(1000);
     api.addProcessKpi(sheet.name, { parent: 'leads', label: t('Referrals'), definition: t(''), plan: 12, lowerIsBetter: false });
     expect(sheet.value('orders', 'actual_2')).toBe(31);
+  });
+
+  it('records the months a tree built mid-year never recorded, earliest first', () => {
+    const sheet = TreeSheet.build({}, new Date(2026, 9, 5)); // 5 October: April to September are due
+    const api = apiFor(sheet, new Date(2026, 9, 5));
+    expect(sheet.setting('closedThrough')).toBe('2026-09');
+    expect(api.getTreeStatus(sheet.name).nextToClose).toBe('2026-04');
+    expect(api.closeMonth(sheet.name, true)).toMatchObject({ month: '2026-04', period: '2026-10' });
+    expect(api.getTreeStatus(sheet.name).nextToClose).toBe('2026-05');
+    for (let m = 5; m <= 9; m++) api.closeMonth(sheet.name, true);
+    expect(api.getTreeStatus(sheet.name).nextToClose).toBe('2026-10');
+    expect(api.closeMonth(sheet.name, true)).toMatchObject({ month: '2026-10', period: '2026-11' });
+    expect(sheet.setting('closedThrough')).toBe('2026-10');
+    expect(() => api.closeMonth(sheet.name, true, '2031-01')).toThrow(/not a month of this fiscal year/);
   });
 
   it('closes a month with blanks when the person confirms', () => {

@@ -1,7 +1,6 @@
 import type { MissingInput, NodeStatus, TreeStatus } from '../../src/rpc';
 import { templateById } from '../../src/core/templates';
 import { forOwner, groupByOwner, ownersOf } from '../../sidebar/client/owners';
-import { monthToClose } from '../../sidebar/client/yearTools';
 
 const node = (nodeId: string, owner: string): NodeStatus => ({ nodeId, label: nodeId, owner, achievement: 0.5, recoverable: 1 });
 const gap = (nodeId: string, owner: string): MissingInput => ({ nodeId, label: nodeId, owner, months: ['2026-04'] });
@@ -12,7 +11,7 @@ const status: TreeStatus = {
   sheetName: 'KPI 2026', period: '2026-05', kgi: { plan: 1, actual: null }, kgiTarget: 12,
   tree: templateById('new_business')!,
   nodes: [figures('revenue', ''), figures('orders', 'sato@example.co.jp'), figures('deals', ' Team West '), figures('leads', 'sato@example.co.jp')],
-  months: ['2026-04', '2026-05'], closedMonths: 1, ownerProtection: false,
+  months: ['2026-04', '2026-05'], closedMonths: 1, nextToClose: '2026-05', ownerProtection: false,
   bottleneck: node('win_rate', 'sato@example.co.jp'),
   underPlan: [node('deals', 'Team West'), node('leads', 'sato@example.co.jp'), node('visits', '')],
   missing: [gap('visits', ''), gap('orders', 'sato@example.co.jp'), gap('deals', 'Team West'), gap('leads', 'sato@example.co.jp')],
@@ -41,14 +40,5 @@ describe('owners in the status view', () => {
       ['', ['visits']],
     ]);
     expect(groupByOwner([])).toEqual([]);
-  });
-});
-
-describe('the month a close records', () => {
-  it('is the first open month, or the last again once all are closed', () => {
-    const months = Array.from({ length: 12 }, (_, i) => `m${i + 1}`);
-    expect(monthToClose({ months, closedMonths: 0 })).toBe('m1');
-    expect(monthToClose({ months, closedMonths: 3 })).toBe('m4');
-    expect(monthToClose({ months, closedMonths: 12 })).toBe('m12');
   });
 });

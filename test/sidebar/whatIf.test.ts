@@ -22,7 +22,7 @@ const nodes: NodeFigures[] = plan.nodes.map(({ node, annual }) => ({
 }));
 const status: TreeStatus = {
   sheetName: 'KPI 2026', period: '2026-04', kgi: { plan: KGI / 12, actual: 56_000_000 }, kgiTarget: KGI, tree, nodes,
-  months: [], closedMonths: 0, ownerProtection: false, bottleneck: null, underPlan: [], missing: [],
+  months: [], closedMonths: 0, nextToClose: '', ownerProtection: false, bottleneck: null, underPlan: [], missing: [],
 };
 const current = currentPlan(status);
 

@@ -8,7 +8,13 @@ import { num, type TreeSheetContents } from './readBack';
  * Where the plan is breaking, read from the figures the sheet's own formulas computed: the
  * sidebar shows what the sheet shows, for the period selected in it.
  */
-export function treeStatus(sheetName: string, contents: TreeSheetContents, tree: Tree, ownerProtection: boolean): TreeStatus {
+/** What the sheet's figures alone cannot say: read from elsewhere in the workbook. */
+export interface StatusExtras {
+  readonly ownerProtection: boolean;
+  readonly nextToClose: string;
+}
+
+export function treeStatus(sheetName: string, contents: TreeSheetContents, tree: Tree, extras: StatusExtras): TreeStatus {
   const nodes = orderTree(tree);
   const statuses: (NodeStatus & { score: number | null })[] = [];
   const missing: MissingInput[] = [];
@@ -49,7 +55,7 @@ export function treeStatus(sheetName: string, contents: TreeSheetContents, tree:
     }),
     months: contents.monthLabels,
     closedMonths: contents.closedMonths,
-    ownerProtection,
+    ...extras,
     bottleneck: top ? plain(top) : null,
     underPlan: statuses
       .filter((s) => s !== top && s.achievement !== null && s.achievement < 1)

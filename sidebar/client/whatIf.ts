@@ -42,8 +42,8 @@ export function currentValues(status: Pick<TreeStatus, 'tree' | 'kgiTarget'>): W
 }
 
 /**
- * A node's period figures under a plan: phased nodes scale their period plan by the change in
- * their annual target; a factor's plan is its rate or size itself. Actuals are what they are.
+ * A node's period figures under a plan: each node's period plan scales by the change in its
+ * annual target (or rate), as the sheet derives one from the other. Actuals are what they are.
  */
 export function whatIfFigures(
   status: Pick<TreeStatus, 'nodes'>, plan: TreePlan, current: TreePlan | null,
@@ -54,10 +54,6 @@ export function whatIfFigures(
   for (const { node, annual } of plan.nodes) {
     const row = sheet.get(node.id);
     const actual = row?.periodActual ?? null;
-    if (node.kind === 'factor') {
-      figures.set(node.id, { plan: node.plan ?? null, actual });
-      continue;
-    }
     const periodPlan = row?.periodPlan ?? null;
     const oldAnnual = row?.annual ?? before.get(node.id) ?? null;
     const scaled = periodPlan !== null && oldAnnual !== null && oldAnnual > 0 ? (periodPlan * annual) / oldAnnual : periodPlan;

@@ -31,6 +31,11 @@ export interface NodeDef {
   readonly lowerIsBetter?: boolean;
   /** The factor enters its parent's product as (1 − value): a churn rate against retention. */
   readonly complement?: boolean;
+  /**
+   * A level at a point in time (customers at month end), not a flow: each month's target is
+   * the year's, and a period's actual is the last month entered.
+   */
+  readonly stock?: boolean;
   readonly role: Role;
   /** The written definition: formula and counting rule (計算式・集計ルール). */
   readonly definition: Localized;

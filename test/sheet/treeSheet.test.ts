@@ -132,10 +132,10 @@ describe('actuals, derived rates and the bottleneck', () => {
   it('flips the sign for a lower-is-better churn rate, exactly as restoring it recomputes the KGI', () => {
     const cs = TreeSheet.build({ templateId: 'customer_success', kgi: 360_000_000 });
     cs.setting('period', '2026-04');
-    const opening = 50;
-    const retained = 40; // churn 20% against a plan of 8%
-    const fresh = 10;
-    const revenue = 30_000_000; // ¥600,000 per customer, on plan
+    const opening = 555;
+    const retained = 444; // churn 20% against a plan of 8%
+    const fresh = 60;
+    const revenue = (retained + fresh) * 50_000; // ¥600,000 a year per customer: on plan for a month
     cs.actuals(1, { recurring_revenue: revenue, opening, retained, new_customers: fresh });
     expect(cs.value('churn', 'period_actual')).toBeCloseTo(0.2, 12);
     const arpa = revenue / (retained + fresh);
@@ -143,6 +143,27 @@ describe('actuals, derived rates and the bottleneck', () => {
     expect(cs.value('churn', 'recoverable')).toBeCloseTo(restored - revenue, 4);
     expect(cs.value('churn', 'achievement')).toBeCloseTo(0.08 / 0.2, 12);
     expect(cs.value('churn', 'status')).toBe('▼ Bottleneck');
+  });
+
+  it('reads customers as a level: the year’s target each month, the last month entered as the actual', () => {
+    const cs = TreeSheet.build({ templateId: 'customer_success', kgi: 360_000_000 }, new Date(2026, 4, 20));
+    const target = cs.value('customers', 'annual') as number; // 600 at year end
+    expect(cs.value('customers', 'plan_1')).toBe(target);
+    cs.actuals(1, { recurring_revenue: 27_500_000, opening: 555, retained: 545, new_customers: 5 });
+    cs.actuals(2, { recurring_revenue: 28_000_000, opening: 555, retained: 540, new_customers: 20 });
+    cs.setting('period', '2026-04');
+    expect(cs.value('customers', 'period_actual')).toBe(550);
+    expect(cs.value('customers', 'achievement')).toBeCloseTo(550 / target, 12);
+    // Revenue per customer is a yearly rate: a month's plan is a twelfth of it.
+    expect(cs.value('arpa', 'period_plan')).toBe(50_000);
+    expect(cs.value('arpa', 'period_actual')).toBe(50_000);
+    expect(cs.value('arpa', 'status')).toBe('On plan');
+    // The year to date takes the latest level, and a yearly rate over the months covered.
+    cs.setting('period', 'YTD');
+    expect(cs.value('customers', 'period_actual')).toBe(560);
+    expect(cs.value('recurring_revenue', 'period_actual')).toBe(55_500_000);
+    expect(cs.value('arpa', 'period_plan')).toBe(100_000);
+    expect(cs.value('customers', 'forecast')).toBe(560);
   });
 
   it('flags blank actuals of closed months as missing input until they are typed', () => {

@@ -269,4 +269,32 @@ describe('the bottleneck rule in the core agrees with the sheet', () => {
       { numRuns: 25 },
     );
   });
+
+  it('agrees on the customer-success tree too: sums, levels, a yearly rate and churn', () => {
+    const cs = orderTree(templateById('customer_success')!);
+    fc.assert(
+      fc.property(
+        fc.record({
+          opening: fc.integer({ min: 1, max: 700 }), churned: fc.integer({ min: 0, max: 100 }),
+          fresh: fc.integer({ min: 0, max: 120 }), perCustomer: fc.integer({ min: 1, max: 120 }).map((k) => k * 1000),
+        }),
+        ({ opening, churned, fresh, perCustomer }) => {
+          const retained = Math.max(0, opening - churned);
+          const sheet = TreeSheet.build({ templateId: 'customer_success', kgi: 360_000_000 }, APRIL_2026);
+          sheet.setting('period', '2026-04');
+          sheet.actuals(1, { opening, retained, new_customers: fresh, recurring_revenue: (retained + fresh) * perCustomer });
+          const num = (v: unknown) => (typeof v === 'number' ? v : null);
+          const figures = new Map(cs.map((n) => [n.id, { plan: num(sheet.value(n.id, 'period_plan')), actual: num(sheet.value(n.id, 'period_actual')) }]));
+          const core = recovery(cs, figures);
+          for (const n of cs.filter((x) => x.kind !== 'tracked')) {
+            const inCore = core.recoverable.get(n.id) ?? null;
+            if (inCore === null) expect(sheet.value(n.id, 'recoverable')).toBe('');
+            else expect(sheet.value(n.id, 'recoverable') as number).toBeCloseTo(inCore, 2);
+          }
+          expect(sheet.summary(9)).toBe(core.bottleneck === null ? '—' : cs.find((n) => n.id === core.bottleneck)!.label.en);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
 });

@@ -262,8 +262,10 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
     const partner = node.partner ? rowOf.get(node.partner.id)! : 0;
     const unitFormat = NUMBER_FORMAT[node.unit];
     const kids = arithmeticChildren(node);
-    // Counts and amounts are phased into months; a rate or a size holds all year.
-    const phased = node.kind !== 'factor';
+    // Flows (counts and amounts) are phased into months; a rate, a size or a level holds all
+    // year. A rate from a flow to a level (revenue per customer) is per year: per month, 1/12.
+    const phased = node.kind !== 'factor' && !node.stock;
+    const perYear = node.kind === 'factor' && parent?.stock !== true && node.partner?.stock === true;
     const lower = node.lowerIsBetter === true;
 
     put(r, C.key, { text: node.id });
@@ -318,7 +320,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
     const allWeights = span(PLAN_1, ROW.months, PLAN_1 + MONTHS - 1, ROW.months, 'both');
     for (let m = 0; m < MONTHS; m++) {
       const cumulative = (upTo: number) => `ROUND(${at('annual', r)}*SUM(${weights(upTo)})/SUM(${allWeights}),0)`;
-      const monthPlan = !phased
+      const monthPlan = perYear ? `${at('annual', r)}/${MONTHS}` : !phased
         ? at('annual', r)
         : `IFERROR(${m === 0 ? cumulative(0) : `${cumulative(m)}-${cumulative(m - 1)}`},"")`;
       put(r, PLAN_1 + m, formula(monthPlan), unitFormat);
@@ -346,10 +348,17 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
 
     // The selected period.
     const inPeriod = `${monthIndex},">="&${helper(HELPER.periodFrom)},${monthIndex},"<="&${helper(HELPER.periodTo)}`;
+    const entered = `COUNTIFS(${actualBlock(r)},">=0",${inPeriod})=0`;
+    const lastEntered = (criteria: string) => `INDEX(${actualBlock(r)},1,MAXIFS(${monthIndex},${actualBlock(r)},">=0"${criteria}))`;
     const periodActual = node.kind === 'factor'
       ? derivedRate((row) => at('period_actual', row))
-      : `IF(COUNTIFS(${actualBlock(r)},">=0",${inPeriod})=0,"",SUMIFS(${actualBlock(r)},${inPeriod}))`;
-    const periodPlan = phased ? `SUMIFS(${span(PLAN_1, r, PLAN_1 + MONTHS - 1, r, 'col')},${inPeriod})` : at('annual', r);
+      : node.stock
+        ? `IF(${entered},"",${lastEntered(`,${inPeriod}`)})`
+        : `IF(${entered},"",SUMIFS(${actualBlock(r)},${inPeriod}))`;
+    const monthsInPeriod = `(${helper(HELPER.periodTo)}-${helper(HELPER.periodFrom)}+1)`;
+    const periodPlan = phased
+      ? `SUMIFS(${span(PLAN_1, r, PLAN_1 + MONTHS - 1, r, 'col')},${inPeriod})`
+      : perYear ? `${at('annual', r)}*${monthsInPeriod}/${MONTHS}` : at('annual', r);
     put(r, C.period_plan, formula(periodPlan), unitFormat);
     put(r, C.period_actual, formula(periodActual), unitFormat);
 
@@ -398,7 +407,10 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
     const months = helper(HELPER.latestMonth);
     const plans = span(PLAN_1, r, PLAN_1 + MONTHS - 1, r, 'col');
     const actuals = actualBlock(r);
-    if (phased) {
+    if (node.stock) {
+      // A level lands where it stands: the last month entered.
+      put(r, C.forecast, formula(`IF(COUNT(${actuals})=0,"",${lastEntered('')})`), unitFormat);
+    } else if (phased) {
       put(r, C.forecast, formula(`IF(COUNT(${actuals})=0,"",SUM(${actuals})+SUM(${plans})-SUMIFS(${plans},${actuals},">=0"))`), unitFormat);
       put(r, C.run_rate, formula(`IF(OR(COUNT(${actuals})=0,${months}=0),"",SUM(${actuals})/${months}*${MONTHS})`), unitFormat);
       put(r, C.pace, formula(`IF(OR(COUNT(${actuals})=0,${months}>=${MONTHS}),"",MAX(0,(${at('annual', r)}-SUM(${actuals}))/(${MONTHS}-${months})))`), unitFormat);

@@ -54,8 +54,13 @@ export class AppsScriptWorkbook implements SheetGateway {
   }
 
   readValues(sheet: string): ReadValue[][] {
+    // A date typed as a note or an owner comes back as it reads in the spreadsheet's time zone.
+    let zone: string | null = null;
+    const text = (v: unknown) => (v instanceof Date
+      ? Utilities.formatDate(v, (zone ??= this.book.getSpreadsheetTimeZone()), 'yyyy-MM-dd')
+      : String(v));
     return this.sheet(sheet).getDataRange().getValues()
-      .map((row) => row.map((v: unknown) => (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : String(v))));
+      .map((row) => row.map((v: unknown) => (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : text(v))));
   }
 
   readSheetTag(sheet: string): string | null {

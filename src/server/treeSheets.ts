@@ -198,8 +198,11 @@ export interface UpdateRequest {
   readonly fiscalYear?: number;
   readonly startMonth?: number;
   readonly seasonality?: readonly number[] | null;
-  /** Nodes to add under existing ones, e.g. a process KPI from the catalogue. */
-  readonly addNodes?: readonly NodeDef[];
+  /**
+   * Nodes to add under existing ones, e.g. a process KPI from the catalogue; a function is given
+   * the tree as it stands, inside the lock, to check against it and choose ids.
+   */
+  readonly addNodes?: readonly NodeDef[] | ((tree: Tree) => readonly NodeDef[]);
 }
 
 /**
@@ -210,7 +213,8 @@ export function updateTreeSheet(
   workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, changes: UpdateRequest = {},
 ): BuildResult {
   return locked(workbook, () => {
-    const { tag, template, contents } = readTree(workbook, vocabulary, sheetName);
+    const { tag, template, contents, tree } = readTree(workbook, vocabulary, sheetName);
+    const adding = typeof changes.addNodes === 'function' ? changes.addNodes(tree) : changes.addNodes ?? [];
     const weights = contents.weights.every((w) => w !== null) ? (contents.weights as number[]) : null;
     const request: BuildRequest = {
       templateId: template.id,
@@ -222,7 +226,7 @@ export function updateTreeSheet(
       seasonality: changes.seasonality === undefined ? weights : changes.seasonality,
     };
     const plan = planSheet({
-      vocabulary, template, added: [...tag.added, ...(changes.addNodes ?? [])], request, sheetName, weights: checkRequest(request),
+      vocabulary, template, added: [...tag.added, ...adding], request, sheetName, weights: checkRequest(request),
       closedMonths: contents.closedMonths,
       period: contents.period,
       kept: contents.rows,

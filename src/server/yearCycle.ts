@@ -5,7 +5,7 @@ import type { CellContent, GridRange } from '../core/sheet/plan';
 import { readTreeSheet, type TreeSheetContents } from '../core/sheet/readBack';
 import { fill } from '../core/sheet/labels';
 import type { Vocabulary } from '../core/vocabulary';
-import { orderTree } from '../core/tree';
+import { orderTree, type NodeDef, type Tree } from '../core/tree';
 import type { BuildResult, CloseMonthResult, MissingInput, NewProcessKpi, WhatIfChange } from '../rpc';
 import type { SheetGateway } from './gateway';
 import { locked, monthsElapsed, planSheet, protectOwnerRows, readTree, requestError, uniqueSheetName, updateTreeSheet, writeNewSheet } from './treeSheets';
@@ -149,7 +149,11 @@ export function rolloverYear(workbook: SheetGateway, vocabulary: Vocabulary, she
 
 /** Adds a process KPI under the node it feeds, with its own row, owner and monthly actuals. */
 export function addProcessKpi(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, kpi: NewProcessKpi): BuildResult {
-  const { tree } = readTree(workbook, vocabulary, sheetName);
+  // Checked and given its id against the tree as it stands inside the update's lock.
+  return updateTreeSheet(workbook, vocabulary, sheetName, { addNodes: (tree) => [processKpiNode(tree, kpi)] });
+}
+
+function processKpiNode(tree: Tree, kpi: NewProcessKpi): NodeDef {
   const ids = new Set(tree.nodes.map((n) => n.id));
   if (!ids.has(kpi.parent)) requestError('parent', `Choose the KPI it feeds; "${kpi.parent}" is not in this tree.`, `つながるKPIを選んでください。「${kpi.parent}」はこのツリーにありません。`);
   const label: Localized = { en: kpi.label.en.trim(), ja: kpi.label.ja.trim() };
@@ -161,12 +165,10 @@ export function addProcessKpi(workbook: SheetGateway, vocabulary: Vocabulary, sh
   }
   let n = 1;
   while (ids.has(`kpi_${n}`)) n++;
-  return updateTreeSheet(workbook, vocabulary, sheetName, {
-    addNodes: [{
-      id: `kpi_${n}`, parent: kpi.parent, kind: 'tracked', unit: 'count', role: 'process', plan: kpi.plan,
-      label, definition: kpi.definition, lowerIsBetter: kpi.lowerIsBetter,
-    }],
-  });
+  return {
+    id: `kpi_${n}`, parent: kpi.parent, kind: 'tracked', unit: 'count', role: 'process', plan: kpi.plan,
+    label, definition: kpi.definition, lowerIsBetter: kpi.lowerIsBetter,
+  };
 }
 
 /**

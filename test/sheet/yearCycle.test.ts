@@ -152,6 +152,22 @@ describe('owners and their KPIs', () => {
   });
 });
 
+describe('the bottleneck the sidebar names', () => {
+  it('is the sheet’s, ties going to the earliest row as the sheet has it after rows were moved', () => {
+    const sheet = TreeSheet.build({}, APRIL_2026);
+    sheet.setting('period', '2026-04');
+    // Two stages with nothing achieved tie: the win rate (orders 0) and the lead rate (leads 0).
+    sheet.actuals(1, { revenue: 0, orders: 0, deals: 100, leads: 0, visits: 2000 });
+    const api = apiFor(sheet);
+    expect(sheet.summary(9)).toBe('Win rate');
+    expect(api.getTreeStatus(sheet.name).bottleneck?.nodeId).toBe('win_rate');
+    // A person drags the lead-rate row to just below the KGI's: it is now the earlier of the two.
+    sheet.workbook.moveRow(sheet.name, sheet.rowOf('lead_rate'), sheet.rowOf('revenue') + 1);
+    expect(sheet.summary(9)).toBe('Lead rate');
+    expect(api.getTreeStatus(sheet.name).bottleneck?.nodeId).toBe('lead_rate');
+  });
+});
+
 describe('what-if', () => {
   it('writes only the input cells it changed', () => {
     const sheet = TreeSheet.build();

@@ -34,8 +34,10 @@ export function treeStatus(sheetName: string, contents: TreeSheetContents, tree:
       if (months.length > 0) missing.push({ nodeId: node.id, label, owner, months });
     }
   }
-  // The same rule as the sheet: the highest score wins, ties to the earliest row.
-  const top = statuses.reduce<(typeof statuses)[number] | null>(
+  // The same rule as the sheet: the highest score wins, ties to the earliest row as the sheet
+  // has it now (rows may have been moved).
+  const rowOf = (s: NodeStatus) => contents.rows.get(s.nodeId)!.row;
+  const top = [...statuses].sort((a, b) => rowOf(a) - rowOf(b)).reduce<(typeof statuses)[number] | null>(
     (best, s) => (s.score !== null && s.score > 0 && (best === null || s.score > best.score!) ? s : best), null);
   const plain = ({ score: _score, ...status }: (typeof statuses)[number]): NodeStatus => status;
   const root = contents.rows.get(nodes[0].id);

@@ -217,21 +217,8 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
   }
   markInput(ROW.months, PLAN_1, countRule, MONTHS);
 
-  // Rows 5 and 6: column keys (hidden) and headers.
-  const headers: Record<string, string> = {
-    tree: words.headers.tree, label: words.headers.label, definition: words.headers.definition, unit: words.headers.unit,
-    role: words.headers.role, owner: words.headers.owner, note: words.headers.note, plan_input: words.headers.planInput,
-    annual: words.headers.annual, yields: words.headers.yields, period_plan: words.headers.periodPlan,
-    period_actual: words.headers.periodActual, achievement: words.headers.achievement, gap: words.headers.gap,
-    recoverable: words.headers.recoverable, status: words.headers.status, forecast: words.headers.forecast,
-    run_rate: words.headers.runRate, pace: words.headers.pace, trend: words.headers.trend,
-    sensitivity: words.headers.sensitivity, score: words.headers.score,
-  };
-  const headerNotes: Record<string, string> = {
-    plan_input: words.headerNotes.planInput, annual: words.headerNotes.annual, yields: words.headerNotes.yields,
-    period_actual: words.headerNotes.periodActual, recoverable: words.headerNotes.recoverable,
-    forecast: words.headerNotes.forecast, run_rate: words.headerNotes.runRate, pace: words.headerNotes.pace,
-  };
+  // Rows 5 and 6: column keys (hidden) with where the settings are, and headers (their words
+  // and notes are keyed by column key).
   const settingCells: Record<SettingKey, [number, number]> = {
     kgi: [ROW.settings, SETTINGS.kgi], fiscalYear: [ROW.settings, SETTINGS.fiscalYear],
     startMonth: [ROW.settings, SETTINGS.startMonth], period: [ROW.settings, SETTINGS.period],
@@ -245,11 +232,11 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
   COLUMN_KEYS.forEach((key, i) => {
     put(ROW.keys, i + 1, { text: i === 0 ? KEY_MARKER : key });
     const month = /^(plan|actual)_(\d+)$/.exec(key);
-    const header = month ? labels[Number(month[2]) - 1] : headers[key] ?? '';
+    const header = month ? labels[Number(month[2]) - 1] : words.headers[key] ?? '';
     put(ROW.header, i + 1, text(header), month ? '@' : undefined);
     backgrounds[ROW.header - 1][i] = month?.[1] === 'actual' ? PALETTE.input : PALETTE.header;
     fontWeights[ROW.header - 1][i] = 'bold';
-    notes[ROW.header - 1][i] = headerNotes[key] ?? '';
+    notes[ROW.header - 1][i] = words.headerNotes[key] ?? '';
   });
 
   // Node rows.

@@ -101,14 +101,22 @@ export type CloseMonthResult =
   /** Refused: the month still has blank actuals; closing again with `confirmBlank` records it anyway. */
   | { readonly closed: false; readonly month: string; readonly missing: readonly MissingInput[]; readonly text: Localized };
 
-/** A process KPI added under the node it feeds; it never enters the tree's arithmetic. */
+/**
+ * A process KPI added under the node it feeds. It stays outside the tree's arithmetic unless the
+ * planner says it is one of the channels its parent adds up (`channelShare`).
+ */
 export interface NewProcessKpi {
   readonly parent: string;
   readonly label: Localized;
   readonly definition: Localized;
-  /** The annual target. */
+  /** The annual target (a channel's follows from its share instead). */
   readonly plan: number;
   readonly lowerIsBetter: boolean;
+  /**
+   * Its share of the parent (0–1), when it is a channel of a parent that adds up channels: it
+   * then enters the arithmetic, and the other channels' shares shrink in proportion.
+   */
+  readonly channelShare?: number;
 }
 
 /** Planned values to write; only cells whose value changes are written. */

@@ -11,6 +11,7 @@ import { showBanner } from './banner';
 import { byId, el, lang, onLangChange, say } from './dom';
 import { decodeFailure, type Promisified } from './rpc';
 import type { StatusView } from './status';
+import { parsePercent } from './form';
 import { MESSAGES, PHRASES } from './text';
 
 const CUSTOM = '__custom';
@@ -19,15 +20,19 @@ export const catalogueKpi = (id: string): ProcessKpi | undefined =>
   PROCESS_KPI_GROUPS.flatMap((g) => g.kpis).find((kpi) => kpi.id === id);
 
 /**
- * The KPI to send: a catalogue entry in both languages, or a custom name used for both.
- * Null when a custom name is left blank.
+ * The KPI to send: a catalogue entry in both languages, or a custom name used for both; with a
+ * share, a channel of its parent. Null when a custom name is left blank.
  */
-export function newKpi(pick: string, customName: string, parent: string, plan: number, lowerIsBetter: boolean): NewProcessKpi | null {
+export function newKpi(
+  pick: string, customName: string, parent: string, plan: number, lowerIsBetter: boolean, channelShare?: number,
+): NewProcessKpi | null {
   const entry = catalogueKpi(pick);
-  if (entry) return { parent, label: entry.label, definition: entry.definition, plan, lowerIsBetter };
   const name = customName.trim();
-  if (!name) return null;
-  return { parent, label: { en: name, ja: name }, definition: { en: '', ja: '' }, plan, lowerIsBetter };
+  if (!entry && !name) return null;
+  const kpi: NewProcessKpi = entry
+    ? { parent, label: entry.label, definition: entry.definition, plan, lowerIsBetter }
+    : { parent, label: { en: name, ja: name }, definition: { en: '', ja: '' }, plan, lowerIsBetter };
+  return channelShare === undefined ? kpi : { ...kpi, lowerIsBetter: false, channelShare };
 }
 
 function option(value: string, text: Localized): HTMLOptionElement {
@@ -45,6 +50,8 @@ export function initKpiForm(rpc: Promisified<ServerApi>, status: StatusView): vo
   const parent = byId<HTMLSelectElement>('kpi-parent');
   const plan = byId<HTMLInputElement>('kpi-plan');
   const lower = byId<HTMLInputElement>('kpi-lower');
+  const channel = byId<HTMLInputElement>('kpi-channel');
+  const share = byId<HTMLInputElement>('kpi-share');
   const result = byId('kpi-result');
   let nodes: TreeNode[] = [];
 
@@ -66,11 +73,12 @@ export function initKpiForm(rpc: Promisified<ServerApi>, status: StatusView): vo
   fillPicks();
 
   const errorFor = (field: string): { control: HTMLElement; message: HTMLElement } | null => {
-    const control = field === 'label' ? (pick.value === CUSTOM ? custom : pick) : field === 'parent' ? parent : field === 'plan' ? plan : null;
+    const controls: Record<string, HTMLElement> = { label: pick.value === CUSTOM ? custom : pick, parent, plan, channelShare: share };
+    const control = controls[field] ?? null;
     return control ? { control, message: byId(`${control.id}-err`) } : null;
   };
   const showErrors = (errors: ReadonlyMap<string, Localized>): void => {
-    for (const control of [pick, custom, parent, plan]) {
+    for (const control of [pick, custom, parent, plan, share]) {
       control.removeAttribute('aria-invalid');
       say(byId(`${control.id}-err`), null);
     }
@@ -88,6 +96,18 @@ export function initKpiForm(rpc: Promisified<ServerApi>, status: StatusView): vo
     first?.focus();
   };
 
+  // A node that adds up channels can take the new KPI as one more: it then has a share, not a target.
+  const showChannel = (): void => {
+    const sum = nodes.find((n) => n.id === parent.value)?.combine === 'sum';
+    byId('kpi-channel-field').hidden = !sum;
+    const asChannel = sum && channel.checked;
+    byId('kpi-share-field').hidden = !asChannel;
+    byId('kpi-plan-field').hidden = asChannel;
+    byId('kpi-lower-field').hidden = asChannel;
+  };
+  parent.addEventListener('change', showChannel);
+  channel.addEventListener('change', showChannel);
+
   status.onStatus((loaded) => {
     if (!loaded) return;
     const chosen = parent.value;
@@ -98,6 +118,7 @@ export function initKpiForm(rpc: Promisified<ServerApi>, status: StatusView): vo
       return node;
     }));
     parent.value = nodes.some((n) => n.id === chosen) ? chosen : (nodes[nodes.length - 1]?.id ?? '');
+    showChannel();
   });
   onLangChange((l) => {
     for (const node of parent.options) {
@@ -112,9 +133,12 @@ export function initKpiForm(rpc: Promisified<ServerApi>, status: StatusView): vo
     const tree = status.current();
     if (!tree) return;
     const errors = new Map<string, Localized>();
-    const target = parseAmount(plan.value);
+    const asChannel = !byId('kpi-share-field').hidden;
+    const target = asChannel ? 0 : parseAmount(plan.value);
+    const ofParent = asChannel ? parsePercent(share.value) : null;
     if (target === null) errors.set('plan', MESSAGES.notANumber);
-    const kpi = newKpi(pick.value, custom.value, parent.value, target ?? 0, lower.checked);
+    if (asChannel && ofParent === null) errors.set('channelShare', MESSAGES.notANumber);
+    const kpi = newKpi(pick.value, custom.value, parent.value, target ?? 0, lower.checked, asChannel ? ofParent ?? 0 : undefined);
     if (!kpi) errors.set('label', MESSAGES.nameNeeded);
     showErrors(errors);
     if (!kpi || errors.size > 0) return;
@@ -127,6 +151,7 @@ export function initKpiForm(rpc: Promisified<ServerApi>, status: StatusView): vo
       await status.load();
       say(result, PHRASES.added(kpi.label, feeds));
       plan.value = '';
+      share.value = '';
       custom.value = '';
     } catch (error) {
       const failure = decodeFailure(error);

@@ -1,4 +1,5 @@
 import { ceilDiv, mul, sum } from './exact';
+import { phase } from './phasing';
 import { KpiError } from './i18n';
 import { arithmeticChildren, orderTree, type NodeDef, type Tree, type TreeNode } from './tree';
 
@@ -74,4 +75,13 @@ function annualTarget(node: TreeNode, kgi: number, annual: ReadonlyMap<string, n
   if (node.plan !== undefined) return node.plan;
   const factor = node.partner!;
   return ceilDiv(parentPlan, factorValue(factor, factor.plan!));
+}
+
+/**
+ * The shares of a sum's channels once a new channel takes `share`: the others shrink in
+ * proportion and, counted in millionths by largest remainder, all still add up to 100% exactly.
+ */
+export function makeRoomFor(share: number, shares: readonly number[]): number[] {
+  const rest = 1e6 - Math.round(share * 1e6);
+  return phase(rest, shares.map((s) => Math.round(s * 1e6)), true).map((m) => m / 1e6);
 }

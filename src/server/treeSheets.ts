@@ -198,23 +198,23 @@ export interface UpdateRequest {
   readonly fiscalYear?: number;
   readonly startMonth?: number;
   readonly seasonality?: readonly number[] | null;
-  /**
-   * Nodes to add under existing ones, e.g. a process KPI from the catalogue; a function is given
-   * the tree as it stands, inside the lock, to check against it and choose ids.
-   */
-  readonly addNodes?: readonly NodeDef[] | ((tree: Tree) => readonly NodeDef[]);
+  /** Nodes to add under existing ones, e.g. a process KPI from the catalogue. */
+  readonly addNodes?: readonly NodeDef[];
 }
 
 /**
  * Rebuilds a tree sheet from its template (new defaults, added nodes, another fiscal year),
- * keeping every actual, owner, note and planned value people typed, found by node id.
+ * keeping every actual, owner, note and planned value people typed, found by node id. The
+ * changes may be worked out from the tree as it stands, inside the lock.
  */
 export function updateTreeSheet(
-  workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, changes: UpdateRequest = {},
+  workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string,
+  update: UpdateRequest | ((tree: Tree) => UpdateRequest) = {},
 ): BuildResult {
   return locked(workbook, () => {
     const { tag, template, contents, tree } = readTree(workbook, vocabulary, sheetName);
-    const adding = typeof changes.addNodes === 'function' ? changes.addNodes(tree) : changes.addNodes ?? [];
+    const changes = typeof update === 'function' ? update(tree) : update;
+    const adding = changes.addNodes ?? [];
     const weights = contents.weights.every((w) => w !== null) ? (contents.weights as number[]) : null;
     const request: BuildRequest = {
       templateId: template.id,

@@ -1,14 +1,14 @@
 import type { Lang, Localized } from '../core/i18n';
-import { planTree } from '../core/plan';
+import { makeRoomFor, planTree } from '../core/plan';
 import { isTyped, type KeptRow } from '../core/sheet/layout';
 import type { CellContent, GridRange } from '../core/sheet/plan';
 import { readTreeSheet, type TreeSheetContents } from '../core/sheet/readBack';
 import { fill } from '../core/sheet/labels';
 import type { Vocabulary } from '../core/vocabulary';
-import { orderTree, type NodeDef, type Tree } from '../core/tree';
+import { orderTree, type Tree } from '../core/tree';
 import type { BuildResult, CloseMonthResult, MissingInput, NewProcessKpi, WhatIfChange } from '../rpc';
 import type { SheetGateway } from './gateway';
-import { locked, monthsElapsed, planSheet, protectOwnerRows, readTree, requestError, uniqueSheetName, updateTreeSheet, writeNewSheet } from './treeSheets';
+import { locked, monthsElapsed, planSheet, protectOwnerRows, readTree, requestError, uniqueSheetName, updateTreeSheet, writeNewSheet, type UpdateRequest } from './treeSheets';
 
 /**
  * The monthly cycle of a tree sheet: closing a month into History, what-if applied to the
@@ -150,24 +150,40 @@ export function rolloverYear(workbook: SheetGateway, vocabulary: Vocabulary, she
 /** Adds a process KPI under the node it feeds, with its own row, owner and monthly actuals. */
 export function addProcessKpi(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, kpi: NewProcessKpi): BuildResult {
   // Checked and given its id against the tree as it stands inside the update's lock.
-  return updateTreeSheet(workbook, vocabulary, sheetName, { addNodes: (tree) => [processKpiNode(tree, kpi)] });
+  return updateTreeSheet(workbook, vocabulary, sheetName, (tree) => processKpiChanges(tree, kpi));
 }
 
-function processKpiNode(tree: Tree, kpi: NewProcessKpi): NodeDef {
+function processKpiChanges(tree: Tree, kpi: NewProcessKpi): UpdateRequest {
   const ids = new Set(tree.nodes.map((n) => n.id));
-  if (!ids.has(kpi.parent)) requestError('parent', `Choose the KPI it feeds; "${kpi.parent}" is not in this tree.`, `つながるKPIを選んでください。「${kpi.parent}」はこのツリーにありません。`);
+  const parent = tree.nodes.find((n) => n.id === kpi.parent);
+  if (!parent) requestError('parent', `Choose the KPI it feeds; "${kpi.parent}" is not in this tree.`, `つながるKPIを選んでください。「${kpi.parent}」はこのツリーにありません。`);
   const label: Localized = { en: kpi.label.en.trim(), ja: kpi.label.ja.trim() };
   if (!label.en || !label.ja || label.en.length > 100 || label.ja.length > 100) {
     requestError('label', 'The KPI needs a name of 1 to 100 characters.', 'KPI名は1〜100文字で入力してください。');
   }
-  if (!Number.isFinite(kpi.plan) || kpi.plan < 0) {
-    requestError('plan', `The annual target must be a number of 0 or more, got ${kpi.plan}.`, `年間目標は 0 以上の数値にしてください（受け取った値: ${kpi.plan}）。`);
-  }
   let n = 1;
   while (ids.has(`kpi_${n}`)) n++;
+  const node = { id: `kpi_${n}`, parent: parent.id, role: 'process' as const, label, definition: kpi.definition, lowerIsBetter: kpi.lowerIsBetter };
+  const share = kpi.channelShare;
+  if (share === undefined) {
+    if (!Number.isFinite(kpi.plan) || kpi.plan < 0) {
+      requestError('plan', `The annual target must be a number of 0 or more, got ${kpi.plan}.`, `年間目標は 0 以上の数値にしてください（受け取った値: ${kpi.plan}）。`);
+    }
+    return { addNodes: [{ ...node, kind: 'tracked', unit: 'count', plan: kpi.plan }] };
+  }
+  // A channel of a sum: it takes its share, and the others make room in proportion.
+  if (parent.combine !== 'sum') {
+    requestError('channelShare', `"${parent.label.en}" does not add up channels, so a KPI cannot join its arithmetic.`,
+      `「${parent.label.ja}」は内訳の合計ではないため、計算に加えられません。`);
+  }
+  if (!Number.isFinite(share) || share <= 0 || share >= 1) {
+    requestError('channelShare', `The channel's share must be between 0% and 100%, got ${share}.`, `構成比は 0% より大きく 100% 未満にしてください（受け取った値: ${share}）。`);
+  }
+  const channels = tree.nodes.filter((c) => c.parent === parent.id && c.kind === 'volume');
+  const shares = makeRoomFor(share, channels.map((c) => c.plan ?? 0));
   return {
-    id: `kpi_${n}`, parent: kpi.parent, kind: 'tracked', unit: 'count', role: 'process', plan: kpi.plan,
-    label, definition: kpi.definition, lowerIsBetter: kpi.lowerIsBetter,
+    addNodes: [{ ...node, kind: 'volume', unit: parent.unit, plan: share, lowerIsBetter: false }],
+    inputs: Object.fromEntries(channels.map((c, i) => [c.id, shares[i]])),
   };
 }
 

@@ -226,4 +226,32 @@ describe('running the year from the sidebar', () => {
       controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id || c.outerHTML));
     expect(unlabelled).toEqual([]);
   });
+  it('adds a channel that joins the arithmetic when the node adds up channels', async () => {
+    // Last, as it reloads the page: a B2B pipeline tree, built as the sidebar would; reopened,
+    // the sidebar shows it.
+    const response = await fetch(`${preview.url}rpc/buildTree`, {
+      method: 'POST',
+      body: JSON.stringify([{ templateId: 'b2b_pipeline', lang: 'en', kgi: 800_000_000, inputs: {}, fiscalYear: 2025, startMonth: 4, seasonality: null }]),
+    });
+    const pipeline = ((await response.json()) as { value: { sheetName: string } }).value.sheetName;
+    await page.reload();
+    await sidebar.locator('html[data-ready]').waitFor();
+    await eventually(() => sidebar.locator('#tree').inputValue(), (value) => expect(value).toBe(pipeline));
+
+    await sidebar.locator('#add-kpi summary').click();
+    await sidebar.locator('#kpi-group').selectOption('referral');
+    await sidebar.locator('#kpi-pick').selectOption('__custom');
+    await sidebar.locator('#kpi-custom').fill('Referral leads');
+    await sidebar.locator('#kpi-parent').selectOption('appointments');
+    expect(await sidebar.locator('#kpi-channel-field').isHidden()).toBe(true);
+    await sidebar.locator('#kpi-parent').selectOption('leads');
+    await sidebar.locator('#kpi-channel').check();
+    expect(await sidebar.locator('#kpi-plan-field').isHidden()).toBe(true);
+    await sidebar.locator('#kpi-share').fill('10');
+    await sidebar.locator('#kpi-add').click();
+    await eventually(() => sidebar.locator('#kpi-result').textContent(), (value) => expect(value).toMatch(/Added “Referral leads” under Leads/));
+    const view = preview.workbook.view(pipeline);
+    const share = (id: string) => { const at = cellOf(view, id, 'plan_input'); return view.rows[at.row - 1][at.column - 1].value; };
+    expect(['web_leads', 'seminar_leads', 'exhibition_leads', 'kpi_1'].map(share)).toEqual([0.45, 0.27, 0.18, 0.1]);
+  });
 });

@@ -1,5 +1,6 @@
 import { KpiError } from '../../src/core/i18n';
-import { planTree } from '../../src/core/plan';
+import fc from 'fast-check';
+import { makeRoomFor, planTree } from '../../src/core/plan';
 import { TEMPLATES, templateById } from '../../src/core/templates';
 import { orderTree, type NodeDef } from '../../src/core/tree';
 
@@ -81,5 +82,26 @@ describe('the planner', () => {
     expect(() => planTree(templateById('new_business')!, 0)).toThrow(expect.objectContaining({ field: 'kgi' }));
     expect(() => planTree(templateById('new_business')!, 1e9, { nonsense: 1 })).toThrow(expect.objectContaining({ field: 'nonsense' }));
     expect(() => planTree(templateById('new_business')!, 1e9, { win_rate: Number.NaN })).toThrow(expect.objectContaining({ field: 'win_rate' }));
+  });
+});
+
+describe('making room for a new channel', () => {
+  it('shrinks the other shares in proportion, all still adding up to 100% exactly', () => {
+    expect(makeRoomFor(0.1, [0.5, 0.3, 0.2])).toEqual([0.45, 0.27, 0.18]);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 999_999 }),
+        fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 8 }),
+        (shareMillionths, weights) => {
+          const total = weights.reduce((a, b) => a + b, 0);
+          const shares = weights.map((w) => w / total);
+          const room = makeRoomFor(shareMillionths / 1e6, shares);
+          const millionths = room.map((r) => Math.round(r * 1e6));
+          expect(millionths.reduce((a, b) => a + b, 0) + shareMillionths).toBe(1e6);
+          room.forEach((r, i) => expect(Math.abs(r - shares[i] * (1 - shareMillionths / 1e6))).toBeLessThan(2e-6));
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -204,6 +204,29 @@ describe('process KPIs from the catalogue', () => {
     expect(sheet.value('orders', 'actual_1')).toBe(28);
   });
 
+  it('joins the arithmetic as a channel when the planner says so, the others making room', () => {
+    const pipeline = TreeSheet.build({ templateId: 'b2b_pipeline', kgi: 800_000_000 }, APRIL_2026);
+    const leads = pipeline.value('leads', 'annual') as number;
+    const api = apiFor(pipeline);
+    api.addProcessKpi(pipeline.name, {
+      parent: 'leads', label: { en: 'Referral leads', ja: '紹介リード' }, definition: { en: 'Leads from referrals', ja: '紹介からのリード' },
+      plan: 0, lowerIsBetter: false, channelShare: 0.1,
+    });
+    const shares = ['web_leads', 'seminar_leads', 'exhibition_leads', 'kpi_1'].map((id) => pipeline.value(id, 'plan_input'));
+    expect(shares).toEqual([0.45, 0.27, 0.18, 0.1]);
+    expect(pipeline.value('leads', 'annual')).toBe(leads);
+    expect(pipeline.value('kpi_1', 'annual')).toBe(Math.ceil(leads * 0.1));
+    // Its actuals now count towards leads, and so towards the pipeline.
+    pipeline.actuals(1, { web_leads: 100, seminar_leads: 50, exhibition_leads: 20, kpi_1: 30 });
+    expect(pipeline.value('leads', 'actual_1')).toBe(200);
+    expect(() => api.addProcessKpi(pipeline.name, {
+      parent: 'appointments', label: { en: 'X', ja: 'X' }, definition: { en: '', ja: '' }, plan: 0, lowerIsBetter: false, channelShare: 0.1,
+    })).toThrow(expect.objectContaining({ field: 'channelShare' }));
+    expect(() => api.addProcessKpi(pipeline.name, {
+      parent: 'leads', label: { en: 'X', ja: 'X' }, definition: { en: '', ja: '' }, plan: 0, lowerIsBetter: false, channelShare: 1,
+    })).toThrow(/between 0% and 100%/);
+  });
+
   it('names what is wrong with a new KPI', () => {
     const sheet = TreeSheet.build();
     const add = (patch: object) => () => apiFor(sheet).addProcessKpi(sheet.name, {

@@ -67,6 +67,14 @@ function fail(en: string, ja: string, node = 'tree'): never {
   throw new KpiError({ en: `KPI tree: ${en}`, ja: `KPIツリー: ${ja}` }, node);
 }
 
+/**
+ * A tree whose shape is wrong: only template data can cause it (people add nodes through checked
+ * forms, and the tests build every template), so it is said for developers, in English.
+ */
+function malformed(en: string, node = 'tree'): never {
+  throw new KpiError({ en: `KPI tree: ${en}`, ja: `KPIツリー: ${en}` }, node);
+}
+
 /** Children that enter the arithmetic (tracked KPIs hang below a node but never change it). */
 export function arithmeticChildren(node: TreeNode): readonly TreeNode[] {
   return node.children.filter((c) => c.kind !== 'tracked');
@@ -80,23 +88,21 @@ export function orderTree(tree: Tree): TreeNode[] {
   const byId = new Map<string, NodeDef>();
   for (const node of tree.nodes) {
     if (!ID.test(node.id)) {
-      fail(`node id "${node.id}" must be lower-case letters, digits and _ (start with a letter).`,
-        `ノードID「${node.id}」は英小文字・数字・_ で指定してください（先頭は英字）。`);
+      malformed(`node id "${node.id}" must be lower-case letters, digits and _ (start with a letter).`);
     }
-    if (byId.has(node.id)) fail(`node id "${node.id}" is used twice.`, `ノードID「${node.id}」が重複しています。`);
+    if (byId.has(node.id)) malformed(`node id "${node.id}" is used twice.`);
     byId.set(node.id, node);
   }
   const roots = tree.nodes.filter((n) => n.parent === null);
   if (roots.length !== 1 || roots[0].kind !== 'goal') {
-    fail('the tree needs exactly one KGI at its root.', 'ツリーの頂点にKGIを1つだけ置いてください。');
+    malformed('the tree needs exactly one KGI at its root.');
   }
   for (const node of tree.nodes) {
     if (node.parent !== null && !byId.has(node.parent)) {
-      fail(`"${node.id}" names an unknown parent "${node.parent}".`,
-        `「${node.id}」の親「${node.parent}」が見つかりません。`);
+      malformed(`"${node.id}" names an unknown parent "${node.parent}".`);
     }
     if (node.kind === 'goal' && node.parent !== null) {
-      fail(`"${node.id}" is a KGI but not the root.`, `「${node.id}」はKGIですが頂点にありません。`);
+      malformed(`"${node.id}" is a KGI but not the root.`);
     }
   }
   const childrenOf = new Map<string, NodeDef[]>();
@@ -124,8 +130,7 @@ export function orderTree(tree: Tree): TreeNode[] {
   build(roots[0], 0, true);
   if (ordered.length !== tree.nodes.length) {
     const cut = tree.nodes.filter((n) => !ordered.some((o) => o.id === n.id)).map((n) => n.id);
-    fail(`nodes ${cut.join(', ')} form a cycle, cut off from the KGI.`,
-      `ノード ${cut.join(', ')} が循環しており、KGIにつながっていません。`);
+    malformed(`nodes ${cut.join(', ')} form a cycle, cut off from the KGI.`);
   }
   for (const node of ordered) checkNode(node);
   return ordered;
@@ -136,8 +141,7 @@ function checkNode(node: TreeNode): void {
   const kids = arithmeticChildren(node);
   const plan = node.plan;
   if (node.kind === 'factor' || node.kind === 'tracked') {
-    if (kids.length > 0) fail(`"${node.label.en}" is a ${node.kind} and cannot have children that enter the arithmetic.`,
-      `「${node.label.ja}」は計算に入る子ノードを持てません。`, name);
+    if (kids.length > 0) malformed(`"${node.label.en}" is a ${node.kind} and cannot have children that enter the arithmetic.`, name);
   }
   if (node.kind === 'factor') {
     if (plan === undefined || !Number.isFinite(plan) || plan <= 0) {
@@ -159,27 +163,24 @@ function checkNode(node: TreeNode): void {
     fail(`"${node.label.en}" needs a planned value of 0 or more, got ${plan}.`, `「${node.label.ja}」の計画値は 0 以上にしてください（受け取った値: ${plan}）。`, name);
   }
   if (node.kind === 'goal' || node.kind === 'volume') {
-    if (node.unit === 'rate') fail(`"${node.label.en}" is solved by reverse calculation and must be a count or an amount.`,
-      `「${node.label.ja}」は逆算で求めるため、件数か金額にしてください。`, name);
+    if (node.unit === 'rate') malformed(`"${node.label.en}" is solved by reverse calculation and must be a count or an amount.`, name);
     if (node.combine && kids.length === 0) {
-      fail(`${node.combine} node "${node.label.en}" has no children.`, `「${node.label.ja}」は${node.combine === 'product' ? '積' : '和'}のノードですが子ノードがありません。`, name);
+      malformed(`${node.combine} node "${node.label.en}" has no children.`, name);
     }
     if (!node.combine && kids.length > 0) {
-      fail(`"${node.label.en}" has children but does not say how it combines them (product or sum).`,
-        `「${node.label.ja}」に子ノードがありますが、積か和かが指定されていません。`, name);
+      malformed(`"${node.label.en}" has children but does not say how it combines them (product or sum).`, name);
     }
   }
   if (node.combine === 'product') {
     const volumes = kids.filter((k) => k.kind === 'volume');
     const factors = kids.filter((k) => k.kind === 'factor');
     if (volumes.length !== 1 || factors.length !== 1 || kids.length !== 2) {
-      fail(`product node "${node.label.en}" needs exactly one volume and one factor (a count times a rate or size).`,
-        `積のノード「${node.label.ja}」には、件数・金額1つと率・単価1つの子ノードが必要です。`, name);
+      malformed(`product node "${node.label.en}" needs exactly one volume and one factor (a count times a rate or size).`, name);
     }
   }
   if (node.combine === 'sum') {
     if (kids.some((k) => k.kind !== 'volume')) {
-      fail(`sum node "${node.label.en}" adds up counts or amounts only.`, `和のノード「${node.label.ja}」は件数・金額の子ノードだけを合計できます。`, name);
+      malformed(`sum node "${node.label.en}" adds up counts or amounts only.`, name);
     }
     const shares = kids.map((k) => k.plan ?? NaN);
     if (shares.some((s) => !(s > 0 && s <= 1))) {

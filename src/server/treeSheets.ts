@@ -1,4 +1,4 @@
-import { KpiError, type Lang } from '../core/i18n';
+import type { Lang } from '../core/i18n';
 import { planTree, withInputs } from '../core/plan';
 import { layoutTreeSheet, type KeptRow, type SheetTag } from '../core/sheet/layout';
 import type { GridRange, SheetPlan } from '../core/sheet/plan';
@@ -8,6 +8,7 @@ import type { Vocabulary } from '../core/vocabulary';
 import type { NodeDef, Tree } from '../core/tree';
 import type { BuildRequest, BuildResult, TreeRef } from '../rpc';
 import type { ExistingRule, SheetGateway } from './gateway';
+import { refuse } from './refusals';
 
 /**
  * Building and updating KPI-tree sheets, holding the document lock. A build writes into a new
@@ -15,31 +16,22 @@ import type { ExistingRule, SheetGateway } from './gateway';
  * failure part-way leaves no half-built sheet behind.
  */
 
-const busy = () => new KpiError({
-  en: 'Another update of this workbook is in progress. Nothing was changed; try again in a moment.',
-  ja: 'このブックは別の更新中です。変更は行っていません。しばらくしてからもう一度お試しください。',
-});
-
-export function requestError(field: string, en: string, ja: string): never {
-  throw new KpiError({ en, ja }, field);
-}
-
-function templateOf({ templates }: Vocabulary, id: string): Template {
-  return templates.find((t) => t.id === id) ?? requestError('templateId', `Unknown template "${id}".`, `テンプレート「${id}」は存在しません。`);
+function templateOf(vocabulary: Vocabulary, id: string): Template {
+  return vocabulary.templates.find((t) => t.id === id) ?? refuse(vocabulary, 'unknownTemplate', 'templateId', { id });
 }
 
 /** Checks what the planner asked for; the tree and the KGI are checked by the planner itself. */
-function checkRequest(request: BuildRequest): number[] {
+function checkRequest(vocabulary: Vocabulary, request: BuildRequest): number[] {
   const { fiscalYear, startMonth, seasonality } = request;
   if (!Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100) {
-    requestError('fiscalYear', `The fiscal year must be a year such as 2026, got ${fiscalYear}.`, `年度は 2026 のような西暦で指定してください（受け取った値: ${fiscalYear}）。`);
+    refuse(vocabulary, 'fiscalYear', 'fiscalYear', { value: fiscalYear });
   }
   if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12) {
-    requestError('startMonth', `The start month must be 1–12, got ${startMonth}.`, `期首月は 1〜12 で指定してください（受け取った値: ${startMonth}）。`);
+    refuse(vocabulary, 'startMonth', 'startMonth', { value: startMonth });
   }
   if (seasonality === null) return Array<number>(12).fill(1);
   if (seasonality.length !== 12 || seasonality.some((w) => !Number.isFinite(w) || w < 0) || seasonality.every((w) => w === 0)) {
-    requestError('seasonality', 'Seasonality needs twelve weights of 0 or more, not all zero.', '季節係数は 0 以上の数値を12個（すべて0は不可）指定してください。');
+    refuse(vocabulary, 'seasonality', 'seasonality');
   }
   return [...seasonality];
 }
@@ -94,9 +86,9 @@ export function writeNewSheet(workbook: SheetGateway, name: string, plan: SheetP
   }
 }
 
-export function locked<T>(workbook: SheetGateway, work: () => T): T {
+export function locked<T>(workbook: SheetGateway, vocabulary: Vocabulary, work: () => T): T {
   const outcome = workbook.withDocumentLock(work);
-  if (!outcome.ran) throw busy();
+  if (!outcome.ran) refuse(vocabulary, 'busy');
   return outcome.result;
 }
 
@@ -138,8 +130,8 @@ export function planSheet(input: PlanInput): SheetPlan {
 
 export function buildTreeSheet(workbook: SheetGateway, vocabulary: Vocabulary, request: BuildRequest, today: Date): BuildResult {
   const template = templateOf(vocabulary, request.templateId);
-  const weights = checkRequest(request);
-  return locked(workbook, () => {
+  const weights = checkRequest(vocabulary, request);
+  return locked(workbook, vocabulary, () => {
     const sheetName = uniqueSheetName(template.name[request.lang], workbook.sheetNames());
     const plan = planSheet({
       vocabulary, template, added: [], request, sheetName, weights,
@@ -171,8 +163,6 @@ export function listTrees(workbook: SheetGateway): TreeRef[] {
   });
 }
 
-const notATree = (sheet: string) => new KpiError(
-  { en: `"${sheet}" is not a KPI-tree sheet.`, ja: `「${sheet}」はKPIツリーのシートではありません。` }, 'sheet');
 
 /** Typed values for nodes the tree no longer has are left behind. */
 const inputsFor = (tree: Tree, typed: Readonly<Record<string, number>>) => {
@@ -181,11 +171,11 @@ const inputsFor = (tree: Tree, typed: Readonly<Record<string, number>>) => {
 };
 
 /** A tree sheet as the workbook holds it: its template, added nodes and what people typed. */
-export function readTree(workbook: SheetGateway, { templates }: Vocabulary, sheetName: string) {
+export function readTree(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string) {
   const tag = workbook.sheetNames().includes(sheetName) ? treeTag(workbook, sheetName) : null;
   const contents = tag ? readTreeSheet(workbook.readValues(sheetName)) : null;
-  const template = tag ? templates.find((t) => t.id === tag.templateId) : undefined;
-  if (!tag || !contents || !template) throw notATree(sheetName);
+  const template = tag ? vocabulary.templates.find((t) => t.id === tag.templateId) : undefined;
+  if (!tag || !contents || !template) refuse(vocabulary, 'notATree', 'sheet', { sheet: sheetName });
   const tree = { nodes: [...template.nodes, ...tag.added] };
   return { tag, template, contents, tree: withInputs(tree, inputsFor(tree, contents.planInputs)) };
 }
@@ -211,7 +201,7 @@ export function updateTreeSheet(
   workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string,
   update: UpdateRequest | ((tree: Tree) => UpdateRequest) = {},
 ): BuildResult {
-  return locked(workbook, () => {
+  return locked(workbook, vocabulary, () => {
     const { tag, template, contents, tree } = readTree(workbook, vocabulary, sheetName);
     const changes = typeof update === 'function' ? update(tree) : update;
     const adding = changes.addNodes ?? [];
@@ -226,7 +216,7 @@ export function updateTreeSheet(
       seasonality: changes.seasonality === undefined ? weights : changes.seasonality,
     };
     const plan = planSheet({
-      vocabulary, template, added: [...tag.added, ...adding], request, sheetName, weights: checkRequest(request),
+      vocabulary, template, added: [...tag.added, ...adding], request, sheetName, weights: checkRequest(vocabulary, request),
       closedMonths: contents.closedMonths,
       period: contents.period,
       kept: contents.rows,

@@ -8,7 +8,8 @@ import type { Vocabulary } from '../core/vocabulary';
 import { orderTree, type Tree } from '../core/tree';
 import type { BuildResult, CloseMonthResult, MissingInput, NewProcessKpi, WhatIfChange } from '../rpc';
 import type { SheetGateway } from './gateway';
-import { locked, monthsElapsed, planSheet, protectOwnerRows, readTree, requestError, uniqueSheetName, updateTreeSheet, writeNewSheet, type UpdateRequest } from './treeSheets';
+import { refuse } from './refusals';
+import { locked, monthsElapsed, planSheet, protectOwnerRows, readTree, uniqueSheetName, updateTreeSheet, writeNewSheet, type UpdateRequest } from './treeSheets';
 
 /**
  * The monthly cycle of a tree sheet: closing a month into History, what-if applied to the
@@ -64,14 +65,14 @@ export function recordedMonths(workbook: SheetGateway, sheetName: string): Set<s
 export function closeMonth(
   workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, confirmBlank: boolean, now: Date, named?: string,
 ): CloseMonthResult {
-  return locked(workbook, () => {
+  return locked(workbook, vocabulary, () => {
     const { tag, tree, contents } = readTree(workbook, vocabulary, sheetName);
     const words = vocabulary.words[tag.lang];
     const nodes = orderTree(tree);
     const month = named === undefined
       ? nextToClose(contents, recordedMonths(workbook, sheetName))
       : contents.monthLabels.indexOf(named) + 1;
-    if (month === 0) requestError('month', `"${named}" is not a month of this fiscal year.`, `「${named}」はこの年度の月ではありません。`);
+    if (month === 0) refuse(vocabulary, 'month', 'month', { month: named ?? '' });
     const label = contents.monthLabels[month - 1];
     const missing: MissingInput[] = nodes.flatMap((node) => {
       const row = contents.rows.get(node.id);
@@ -125,7 +126,7 @@ export function closeMonth(
 
 /** Starts next fiscal year's tree from this one: targets, weights, owners and added KPIs; no actuals. */
 export function rolloverYear(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, today: Date): BuildResult {
-  return locked(workbook, () => {
+  return locked(workbook, vocabulary, () => {
     const { tag, template, contents } = readTree(workbook, vocabulary, sheetName);
     const fiscalYear = (contents.fiscalYear ?? today.getFullYear()) + 1;
     const startMonth = contents.startMonth ?? 4;
@@ -150,16 +151,16 @@ export function rolloverYear(workbook: SheetGateway, vocabulary: Vocabulary, she
 /** Adds a process KPI under the node it feeds, with its own row, owner and monthly actuals. */
 export function addProcessKpi(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, kpi: NewProcessKpi): BuildResult {
   // Checked and given its id against the tree as it stands inside the update's lock.
-  return updateTreeSheet(workbook, vocabulary, sheetName, (tree) => processKpiChanges(tree, kpi));
+  return updateTreeSheet(workbook, vocabulary, sheetName, (tree) => processKpiChanges(vocabulary, tree, kpi));
 }
 
-function processKpiChanges(tree: Tree, kpi: NewProcessKpi): UpdateRequest {
+function processKpiChanges(vocabulary: Vocabulary, tree: Tree, kpi: NewProcessKpi): UpdateRequest {
   const ids = new Set(tree.nodes.map((n) => n.id));
   const parent = tree.nodes.find((n) => n.id === kpi.parent);
-  if (!parent) requestError('parent', `Choose the KPI it feeds; "${kpi.parent}" is not in this tree.`, `つながるKPIを選んでください。「${kpi.parent}」はこのツリーにありません。`);
+  if (!parent) refuse(vocabulary, 'parent', 'parent', { parent: kpi.parent });
   const label: Localized = { en: kpi.label.en.trim(), ja: kpi.label.ja.trim() };
   if (!label.en || !label.ja || label.en.length > 100 || label.ja.length > 100) {
-    requestError('label', 'The KPI needs a name of 1 to 100 characters.', 'KPI名は1〜100文字で入力してください。');
+    refuse(vocabulary, 'label', 'label');
   }
   let n = 1;
   while (ids.has(`kpi_${n}`)) n++;
@@ -167,17 +168,16 @@ function processKpiChanges(tree: Tree, kpi: NewProcessKpi): UpdateRequest {
   const share = kpi.channelShare;
   if (share === undefined) {
     if (!Number.isFinite(kpi.plan) || kpi.plan < 0) {
-      requestError('plan', `The annual target must be a number of 0 or more, got ${kpi.plan}.`, `年間目標は 0 以上の数値にしてください（受け取った値: ${kpi.plan}）。`);
+      refuse(vocabulary, 'plan', 'plan', { value: kpi.plan });
     }
     return { addNodes: [{ ...node, kind: 'tracked', unit: 'count', plan: kpi.plan }] };
   }
   // A channel of a sum: it takes its share, and the others make room in proportion.
   if (parent.combine !== 'sum') {
-    requestError('channelShare', `"${parent.label.en}" does not add up channels, so a KPI cannot join its arithmetic.`,
-      `「${parent.label.ja}」は内訳の合計ではないため、計算に加えられません。`);
+    refuse(vocabulary, 'notChannels', 'channelShare', { parent: parent.label });
   }
   if (!Number.isFinite(share) || share <= 0 || share >= 1) {
-    requestError('channelShare', `The channel's share must be between 0% and 100%, got ${share}.`, `構成比は 0% より大きく 100% 未満にしてください（受け取った値: ${share}）。`);
+    refuse(vocabulary, 'share', 'channelShare', { value: share });
   }
   const channels = tree.nodes.filter((c) => c.parent === parent.id && c.kind === 'volume');
   const shares = makeRoomFor(share, channels.map((c) => c.plan ?? 0));
@@ -192,7 +192,7 @@ function processKpiChanges(tree: Tree, kpi: NewProcessKpi): UpdateRequest {
  * changes (a cell each; a what-if moves a few), checked by the planner first.
  */
 export function applyWhatIf(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, change: WhatIfChange): string[] {
-  return locked(workbook, () => {
+  return locked(workbook, vocabulary, () => {
     const { tree, contents } = readTree(workbook, vocabulary, sheetName);
     const kgi = change.kgi ?? contents.kgi ?? 0;
     planTree(tree, kgi, change.inputs);
@@ -200,7 +200,7 @@ export function applyWhatIf(workbook: SheetGateway, vocabulary: Vocabulary, shee
     const column = contents.columns.get('plan_input')!;
     const written: string[] = [];
     for (const [id, value] of Object.entries(change.inputs)) {
-      if (id === root) requestError(id, 'The KGI is set in the header, not as a planned value.', 'KGIは見出しの欄で設定します。');
+      if (id === root) refuse(vocabulary, 'kgiInHeader', id);
       if (contents.planInputs[id] === value) continue;
       workbook.setContents(sheetName, one(contents.rows.get(id)!.row, column), [[{ number: value }]]);
       written.push(id);
@@ -218,7 +218,7 @@ export function applyWhatIf(workbook: SheetGateway, vocabulary: Vocabulary, shee
  * person (with the spreadsheet's owners and whoever turned it on) changes its inputs.
  */
 export function setOwnerProtection(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, enabled: boolean): number {
-  return locked(workbook, () => {
+  return locked(workbook, vocabulary, () => {
     const { tag, contents } = readTree(workbook, vocabulary, sheetName);
     const description = vocabulary.words[tag.lang].ownerProtection;
     workbook.unprotectRows(sheetName, description);

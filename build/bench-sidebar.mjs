@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { SIDEBAR_BUDGET } from './sidebar.mjs';
 import { median } from './timing.mjs';
 
@@ -12,9 +12,6 @@ const sidebarPath = join(root, 'dist/Sidebar.html');
 const RUNS = 7;
 /** Served from a made-up origin, so nothing but the sidebar itself is loaded. */
 const ORIGIN = 'http://sidebar.bench/';
-
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** `google.script.run` answering getContext at once, as a warm Apps Script server would at best. */
 function stubServer() {
@@ -33,7 +30,7 @@ const BLANK = '<!DOCTYPE html><p>blank</p><script>document.documentElement.datas
 
 /** Median milliseconds from navigation start to the `kpi-tree-interactive` mark, per page. */
 async function timeToInteractive(pages) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const times = pages.map(() => []);
     // Interleaved, so a busy moment on the machine weighs on both alike; the first round warms up.

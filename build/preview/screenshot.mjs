@@ -3,14 +3,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../bench-sidebar.mjs';
+import { launchChromium } from '../chromium.mjs';
 import { loadPreviewServer } from './bundle.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const { startPreview } = await loadPreviewServer(root);
 const preview = await startPreview({ root, port: 0, today: () => new Date(2025, 6, 15) });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(preview.url);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../build/preview/server';
 import type { SheetView } from '../support/memoryWorkbook';
-import { launchChromium } from './support/chromium';
+import { launchChromium } from '../../build/chromium.mjs';
 import { eventually } from './support/eventually';
 
 const root = join(__dirname, '../..');

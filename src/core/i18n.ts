@@ -3,7 +3,6 @@
  * where the fact is known; the edge picks the language (spreadsheet locale, sidebar choice).
  */
 export type Lang = 'en' | 'ja';
-export const LANGS: readonly Lang[] = ['en', 'ja'];
 
 export interface Localized {
   readonly en: string;

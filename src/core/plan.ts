@@ -32,7 +32,7 @@ export function withInputs(tree: Tree, inputs: Readonly<Record<string, number>> 
 }
 
 /** The factor's contribution to its parent's product: the rate, or (1 − rate) for a churn rate. */
-export const factorValue = (node: TreeNode, value: number): number => (node.complement ? sum([1, -value]) : value);
+const factorValue = (node: TreeNode, value: number): number => (node.complement ? sum([1, -value]) : value);
 
 /**
  * Reverse-calculates every node from the KGI, rounding each whole-number stage up (a planner

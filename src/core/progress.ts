@@ -21,7 +21,7 @@ export function forecastLanding(actuals: readonly (number | null)[], plan: reado
 }
 
 /** Periods with actuals: up to the last one entered, so a gap left behind counts as passed. */
-export const periodsElapsed = (actuals: readonly (number | null)[]): number =>
+const periodsElapsed = (actuals: readonly (number | null)[]): number =>
   actuals.reduce<number>((last, a, i) => (a === null ? last : i + 1), 0);
 
 /**

@@ -145,7 +145,7 @@ export function buildTreeSheet(workbook: SheetGateway, vocabulary: Vocabulary, r
   });
 }
 
-export function treeTag(workbook: SheetGateway, sheet: string): SheetTag | null {
+function treeTag(workbook: SheetGateway, sheet: string): SheetTag | null {
   const raw = workbook.readSheetTag(sheet);
   if (raw === null) return null;
   try {

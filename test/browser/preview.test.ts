@@ -2,15 +2,12 @@
  * The add-on as a planner meets it, in a real browser: the built sidebar beside the preview's
  * spreadsheet, calling the real server code over the google.script.run shim.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { startPreview, type Preview } from '../../build/preview/server';
+import type { Preview } from '../../build/preview/server';
 import type { SheetView } from '../support/memoryWorkbook';
-import { launchChromium } from '../../build/chromium.mjs';
 import { eventually } from './support/eventually';
+import { openPreview } from './support/preview';
 
-const root = join(__dirname, '../..');
 const INJECTION = '<img src=x onerror=alert(1)>';
 
 let preview: Preview;
@@ -21,19 +18,14 @@ const dialogs: string[] = [];
 const requests: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(root, 'dist/Sidebar.html'))) throw new Error('Run `npm run build` first: the tests load dist/Sidebar.html');
-  // Mid-July of FY2025 (April start): April to June are closed months.
-  preview = await startPreview({ root, port: 0, today: () => new Date(2025, 6, 15) });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.goto(preview.url);
-  sidebar = page.frameLocator('#sidebar');
-  await sidebar.locator('html[data-ready]').waitFor();
+  // April to June are closed months.
+  ({ preview, browser, page, sidebar } = await openPreview((opened) => {
+    opened.on('request', (request) => requests.push(request.url()));
+    opened.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  }));
 });
 
 afterAll(async () => {

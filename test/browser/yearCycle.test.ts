@@ -2,15 +2,12 @@
  * Running the year from the sidebar, in a real browser beside the preview's spreadsheet:
  * closing a month into History, and a what-if recalculated in the page then applied.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { startPreview, type Preview } from '../../build/preview/server';
+import type { Preview } from '../../build/preview/server';
 import type { SheetView } from '../support/memoryWorkbook';
-import { launchChromium } from '../../build/chromium.mjs';
 import { eventually } from './support/eventually';
+import { openPreview } from './support/preview';
 
-const root = join(__dirname, '../..');
 
 let preview: Preview;
 let browser: Browser;
@@ -20,17 +17,11 @@ let tree = '';
 const rpcCalls: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(root, 'dist/Sidebar.html'))) throw new Error('Run `npm run build` first: the tests load dist/Sidebar.html');
-  // Mid-July of FY2025 (April start): April to June are closed, July is the next to close.
-  preview = await startPreview({ root, port: 0, today: () => new Date(2025, 6, 15) });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname.startsWith('/rpc/')) rpcCalls.push(new URL(request.url()).pathname.slice(5));
-  });
-  await page.goto(preview.url);
-  sidebar = page.frameLocator('#sidebar');
-  await sidebar.locator('html[data-ready]').waitFor();
+  // April to June have ended, so July is the month after the last one due.
+  ({ preview, browser, page, sidebar } = await openPreview((opened) => opened.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/rpc/')) rpcCalls.push(path.slice(5));
+  })));
 
   await sidebar.locator('label[for="tpl-new_business"]').click();
   await sidebar.locator('#f-new_business-kgi').fill('10億');

@@ -454,7 +454,7 @@ function accepts(rule: Validation, content: Exclude<CellContent, null>): boolean
 }
 
 /** Moves the relative references of a rule's formula from its origin cell to another cell. */
-export function shiftFormula(formula: string, rows: number, columns: number): string {
+function shiftFormula(formula: string, rows: number, columns: number): string {
   return formula.replace(/("[^"]*")|(?<![A-Za-z_])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g,
     (match, quoted: string | undefined, colLock: string, letters: string, rowLock: string, digits: string) => {
       if (quoted) return match;

@@ -54,7 +54,7 @@ export function treeBenches(): { name: string; run: () => string }[] {
       const planMs = medianMs(() => layoutTreeSheet({
         templateId: template.id, title: 'bench', tree: withInputs(template), lang: 'en', words: VOCABULARY.words.en, kgi: template.kgi,
         fiscalYear: 2026, startMonth: 4, weights: Array(12).fill(1), closedMonths: 7, period: null,
-        nameSuffix: 'bench', kept: new Map(), added: [],
+        kept: new Map(), added: [], ownerProtection: false,
       }), 5);
       const values = workbook.readValues(sheetName);
       const row = values.findIndex((r) => r[0] === template.nodes[template.nodes.length - 1].id) + 1;

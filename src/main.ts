@@ -16,7 +16,7 @@ import { menuActions, onInstall, onOpen } from './server/menu';
  * call needs them.
  */
 const serverApi = exposeApi(createServerApi({
-  workbook: new AppsScriptWorkbook(() => SpreadsheetApp.getActiveSpreadsheet()),
+  workbook: new AppsScriptWorkbook(() => ({ SpreadsheetApp, LockService, Session, Utilities })),
   today: () => new Date(),
   vocabulary: () => JSON.parse(HtmlService.createTemplateFromFile('Vocabulary').getRawContent()) as Vocabulary,
 }));

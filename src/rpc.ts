@@ -31,6 +31,25 @@ export interface BuildResult {
 export interface TreeRef {
   readonly sheetName: string;
   readonly templateId: TemplateId;
+  /** The language of the tree's labels. */
+  readonly lang: Lang;
+  readonly fiscalYear: number | null;
+}
+
+/**
+ * A change to an existing tree, made in place on its sheet (same sheet, same id): only what is
+ * given changes; every actual, owner, note and planned value people typed is kept. Any update
+ * also brings the tree to its template's current version.
+ */
+export interface TreeUpdate {
+  readonly kgi?: number;
+  /** Planned values by node id (rates, sizes, shares) to change. */
+  readonly inputs?: Readonly<Record<string, number>>;
+  /** Twelve weights, or null for an even split. */
+  readonly seasonality?: readonly number[] | null;
+  readonly lang?: Lang;
+  readonly fiscalYear?: number;
+  readonly startMonth?: number;
 }
 
 export interface NodeStatus {
@@ -80,6 +99,12 @@ export interface TreeStatus {
   readonly nextToClose: string;
   /** Whether only owners edit their rows (off until someone turns it on). */
   readonly ownerProtection: boolean;
+  /** The tree's settings, for "Update this tree": the language of its labels, its year, its weights. */
+  readonly lang: Lang;
+  readonly fiscalYear: number | null;
+  readonly startMonth: number | null;
+  /** Twelve seasonal weights as the sheet holds them (null where one is blank). */
+  readonly weights: readonly (number | null)[];
   /** The stage whose restoration to plan recovers the most KGI, or null when on plan / no actuals. */
   readonly bottleneck: NodeStatus | null;
   /** Other nodes under plan, worst first. */
@@ -128,6 +153,8 @@ export interface WhatIfChange {
 export interface ServerApi {
   getContext(): SidebarContext;
   buildTree(request: BuildRequest): BuildResult;
+  /** Changes an existing tree in place (see TreeUpdate). */
+  updateTree(sheetName: string, update: TreeUpdate): BuildResult;
   getTreeStatus(sheetName: string): TreeStatus;
   openSheet(sheetName: string): void;
   /**
@@ -138,7 +165,7 @@ export interface ServerApi {
   addProcessKpi(sheetName: string, kpi: NewProcessKpi): BuildResult;
   /** Writes a what-if into the sheet; returns the node ids (and 'kgi') whose cells changed. */
   applyWhatIf(sheetName: string, change: WhatIfChange): readonly string[];
-  /** Starts next fiscal year's tree from this one: targets, weights and owners, no actuals. */
+  /** Starts next fiscal year's tree from this one (targets, weights, owners, no actuals), or opens it if it exists. */
   rolloverYear(sheetName: string): BuildResult;
   /** Off by default: when on, only a row's owner (an email) and the sheet's owners edit its inputs. */
   setOwnerProtection(sheetName: string, enabled: boolean): number;

@@ -103,9 +103,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     readFile(join(root, 'build/preview/page.html'), 'utf8'),
   ]);
   const page = pageHtml.replace('<!-- grid script -->', () => `<script>${gridJs}</script>`);
+  // A new spreadsheet, with its first sheet, as Sheets starts.
   const workbook = new MemoryWorkbook({ locale: options.locale ?? 'en_US' });
-  // A new spreadsheet's first sheet, as Sheets starts.
-  workbook.insertSheet('Sheet1', 20, 8);
   const api: ServerApi = exposeApi(createServerApi({ workbook, today: options.today ?? (() => new Date()), vocabulary: () => VOCABULARY }));
 
   /** `?view=month` appends the view tag as the menu items do in Apps Script. */

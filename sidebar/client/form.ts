@@ -185,7 +185,7 @@ export function initPlanForm(rpc: Promisified<ServerApi>, hooks: PlanFormHooks):
       byId('result-name').textContent = result.sheetName;
       byId('result').hidden = false;
       byId('open-sheet').focus();
-      hooks.onBuilt({ sheetName: result.sheetName, templateId: reading.request.templateId });
+      hooks.onBuilt({ sheetName: result.sheetName, templateId: reading.request.templateId, lang: lang(), fiscalYear: reading.request.fiscalYear });
     } catch (error) {
       const failure = decodeFailure(error);
       const unplaced = showErrors(new Map([[failure.field ?? '', failure.text]]));

@@ -96,7 +96,7 @@ export function initYearTools(rpc: Promisified<ServerApi>, status: StatusView): 
     created = result.sheetName;
     byId('rollover-name').textContent = result.sheetName;
     byId('rollover-result').hidden = false;
-    status.listTree({ sheetName: result.sheetName, templateId: tree.templateId });
+    status.listTree({ sheetName: result.sheetName, templateId: tree.templateId, lang: tree.lang, fiscalYear: tree.fiscalYear === null ? null : tree.fiscalYear + 1 });
     byId('rollover-open').focus();
   });
   byId('rollover-open').addEventListener('click', () => {

@@ -3,8 +3,9 @@ import { treeStatus } from '../core/sheet/status';
 import type { Vocabulary } from '../core/vocabulary';
 import { RPC_ERROR_MARKER, type RpcFailure, type ServerApi } from '../rpc';
 import type { SheetGateway } from './gateway';
-import { buildTreeSheet, listTrees, readTree } from './treeSheets';
-import { addProcessKpi, applyWhatIf, closeMonth, nextToClose, recordedMonths, rolloverYear, setOwnerProtection } from './yearCycle';
+import { setOwnerProtection } from './ownerProtection';
+import { buildTreeSheet, listTrees, readTree, updateTreeSheet } from './treeSheets';
+import { addProcessKpi, applyWhatIf, closeMonth, nextToClose, recordedMonths, rolloverYear } from './yearCycle';
 
 /** What the server needs from its surroundings: a workbook, a clock and the templates. */
 export interface ServerEnv {
@@ -29,12 +30,12 @@ export function createServerApi({ workbook, today, vocabulary }: ServerEnv): Ser
       };
     },
     buildTree: (request) => buildTreeSheet(workbook, vocabulary(), request, today()),
+    updateTree: (sheetName, update) => updateTreeSheet(workbook, vocabulary(), sheetName, update),
     getTreeStatus(sheetName) {
       const data = vocabulary();
       const { tag, contents, tree } = readTree(workbook, data, sheetName);
-      const ownerProtection = workbook.hasRowProtections(sheetName, data.words[tag.lang].ownerProtection);
       const next = contents.monthLabels[nextToClose(contents, recordedMonths(workbook, sheetName)) - 1];
-      return treeStatus(sheetName, contents, tree, { ownerProtection, nextToClose: next });
+      return treeStatus(sheetName, contents, tree, { ownerProtection: tag.ownerProtection ?? false, nextToClose: next, lang: tag.lang });
     },
     openSheet(sheetName) {
       readTree(workbook, vocabulary(), sheetName);

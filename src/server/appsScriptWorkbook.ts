@@ -1,22 +1,40 @@
-import type { CellContent, ChartSpec, ConditionalRule, ExistingRule, GridRange, ReadValue, SheetGateway, SheetLayoutProps, Validation } from './gateway';
+import type {
+  CellContent, ChartSpec, ConditionalRule, ExistingRule, FoundProtection, GridRange, ReadValue, SheetGateway, SheetLayoutProps, Validation,
+} from './gateway';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
-const TAG_KEY = 'kpi-tree';
+/** The Apps Script services the edge uses: the globals in Apps Script, a strict fake in tests. */
+export interface AppsScriptServices {
+  readonly SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  readonly LockService: GoogleAppsScript.Lock.LockService;
+  readonly Session: GoogleAppsScript.Base.Session;
+  readonly Utilities: GoogleAppsScript.Utilities.Utilities;
+}
+
+export const TAG_KEY = 'kpi-tree';
+
+const gridRange = (r: Range): GridRange => ({ row: r.getRow(), column: r.getColumn(), rows: r.getNumRows(), columns: r.getNumColumns() });
 
 /**
- * The gateway over `SpreadsheetApp`: each method is one batched service call (plus the local
- * `getRange`). The spreadsheet is looked up on first use, so loading the project for a custom
- * function touches no service.
+ * The gateway over the Spreadsheet service: each write is one batched call on one range. The
+ * services are asked for on first use, so loading the project for a custom function touches
+ * none.
  */
 export class AppsScriptWorkbook implements SheetGateway {
   private cached: Spreadsheet | null = null;
+  private services: AppsScriptServices | null = null;
 
-  constructor(private readonly open: () => Spreadsheet) {}
+  constructor(private readonly connect: () => AppsScriptServices) {}
+
+  private get app(): AppsScriptServices {
+    return (this.services ??= this.connect());
+  }
 
   private get book(): Spreadsheet {
-    return (this.cached ??= this.open());
+    return (this.cached ??= this.app.SpreadsheetApp.getActiveSpreadsheet());
   }
 
   private sheet(name: string): Sheet {
@@ -25,12 +43,20 @@ export class AppsScriptWorkbook implements SheetGateway {
     return sheet;
   }
 
-  private range(sheet: string, r: GridRange) {
-    return this.sheet(sheet).getRange(r.row, r.column, r.rows, r.columns);
+  private range(sheet: string | Sheet, r: GridRange): Range {
+    return (typeof sheet === 'string' ? this.sheet(sheet) : sheet).getRange(r.row, r.column, r.rows, r.columns);
   }
 
   locale(): string {
     return this.book.getSpreadsheetLocale();
+  }
+
+  formatDate(date: Date, pattern: string): string {
+    return this.app.Utilities.formatDate(date, this.book.getSpreadsheetTimeZone(), pattern);
+  }
+
+  ownerEmail(): string {
+    return this.book.getOwner()?.getEmail() ?? '';
   }
 
   sheetNames(): string[] {
@@ -57,15 +83,21 @@ export class AppsScriptWorkbook implements SheetGateway {
     // A date typed as a note or an owner comes back as it reads in the spreadsheet's time zone.
     let zone: string | null = null;
     const text = (v: unknown) => (v instanceof Date
-      ? Utilities.formatDate(v, (zone ??= this.book.getSpreadsheetTimeZone()), 'yyyy-MM-dd')
+      ? this.app.Utilities.formatDate(v, (zone ??= this.book.getSpreadsheetTimeZone()), 'yyyy-MM-dd')
       : String(v));
     return this.sheet(sheet).getDataRange().getValues()
       .map((row) => row.map((v: unknown) => (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : text(v))));
   }
 
-  readSheetTag(sheet: string): string | null {
-    const found = this.sheet(sheet).getDeveloperMetadata().find((m) => m.getKey() === TAG_KEY);
-    return found ? found.getValue() : null;
+  readFormulas(sheet: string): string[][] {
+    return this.sheet(sheet).getDataRange().getFormulas();
+  }
+
+  taggedSheets(): { sheet: string; tag: string }[] {
+    return this.book.createDeveloperMetadataFinder().withKey(TAG_KEY).find().flatMap((m) => {
+      const sheet = m.getLocation().getSheet();
+      return sheet ? [{ sheet: sheet.getName(), tag: m.getValue() ?? '' }] : [];
+    });
   }
 
   insertSheet(name: string, rows: number, columns: number): void {
@@ -79,27 +111,23 @@ export class AppsScriptWorkbook implements SheetGateway {
     if (target.getMaxRows() < rows) target.insertRowsAfter(target.getMaxRows(), rows - target.getMaxRows());
   }
 
+  insertRowsAfter(sheet: string, after: number, count: number): void {
+    this.sheet(sheet).insertRowsAfter(after, count);
+  }
+
+  deleteRows(sheet: string, row: number, count: number): void {
+    this.sheet(sheet).deleteRows(row, count);
+  }
+
   deleteSheet(sheet: string): void {
     this.book.deleteSheet(this.sheet(sheet));
   }
 
-  renameSheet(sheet: string, newName: string, index?: number): void {
-    const target = this.sheet(sheet);
-    target.setName(newName);
-    if (index !== undefined) {
-      this.book.setActiveSheet(target);
-      this.book.moveActiveSheet(index + 1);
-    }
-  }
-
-  sheetIndex(sheet: string): number {
-    return this.sheet(sheet).getIndex() - 1;
-  }
-
   tagSheet(sheet: string, tag: string): void {
     const target = this.sheet(sheet);
-    target.getDeveloperMetadata().filter((m) => m.getKey() === TAG_KEY).forEach((m) => m.remove());
-    target.addDeveloperMetadata(TAG_KEY, tag);
+    const found = target.getDeveloperMetadata().find((m) => m.getKey() === TAG_KEY);
+    if (found) found.setValue(tag);
+    else target.addDeveloperMetadata(TAG_KEY, tag);
   }
 
   setContents(sheet: string, range: GridRange, contents: readonly (readonly CellContent[])[]): void {
@@ -131,10 +159,10 @@ export class AppsScriptWorkbook implements SheetGateway {
   }
 
   setValidations(sheet: string, range: GridRange, rules: readonly (readonly (Validation | null)[])[]): void {
-    // Builders are local objects; one per distinct rule keeps the grid cheap to assemble.
+    // One built rule per distinct rule: each builder step is a call.
     const built = new Map<Validation, GoogleAppsScript.Spreadsheet.DataValidation>();
     const build = (rule: Validation) => {
-      const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(false).setHelpText(rule.help);
+      const builder = this.app.SpreadsheetApp.newDataValidation().setAllowInvalid(false).setHelpText(rule.help);
       if (rule.kind === 'list') builder.requireValueInList([...rule.values], true);
       else if (rule.max === undefined) builder.requireNumberGreaterThanOrEqualTo(rule.min);
       else builder.requireNumberBetween(rule.min, rule.max);
@@ -150,62 +178,84 @@ export class AppsScriptWorkbook implements SheetGateway {
 
   readConditionalRules(sheet: string): ExistingRule[] {
     return this.sheet(sheet).getConditionalFormatRules().map((rule) => ({
-      ranges: rule.getRanges().map((r) => ({ row: r.getRow(), column: r.getColumn(), rows: r.getNumRows(), columns: r.getNumColumns() })),
+      ranges: rule.getRanges().map(gridRange),
+      background: rule.getBooleanCondition()?.getBackground() ?? null,
       handle: rule,
     }));
   }
 
   setConditionalRules(sheet: string, rules: readonly ConditionalRule[], kept: readonly ExistingRule[]): void {
     const target = this.sheet(sheet);
-    const toRanges = (ranges: readonly GridRange[]) => ranges.map((r) => target.getRange(r.row, r.column, r.rows, r.columns));
     const ours = rules.map((rule) => {
-      const builder = SpreadsheetApp.newConditionalFormatRule()
+      const builder = this.app.SpreadsheetApp.newConditionalFormatRule()
         .whenFormulaSatisfied(rule.formula)
         .setBackground(rule.background)
-        .setRanges(toRanges(rule.ranges));
+        .setRanges(rule.ranges.map((r) => this.range(target, r)));
       if (rule.fontColor) builder.setFontColor(rule.fontColor);
       return builder.build();
     });
-    // A person's own rules come along, moved onto this sheet.
-    const theirs = kept.map((k) => (k.handle as GoogleAppsScript.Spreadsheet.ConditionalFormatRule).copy().setRanges(toRanges(k.ranges)).build());
-    target.setConditionalFormatRules([...theirs, ...ours]);
+    // A person's own rules stay as they are, first, as they were.
+    target.setConditionalFormatRules([...kept.map((k) => k.handle as GoogleAppsScript.Spreadsheet.ConditionalFormatRule), ...ours]);
   }
 
   protectExcept(sheet: string, inputs: readonly GridRange[], description: string): void {
     const target = this.sheet(sheet);
-    const protection = target.protect().setDescription(description);
-    protection.setUnprotectedRanges(inputs.map((r) => target.getRange(r.row, r.column, r.rows, r.columns)));
-    protection.setWarningOnly(true);
+    // Sheet.protect() hands back the sheet's protection when it has one.
+    const protection = target.protect().setDescription(description).setWarningOnly(true);
+    protection.setUnprotectedRanges(inputs.length ? target.getRangeList(inputs.map((r) => this.range(target, r).getA1Notation())).getRanges() : []);
   }
 
-  protectRows(sheet: string, rows: readonly { readonly ranges: readonly GridRange[]; readonly editors: readonly string[] }[], description: string): void {
-    // A protection per range is the service's unit: it cannot be batched.
-    for (const { ranges, editors } of rows) {
-      for (const r of ranges) {
-        const protection = this.range(sheet, r).protect().setDescription(description);
-        // Not the whole Workspace domain; the person who turns this on stays an editor (the
-        // service never removes the current user).
-        if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  rangeProtections(sheet: string): FoundProtection[] {
+    return this.sheet(sheet).getProtections(this.app.SpreadsheetApp.ProtectionType.RANGE).map((p) => {
+      // getEditors() throws for a user who may not edit the protection.
+      const canEdit = p.canEdit();
+      return {
+        range: gridRange(p.getRange()),
+        description: p.getDescription(),
+        editors: canEdit ? p.getEditors().map((u) => u.getEmail()) : [],
+        canEdit,
+        handle: p,
+      };
+    });
+  }
+
+  protectRanges(sheet: string, blocks: readonly { readonly range: GridRange; readonly editors: readonly string[] }[], description: string): void {
+    const target = this.sheet(sheet);
+    const made: GoogleAppsScript.Spreadsheet.Protection[] = [];
+    try {
+      const me = this.app.Session.getEffectiveUser();
+      for (const { range, editors } of blocks) {
+        const protection = this.range(target, range).protect().setDescription(description);
+        made.push(protection);
+        // Google's own order: add the current user first, else removing a group they edit
+        // through throws; the owner and the current user are never removed.
+        protection.addEditor(me);
         protection.removeEditors(protection.getEditors());
+        if (protection.canDomainEdit()) protection.setDomainEdit(false);
         protection.addEditors([...editors]);
       }
+    } catch (error) {
+      made.forEach((p) => p.remove());
+      throw error;
     }
   }
 
-  private rowProtections(sheet: string, description: string) {
-    return this.sheet(sheet).getProtections(SpreadsheetApp.ProtectionType.RANGE).filter((p) => p.getDescription() === description);
+  removeProtections(found: readonly FoundProtection[]): void {
+    found.forEach((p) => (p.handle as GoogleAppsScript.Spreadsheet.Protection).remove());
   }
 
-  unprotectRows(sheet: string, description: string): void {
-    this.rowProtections(sheet, description).forEach((p) => p.remove());
-  }
-
-  hasRowProtections(sheet: string, description: string): boolean {
-    return this.rowProtections(sheet, description).length > 0;
-  }
-
-  setNamedRange(name: string, sheet: string, range: GridRange): void {
-    this.book.setNamedRange(name, this.range(sheet, range));
+  setNamedRanges(sheet: string, names: readonly { readonly prefix: string; readonly range: GridRange }[]): void {
+    const target = this.sheet(sheet);
+    const gid = target.getSheetId();
+    // Look the name up and re-point it: whether setNamedRange re-points an existing name is
+    // not documented. A name of this sheet from before a rename keeps working the same way.
+    const existing = this.book.getNamedRanges();
+    for (const { prefix, range } of names) {
+      const cell = this.range(target, range);
+      const found = existing.find((n) => n.getName().startsWith(prefix) && n.getRange().getSheet().getSheetId() === gid);
+      if (found) found.setRange(cell);
+      else this.book.setNamedRange(`${prefix}${gid}`, cell);
+    }
   }
 
   setLayout(sheet: string, layout: SheetLayoutProps): void {
@@ -217,14 +267,13 @@ export class AppsScriptWorkbook implements SheetGateway {
     for (const [column, width] of Object.entries(layout.columnWidths)) target.setColumnWidth(Number(column), width);
   }
 
-  setCharts(sheet: string, charts: readonly ChartSpec[]): void {
+  addCharts(sheet: string, charts: readonly ChartSpec[]): void {
     const target = this.sheet(sheet);
-    target.getCharts().forEach((chart) => target.removeChart(chart));
     for (const spec of charts) {
       target.insertChart(target.newChart()
         .asLineChart()
         .setTitle(spec.title)
-        .addRange(this.range(sheet, spec.range))
+        .addRange(this.range(target, spec.range))
         .setTransposeRowsAndColumns(true)
         .setNumHeaders(1)
         .setPosition(spec.anchor.row, spec.anchor.column, 0, 0)
@@ -233,7 +282,8 @@ export class AppsScriptWorkbook implements SheetGateway {
   }
 
   withDocumentLock<T>(work: () => T): { ran: true; result: T } | { ran: false } {
-    const lock = LockService.getDocumentLock();
+    // Never the script lock: it is shared by every user of every document.
+    const lock = this.app.LockService.getDocumentLock();
     if (!lock || !lock.tryLock(10_000)) return { ran: false };
     try {
       return { ran: true, result: work() };

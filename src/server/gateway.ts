@@ -1,8 +1,9 @@
 /**
  * The narrow edge between the add-on and a spreadsheet. Each write is one batched call to the
- * Spreadsheet service (a whole grid per property), so a build costs the same few calls however
- * large the tree. Two implementations: `AppsScriptWorkbook` (src/server/appsScriptWorkbook.ts)
- * and the in-memory workbook the tests and the local preview use (test/support/memoryWorkbook.ts).
+ * Spreadsheet service (a rectangle per property), so a build costs the same few calls however
+ * large the tree. One implementation, `AppsScriptWorkbook` (src/server/appsScriptWorkbook.ts):
+ * the tests and the local preview run it over a strict fake of the Spreadsheet service
+ * (test/support/fakeSheets.ts), which counts every Apps Script call.
  */
 
 import type { CellContent, ChartSpec, ConditionalRule, GridRange, ReadValue, SheetLayoutProps, Validation } from '../core/sheet/plan';
@@ -12,13 +13,31 @@ export type { CellContent, ChartSpec, ConditionalRule, GridRange, ReadValue, She
 /** A rule found on a sheet; the add-on's own are replaced on update, a person's are kept. */
 export interface ExistingRule {
   readonly ranges: readonly GridRange[];
+  /** Its background colour, by which the add-on knows its own rules (they use its palette). */
+  readonly background: string | null;
   /** Opaque: handed back unchanged to keep a person's own rule. */
+  readonly handle: unknown;
+}
+
+/** A protection over some of a sheet's cells, as the current user finds it. */
+export interface FoundProtection {
+  readonly range: GridRange;
+  readonly description: string;
+  /** Emails of the people who may edit the range; empty where the current user may not see them. */
+  readonly editors: readonly string[];
+  /** Whether the current user may edit (and so change or remove) it. */
+  readonly canEdit: boolean;
+  /** Opaque: the protection itself, to remove it. */
   readonly handle: unknown;
 }
 
 export interface SheetGateway {
   /** The spreadsheet's locale, e.g. `ja_JP`. */
   locale(): string;
+  /** A date as people read it in the spreadsheet's time zone (not the script's), e.g. `yyyy-MM-dd HH:mm`. */
+  formatDate(date: Date, pattern: string): string;
+  /** The spreadsheet owner's email, for messages that say whom to ask; '' when unknown. */
+  ownerEmail(): string;
   sheetNames(): string[];
   /** A sheet's id (gid), for links. */
   sheetId(sheet: string): number;
@@ -28,16 +47,19 @@ export interface SheetGateway {
 
   /** Every value of a sheet's data range, in one read. */
   readValues(sheet: string): ReadValue[][];
-  /** Developer metadata stored on a sheet (kind of tree, version). */
-  readSheetTag(sheet: string): string | null;
+  /** Every formula of a sheet's data range ('' where a cell holds none), in one read. */
+  readFormulas(sheet: string): string[][];
+  /** The tag of every tagged sheet, found with one call (developer metadata). */
+  taggedSheets(): { readonly sheet: string; readonly tag: string }[];
 
   insertSheet(name: string, rows: number, columns: number): void;
   /** Makes sure a sheet has at least this many rows (a new sheet has 1,000). */
   ensureRows(sheet: string, rows: number): void;
+  /** Sheets' own row operations: references elsewhere, protections and rules move with the rows. */
+  insertRowsAfter(sheet: string, after: number, count: number): void;
+  deleteRows(sheet: string, row: number, count: number): void;
   deleteSheet(sheet: string): void;
-  /** Renames and moves a sheet to a position (0-based), e.g. to take another's place. */
-  renameSheet(sheet: string, newName: string, index?: number): void;
-  sheetIndex(sheet: string): number;
+  /** Sets the sheet's tag (developer metadata), replacing the one it had. */
   tagSheet(sheet: string, tag: string): void;
 
   /** Content for a rectangle: text written as text, formulas as formulas. */
@@ -53,19 +75,23 @@ export interface SheetGateway {
   setConditionalRules(sheet: string, rules: readonly ConditionalRule[], kept: readonly ExistingRule[]): void;
   /**
    * Protects the whole sheet with a warning (a stray edit asks first) except the input ranges,
-   * which people fill freely. One protection however many inputs.
+   * which people fill freely. One protection however many inputs; an existing one is reused.
    */
   protectExcept(sheet: string, inputs: readonly GridRange[], description: string): void;
-  /** Protects each row's ranges so only its editors (and the spreadsheet's owners) change them. */
-  protectRows(sheet: string, rows: readonly { readonly ranges: readonly GridRange[]; readonly editors: readonly string[] }[], description: string): void;
-  /** Removes the row protections written with this description. */
-  unprotectRows(sheet: string, description: string): void;
-  /** Whether any row protection with this description is in place. */
-  hasRowProtections(sheet: string, description: string): boolean;
-  setNamedRange(name: string, sheet: string, range: GridRange): void;
+  /** The range protections of a sheet (not the sheet's own warning). */
+  rangeProtections(sheet: string): FoundProtection[];
+  /**
+   * Protects each range so that only its editors (with the spreadsheet's owner and the current
+   * user) change it: all or nothing — on a failure the ones made are removed again and it throws.
+   */
+  protectRanges(sheet: string, blocks: readonly { readonly range: GridRange; readonly editors: readonly string[] }[], description: string): void;
+  /** Removes protections found by `rangeProtections`; the caller checked `canEdit` first. */
+  removeProtections(found: readonly FoundProtection[]): void;
+  /** Points each named range (its prefix and a suffix unique to the sheet) at its cell, creating it if missing. */
+  setNamedRanges(sheet: string, names: readonly { readonly prefix: string; readonly range: GridRange }[]): void;
   setLayout(sheet: string, layout: SheetLayoutProps): void;
-  /** Replaces the sheet's charts: they read their ranges, so the data keeps them current. */
-  setCharts(sheet: string, charts: readonly ChartSpec[]): void;
+  /** Adds the add-on's charts to a new sheet: they read their ranges, so the data keeps them current. */
+  addCharts(sheet: string, charts: readonly ChartSpec[]): void;
 
   /**
    * Runs `work` holding the document lock. Returns `busy` without running it when another

@@ -8,8 +8,11 @@ import type { Vocabulary } from '../core/vocabulary';
 import { orderTree, type Tree } from '../core/tree';
 import type { BuildResult, CloseMonthResult, MissingInput, NewProcessKpi, WhatIfChange } from '../rpc';
 import type { SheetGateway } from './gateway';
+import { checkWritable } from './ownerProtection';
 import { refuse } from './refusals';
-import { locked, monthsElapsed, planSheet, protectOwnerRows, readTree, uniqueSheetName, updateTreeSheet, writeNewSheet, type UpdateRequest } from './treeSheets';
+import {
+  locked, monthsElapsed, opened, planSheet, readTree, treeTags, uniqueSheetName, updateTreeSheet, writeNewSheet, type UpdateRequest,
+} from './treeSheets';
 
 /**
  * The monthly cycle of a tree sheet: closing a month into History, what-if applied to the
@@ -26,7 +29,7 @@ const numberOrBlank = (value: unknown): CellContent => (typeof value === 'number
 
 /** History is found by its tag, not its name, so renaming it keeps it. */
 const findHistory = (workbook: SheetGateway): string | undefined =>
-  workbook.sheetNames().find((name) => workbook.readSheetTag(name) === HISTORY_TAG);
+  workbook.taggedSheets().find((t) => t.tag === HISTORY_TAG)?.sheet;
 
 function createHistory(workbook: SheetGateway, vocabulary: Vocabulary, lang: Lang): string {
   const words = vocabulary.words[lang];
@@ -91,17 +94,25 @@ export function closeMonth(
       };
     }
 
-    // Select the month so the sheet's own formulas give its figures and its bottleneck.
+    // Every cell the close writes must be writable before the first is written.
     const { period: periodCell, closedThrough } = contents.settings;
+    const existingHistory = findHistory(workbook);
+    checkWritable(workbook, vocabulary, sheetName, contents, [one(periodCell.row, periodCell.column), one(closedThrough.row, closedThrough.column)]);
+    if (existingHistory) checkWritable(workbook, vocabulary, existingHistory, null, [{ row: 1, column: 1, rows: 1_000_000, columns: words.history.headers.length }]);
+
+    // Select the month so the sheet's own formulas give its figures and its bottleneck.
     const latest = Math.max(contents.closedMonths, month);
     workbook.setContents(sheetName, one(periodCell.row, periodCell.column), [[plain(label)]]);
     workbook.setContents(sheetName, one(closedThrough.row, closedThrough.column), [[plain(contents.monthLabels[latest - 1])]]);
     const figures = readTreeSheet(workbook.readValues(sheetName))!;
 
-    const history = findHistory(workbook) ?? createHistory(workbook, vocabulary, tag.lang);
+    const history = existingHistory ?? createHistory(workbook, vocabulary, tag.lang);
+    // Inserting a sheet makes it the active one: the manager stays on the tree.
+    if (!existingHistory) workbook.activate(sheetName);
     const past = workbook.readValues(history);
     const revision = 1 + past.filter((r) => r[1] === sheetName && r[2] === label).reduce((max, r) => Math.max(max, Number(r[3]) || 0), 0);
-    const closedAt = now.toISOString();
+    // When it was closed, as people read it where the spreadsheet is (not where the script runs).
+    const closedAt = workbook.formatDate(now, 'yyyy-MM-dd HH:mm');
     const rows = nodes.flatMap((node): CellContent[][] => {
       const row = figures.rows.get(node.id);
       if (!row) return [];
@@ -124,11 +135,16 @@ export function closeMonth(
   });
 }
 
-/** Starts next fiscal year's tree from this one: targets, weights, owners and added KPIs; no actuals. */
+/**
+ * Starts next fiscal year's tree from this one: targets, weights, owners and added KPIs; no
+ * actuals. When next year's tree of this template exists already, it is opened instead.
+ */
 export function rolloverYear(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, today: Date): BuildResult {
   return locked(workbook, vocabulary, () => {
     const { tag, template, contents } = readTree(workbook, vocabulary, sheetName);
     const fiscalYear = (contents.fiscalYear ?? today.getFullYear()) + 1;
+    const existing = [...treeTags(workbook)].find(([, t]) => t.templateId === template.id && t.fiscalYear === fiscalYear);
+    if (existing) return opened(workbook, existing[0]);
     const startMonth = contents.startMonth ?? 4;
     const yearSheet = fill(vocabulary.words[tag.lang].yearSheet, { name: template.name[tag.lang], year: fiscalYear });
     const name = uniqueSheetName(yearSheet, workbook.sheetNames());
@@ -137,14 +153,12 @@ export function rolloverYear(workbook: SheetGateway, vocabulary: Vocabulary, she
     );
     const weights = contents.weights.every((w) => w !== null) ? (contents.weights as number[]) : Array<number>(12).fill(1);
     const plan = planSheet({
-      vocabulary, template, added: tag.added, sheetName: name, weights, period: null, kept: owners, planInputs: contents.planInputs,
-      closedMonths: monthsElapsed(today, fiscalYear, startMonth),
+      vocabulary, template, added: tag.added, weights, period: null, kept: owners, planInputs: contents.planInputs,
+      closedMonths: monthsElapsed(workbook, today, fiscalYear, startMonth),
       request: { templateId: template.id, lang: tag.lang, kgi: contents.kgi ?? template.kgi, inputs: {}, fiscalYear, startMonth, seasonality: weights },
     });
-    writeNewSheet(workbook, name, plan, []);
-    workbook.activate(name);
-    const sheetId = workbook.sheetId(name);
-    return { sheetName: name, sheetId, url: `${workbook.url()}#gid=${sheetId}` };
+    writeNewSheet(workbook, name, plan);
+    return opened(workbook, name);
   });
 }
 
@@ -198,6 +212,9 @@ export function applyWhatIf(workbook: SheetGateway, vocabulary: Vocabulary, shee
     planTree(tree, kgi, change.inputs);
     const root = orderTree(tree)[0].id;
     const column = contents.columns.get('plan_input')!;
+    const cells = Object.keys(change.inputs).filter((id) => contents.rows.has(id)).map((id) => one(contents.rows.get(id)!.row, column));
+    if (change.kgi !== undefined) cells.push(one(contents.settings.kgi.row, contents.settings.kgi.column));
+    checkWritable(workbook, vocabulary, sheetName, contents, cells);
     const written: string[] = [];
     for (const [id, value] of Object.entries(change.inputs)) {
       if (id === root) refuse(vocabulary, 'kgiInHeader', id);
@@ -210,18 +227,5 @@ export function applyWhatIf(workbook: SheetGateway, vocabulary: Vocabulary, shee
       written.push('kgi');
     }
     return written;
-  });
-}
-
-/**
- * Off by default. When on, each row whose owner is an email is protected so that only that
- * person (with the spreadsheet's owners and whoever turned it on) changes its inputs.
- */
-export function setOwnerProtection(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, enabled: boolean): number {
-  return locked(workbook, vocabulary, () => {
-    const { tag, contents } = readTree(workbook, vocabulary, sheetName);
-    const description = vocabulary.words[tag.lang].ownerProtection;
-    workbook.unprotectRows(sheetName, description);
-    return enabled ? protectOwnerRows(workbook, sheetName, contents, description) : 0;
   });
 }

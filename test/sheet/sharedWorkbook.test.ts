@@ -43,7 +43,7 @@ describe('nothing a person typed is lost', () => {
         for (const e of edits) {
           if (e.kind === 'move') {
             const first = sheet.rowOf(allIds[0]);
-            sheet.workbook.moveRow(sheet.name, first + e.from, first + e.to);
+            sheet.workbook.sheets.moveRow(sheet.name, first + e.from, first + e.to);
           } else if (e.kind === 'actual') {
             sheet.type(e.id, `actual_${e.month}` as never, String(e.value));
             expected.set(`${e.id}/actual_${e.month}`, e.value);
@@ -71,65 +71,43 @@ describe('nothing a person typed is lost', () => {
     expect(sheet.value('deal_rate', 'plan_input')).toBe(0.3);
   });
 
-  it('keeps a person’s own conditional-format rules on other ranges', () => {
+  it('keeps a person’s own conditional-format rules, also on the tree’s cells', () => {
     const sheet = TreeSheet.build();
-    const theirs = { ranges: [{ row: 40, column: 2, rows: 5, columns: 2 }], formula: '=B40>0', background: '#123456' };
-    sheet.workbook.setConditionalRules(sheet.name, [], [
-      ...sheet.workbook.readConditionalRules(sheet.name),
-      { ranges: theirs.ranges, handle: theirs },
-    ]);
+    const { SpreadsheetApp } = sheet.workbook.sheets.services;
+    const tab = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheet.name)!;
+    const theirs = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied('=$AH9>100').setBackground('#123456')
+      .setRanges([tab.getRange(9, 34, 1, 12)]).build();
+    tab.setConditionalFormatRules([...tab.getConditionalFormatRules(), theirs]);
     updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, { kgi: 2_000_000_000 });
-    const rules = sheet.workbook.conditionalRules(sheet.name);
-    expect(rules).toContainEqual(theirs);
+    const rules = sheet.workbook.sheets.rules(sheet.name);
+    expect(rules).toContainEqual({ ranges: [{ row: 9, column: 34, rows: 1, columns: 12 }], formula: '=$AH9>100', background: '#123456', fontColor: null });
     expect(rules.filter((r) => r.background === '#f4c7c3')).toHaveLength(1);
-  });
-
-  it('keeps the sheet in its place among the others', () => {
-    const workbook = new MemoryWorkbook();
-    workbook.insertSheet('Notes', 10, 5);
-    const { sheetName } = buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026);
-    workbook.insertSheet('Later', 10, 5);
-    workbook.renameSheet(sheetName, sheetName, 0);
-    updateTreeSheet(workbook, VOCABULARY, sheetName, { kgi: 3_000_000_000 });
-    expect(workbook.sheetNames()).toEqual([sheetName, 'Notes', 'Later']);
   });
 });
 
 describe('one update at a time, and never half a sheet', () => {
   it('refuses a second build while another holds the document lock, changing nothing', () => {
     const workbook = new MemoryWorkbook();
+    workbook.sheets.holdLock();
     let refused: unknown;
-    workbook.withDocumentLock(() => {
-      try {
-        buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026);
-      } catch (error) {
-        refused = error;
-      }
-    });
+    try {
+      buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026);
+    } catch (error) {
+      refused = error;
+    }
     expect(refused).toBeInstanceOf(KpiError);
     expect((refused as KpiError).text.en).toMatch(/Another update .* in progress/);
     expect((refused as KpiError).text.ja).toMatch(/別の更新中/);
-    expect(workbook.sheetNames()).toEqual([]);
+    expect(workbook.sheets.sheetNames()).toEqual(['Sheet1']);
   });
 
-  it.each(['setValues', 'setDataValidations', 'setConditionalFormatRules', 'addDeveloperMetadata'])(
+  it.each(['Range.setValues', 'Range.setDataValidations', 'Sheet.setConditionalFormatRules', 'DeveloperMetadata.setValue'])(
     'leaves no half-built sheet when %s fails part-way', (method) => {
       const workbook = new MemoryWorkbook();
       workbook.failOn = method;
       expect(() => buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026)).toThrow('Simulated service failure');
-      expect(workbook.sheetNames()).toEqual([]);
+      expect(workbook.sheets.sheetNames()).toEqual(['Sheet1']);
     });
-
-  it('leaves the old sheet untouched when an update fails part-way', () => {
-    const sheet = TreeSheet.build();
-    sheet.type('orders', 'actual_1', '42');
-    sheet.workbook.failOn = 'setNumberFormats';
-    expect(() => updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, { kgi: 2_000_000_000 })).toThrow('Simulated service failure');
-    sheet.workbook.failOn = null;
-    expect(sheet.workbook.sheetNames()).toEqual([sheet.name]);
-    expect(sheet.value('orders', 'actual_1')).toBe(42);
-    expect(sheet.value('orders', 'annual')).toBe(500);
-  });
 
   it('refuses bad input before writing anything, naming the field', () => {
     const workbook = new MemoryWorkbook();
@@ -152,32 +130,25 @@ describe('one update at a time, and never half a sheet', () => {
       }
       expect([field, error instanceof KpiError && error.field]).toEqual([field, field]);
     }
-    expect(workbook.sheetNames()).toEqual([]);
+    expect(workbook.sheets.sheetNames()).toEqual(['Sheet1']);
   });
 });
 
 describe('batched service calls', () => {
-  it('builds any template with the same small number of calls, one per property', () => {
-    const counts = ['new_business', 'account_sales', 'b2b_pipeline'].map((templateId) => {
-      const workbook = new MemoryWorkbook();
-      buildTreeSheet(workbook, VOCABULARY, request({ templateId: templateId as never, kgi: 600_000_000 }), NOV_2026);
-      return workbook.calls.length;
-    });
-    expect(new Set(counts).size).toBe(1);
-    expect(counts[0]).toBeLessThanOrEqual(25);
+  it.each(['new_business', 'account_sales', 'b2b_pipeline'])('builds %s with one call per property for the cells', (templateId) => {
     const workbook = new MemoryWorkbook();
-    buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026);
-    const writes = workbook.calls.filter((c) => /^set|^protect|^insert|^add/.test(c.method)).map((c) => c.method);
-    expect(writes.filter((m) => m === 'setValues')).toHaveLength(1);
-    expect(writes.filter((m) => m === 'setBackgrounds')).toHaveLength(1);
-    expect(writes.filter((m) => m === 'setDataValidations')).toHaveLength(1);
+    buildTreeSheet(workbook, VOCABULARY, request({ templateId: templateId as never, kgi: 600_000_000 }), NOV_2026);
+    const counts = workbook.sheets.countsByMethod();
+    for (const method of ['Range.setValues', 'Range.setBackgrounds', 'Range.setNumberFormats', 'Range.setDataValidations', 'Range.setNotes']) {
+      expect([method, counts[method]]).toEqual([method, 1]);
+    }
   });
 
-  it('gives a second tree of the same template its own sheet', () => {
+  it('gives a second tree of the same template its own sheet and names', () => {
     const workbook = new MemoryWorkbook();
     buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026);
     const second = buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026);
     expect(second.sheetName).toBe('New business (2)');
-    expect(workbook.namedRanges.size).toBe(4);
+    expect(workbook.sheets.namedRanges()).toHaveLength(4);
   });
 });

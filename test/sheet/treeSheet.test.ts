@@ -187,7 +187,7 @@ describe('a sheet that protects itself', () => {
     expect(() => sheet.type('orders', 'actual_1', '-3')).toThrow('A number of 0 or more.');
     expect(() => sheet.type('orders', 'actual_1', 'many')).toThrow('A number of 0 or more.');
     expect(() => sheet.type('win_rate', 'plan_input', '130%')).toThrow('A rate between 0% and 100%.');
-    expect(sheet.workbook.protection(sheet.name)?.description).toMatch(/computed cells/);
+    expect(sheet.workbook.sheets.protections(sheet.name).find((p) => p.type === 'SHEET')?.description).toMatch(/computed cells/);
   });
 
   it('writes text as text: a label starting with = + - @ never becomes a formula', () => {
@@ -208,7 +208,7 @@ describe('a sheet that protects itself', () => {
 
   it('names the KGI and the period selector', () => {
     const sheet = TreeSheet.build();
-    const names = [...sheet.workbook.namedRanges.keys()];
+    const names = sheet.workbook.sheets.namedRanges().map((n) => n.name);
     expect(names.some((n) => n.startsWith('KPI_KGI_'))).toBe(true);
     expect(names.some((n) => n.startsWith('KPI_PERIOD_'))).toBe(true);
   });

@@ -8,6 +8,7 @@ const figures = (nodeId: string, owner: string) =>
   ({ nodeId, label: nodeId, owner, annual: 1, periodPlan: 1, periodActual: null, forecast: null });
 
 const status: TreeStatus = {
+  lang: 'en', fiscalYear: 2026, startMonth: 4, weights: Array(12).fill(1),
   sheetName: 'KPI 2026', period: '2026-05', kgi: { plan: 1, actual: null }, kgiTarget: 12,
   tree: templateById('new_business')!,
   nodes: [figures('revenue', ''), figures('orders', 'sato@example.co.jp'), figures('deals', ' Team West '), figures('leads', 'sato@example.co.jp')],

@@ -21,6 +21,7 @@ const nodes: NodeFigures[] = plan.nodes.map(({ node, annual }) => ({
   periodActual: april[node.id] ?? null, forecast: null,
 }));
 const status: TreeStatus = {
+  lang: 'en', fiscalYear: 2026, startMonth: 4, weights: Array(12).fill(1),
   sheetName: 'KPI 2026', period: '2026-04', kgi: { plan: KGI / 12, actual: 56_000_000 }, kgiTarget: KGI, tree, nodes,
   months: [], closedMonths: 0, nextToClose: '', ownerProtection: false, bottleneck: null, underPlan: [], missing: [],
 };

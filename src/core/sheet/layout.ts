@@ -35,6 +35,8 @@ const ACTUAL_1 = C.actual_1;
 export const ROW = { title: 1, settings: 2, summary: 3, months: 4, keys: 5, header: 6, firstNode: 7 } as const;
 /** The key-row marker in column A: where reading a tree sheet back starts. */
 export const KEY_MARKER = '@key';
+/** The chart block's marker in the key column, so an update finds the block where rows moved it. */
+export const CHART_MARKER = '@chart';
 
 /** Settings cells (row 2): labels sit one column to the left of each. */
 export const SETTINGS = { kgi: 3, fiscalYear: 5, startMonth: 7, period: 9, closedThrough: 11 } as const;
@@ -89,11 +91,20 @@ export interface TreeSheetSpec {
   readonly closedMonths: number;
   /** The period selector's value to keep (a month label or the year-to-date word). */
   readonly period: string | null;
-  /** Unique per sheet: named ranges are workbook-wide. */
-  readonly nameSuffix: string;
   /** Nodes beyond the template's, recorded in the sheet's tag so a rebuild keeps them. */
   readonly added: readonly NodeDef[];
   readonly kept: ReadonlyMap<string, KeptRow>;
+  readonly ownerProtection: boolean;
+  /**
+   * Where an existing sheet has each node's row and the chart block now (an update lays the
+   * tree out over the rows as they stand); left out, nodes follow in tree order from row 7.
+   */
+  readonly placement?: Placement;
+}
+
+export interface Placement {
+  readonly rows: ReadonlyMap<string, number>;
+  readonly chartTop: number;
 }
 
 export interface SheetTag {
@@ -103,6 +114,9 @@ export interface SheetTag {
   readonly lang: Lang;
   /** Nodes the planner added to the template's tree (process KPIs), kept with the sheet. */
   readonly added: readonly NodeDef[];
+  readonly fiscalYear?: number;
+  /** Whether only each row's owner edits its inputs (the protections are found by this, not by a scan). */
+  readonly ownerProtection?: boolean;
 }
 
 const NUMBER_FORMAT = { yen: '"¥"#,##0', count: '#,##0', rate: '0.0%' } as const;
@@ -118,12 +132,13 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
   const words = spec.words;
   const nodes = orderTree(spec.tree);
   const labels = monthLabels(spec.fiscalYear, spec.startMonth);
-  const first = ROW.firstNode;
-  const last = first + nodes.length - 1;
-  const rowOf = new Map(nodes.map((n, i) => [n.id, first + i]));
+  const rowOf = spec.placement?.rows ?? new Map(nodes.map((n, i) => [n.id, ROW.firstNode + i]));
+  const nodeRows = nodes.map((n) => rowOf.get(n.id)!);
+  const first = Math.min(...nodeRows);
+  const last = Math.max(...nodeRows);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   // Below the tree, a blank row then the KGI by month (labels, plan, actual, forecast) for the chart.
-  const chartTop = last + 2;
+  const chartTop = spec.placement?.chartTop ?? last + 2;
   const rows = chartTop + 3;
 
   const grid = <T,>(fill: T): T[][] => Array.from({ length: rows }, () => Array<T>(LAST_COLUMN).fill(fill));
@@ -200,7 +215,8 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
     [words.yields, at('yields', first, 'both'), NUMBER_FORMAT[kgiUnit]],
     [words.ofKgi, `IFERROR(${cell(3, ROW.summary)}/${kgiCell},"")`, '0.0%'],
     [words.gap, `${cell(3, ROW.summary)}-${kgiCell}`, NUMBER_FORMAT[kgiUnit]],
-    [words.bottleneck, `IF(${topScore}>0,${atBottleneck('label')},${quote(words.none)})`, '@'],
+    // Not plain text (`@`): Sheets would show a formula there as its source.
+    [words.bottleneck, `IF(${topScore}>0,${atBottleneck('label')},${quote(words.none)})`, 'General'],
     [words.recoverable, `IF(${topScore}>0,${atBottleneck('recoverable')},"")`, NUMBER_FORMAT[kgiUnit]],
   ];
   summary.forEach(([label, f, format], i) => {
@@ -415,6 +431,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
     [words.chart.actual, (m) => cell(ACTUAL_1 + m, rootRow, 'row')],
     [words.chart.forecast, (m) => `IF(ISNUMBER(${cell(ACTUAL_1 + m, rootRow, 'row')}),${cell(ACTUAL_1 + m, rootRow, 'row')},${cell(PLAN_1 + m, rootRow, 'row')})`],
   ];
+  put(chartTop, C.key, { text: CHART_MARKER });
   put(chartTop, C.trend, { text: words.chart.title });
   fontWeights[chartTop - 1][C.trend - 1] = 'bold';
   for (let m = 0; m < MONTHS; m++) put(chartTop, PLAN_1 + m, { text: labels[m] }, '@');
@@ -437,8 +454,13 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
     inputs,
     protectionNote: words.protection,
     names: [
-      { name: `KPI_KGI_${spec.nameSuffix}`, range: { row: ROW.settings, column: SETTINGS.kgi, rows: 1, columns: 1 } },
-      { name: `KPI_PERIOD_${spec.nameSuffix}`, range: { row: ROW.settings, column: SETTINGS.period, rows: 1, columns: 1 } },
+      { prefix: 'KPI_KGI_', range: { row: ROW.settings, column: SETTINGS.kgi, rows: 1, columns: 1 } },
+      { prefix: 'KPI_PERIOD_', range: { row: ROW.settings, column: SETTINGS.period, rows: 1, columns: 1 } },
+    ],
+    ownedRows: [
+      ...Array.from({ length: ROW.header }, (_, i) => i + 1),
+      ...[...nodeRows].sort((a, b) => a - b),
+      chartTop, chartTop + 1, chartTop + 2, chartTop + 3,
     ],
     charts: [{
       title: words.chart.title,
@@ -457,6 +479,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
     },
     tag: JSON.stringify({
       app: 'kpi-tree', version: LAYOUT_VERSION, templateId: spec.templateId, lang: spec.lang,
+      fiscalYear: spec.fiscalYear, ownerProtection: spec.ownerProtection,
       // Planned values live in the sheet's cells, not in the tag.
       added: spec.added.map(({ plan: _plan, ...node }) => node),
     } satisfies SheetTag),

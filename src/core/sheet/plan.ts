@@ -54,8 +54,9 @@ export interface ChartSpec {
   readonly anchor: { readonly row: number; readonly column: number };
 }
 
+/** A named range; names are workbook-wide, so the server adds a suffix unique to the sheet. */
 export interface NamedRange {
-  readonly name: string;
+  readonly prefix: string;
   readonly range: GridRange;
 }
 
@@ -75,6 +76,11 @@ export interface SheetPlan {
   readonly inputs: GridRange[];
   readonly protectionNote: string;
   readonly names: NamedRange[];
+  /**
+   * The rows the add-on lays out (the frame, the nodes, the chart block), in order; any other
+   * row within the plan is a person's own and is never written.
+   */
+  readonly ownedRows: readonly number[];
   readonly charts: ChartSpec[];
   readonly layout: SheetLayoutProps;
   /** Developer metadata that marks the sheet as a KPI tree. */

@@ -1,5 +1,5 @@
 import type { ReadValue } from './plan';
-import { COLUMN_KEYS, KEY_MARKER, MONTHS, PLACE, SETTING_KEYS, type KeptRow, type SettingKey } from './layout';
+import { CHART_MARKER, COLUMN_KEYS, KEY_MARKER, MONTHS, PLACE, ROW, SETTING_KEYS, type KeptRow, type SettingKey } from './layout';
 
 /** A cell's place as the sheet has it now (rows and columns may have been inserted): 1-based. */
 export interface Place {
@@ -26,6 +26,14 @@ export interface TreeSheetContents {
   readonly settings: Readonly<Record<SettingKey, Place>>;
   /** Where each column is now, by key. */
   readonly columns: ReadonlyMap<string, number>;
+  /** The chart block's first row, if the sheet still has it. */
+  readonly chartTop: number | null;
+  /**
+   * Whether the frame is where the layout put it: the key row, the settings and every column
+   * in place (a person inserted, deleted or moved none). An update lays the tree out over the
+   * sheet's own rows, so node rows may move; the frame and the columns may not.
+   */
+  readonly frameInPlace: boolean;
 }
 
 /** A finite number read from a cell, or null for blanks, text and errors. */
@@ -57,10 +65,12 @@ export function readTreeSheet(values: readonly (readonly ReadValue[])[]): TreeSh
 
   const rows = new Map<string, KeptRow & { row: number; values: Record<string, ReadValue> }>();
   const planInputs: Record<string, number> = {};
+  let chartTop: number | null = null;
   for (let r = settings.header.row; r < values.length; r++) {
     const row = values[r];
     const id = row[keyColumn];
-    if (typeof id !== 'string' || id === '' || rows.has(id)) continue;
+    if (id === CHART_MARKER && chartTop === null) chartTop = r + 1;
+    if (typeof id !== 'string' || id === '' || id.startsWith('@') || rows.has(id)) continue;
     const owner = get(row, 'owner');
     const note = get(row, 'note');
     rows.set(id, {
@@ -87,5 +97,8 @@ export function readTreeSheet(values: readonly (readonly ReadValue[])[]): TreeSh
     closedMonths: num(values[settings.kgi.row - 1]?.[keyColumn]) ?? 0,
     settings,
     columns: new Map([...columnOf].map(([k, i]) => [k, i + 1])),
+    chartTop,
+    frameInPlace: keyRow === ROW.keys - 1 && COLUMN_KEYS.every((k, i) => columnOf.get(k) === i)
+      && settings.header.row === ROW.header && settings.kgi.row === ROW.settings,
   };
 }

@@ -12,6 +12,8 @@ import { num, type TreeSheetContents } from './readBack';
 export interface StatusExtras {
   readonly ownerProtection: boolean;
   readonly nextToClose: string;
+  /** The tree's language, from its tag. */
+  readonly lang: TreeStatus['lang'];
 }
 
 export function treeStatus(sheetName: string, contents: TreeSheetContents, tree: Tree, extras: StatusExtras): TreeStatus {
@@ -57,6 +59,9 @@ export function treeStatus(sheetName: string, contents: TreeSheetContents, tree:
     }),
     months: contents.monthLabels,
     closedMonths: contents.closedMonths,
+    fiscalYear: contents.fiscalYear,
+    startMonth: contents.startMonth,
+    weights: contents.weights,
     ...extras,
     bottleneck: top ? plain(top) : null,
     underPlan: statuses

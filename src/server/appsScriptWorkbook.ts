@@ -1,3 +1,4 @@
+import { cell } from '../core/sheet/grid';
 import type {
   CellContent, ChartSpec, ConditionalRule, ExistingRule, FoundProtection, GridRange, ReadValue, SheetGateway, SheetLayoutProps, Validation,
 } from './gateway';
@@ -17,6 +18,7 @@ export interface AppsScriptServices {
 export const TAG_KEY = 'kpi-tree';
 
 const gridRange = (r: Range): GridRange => ({ row: r.getRow(), column: r.getColumn(), rows: r.getNumRows(), columns: r.getNumColumns() });
+const a1 = (r: GridRange): string => `${cell(r.column, r.row)}:${cell(r.column + r.columns - 1, r.row + r.rows - 1)}`;
 
 /**
  * The gateway over the Spreadsheet service: each write is one batched call on one range. The
@@ -178,10 +180,14 @@ export class AppsScriptWorkbook implements SheetGateway {
 
   readConditionalRules(sheet: string): ExistingRule[] {
     return this.sheet(sheet).getConditionalFormatRules().map((rule) => ({
-      ranges: rule.getRanges().map(gridRange),
       background: rule.getBooleanCondition()?.getBackground() ?? null,
       handle: rule,
     }));
+  }
+
+  /** Ranges from A1 notation in two calls, however many: each getRange would be one. */
+  private ranges(sheet: Sheet, ranges: readonly GridRange[]): Range[] {
+    return ranges.length === 0 ? [] : sheet.getRangeList(ranges.map(a1)).getRanges();
   }
 
   setConditionalRules(sheet: string, rules: readonly ConditionalRule[], kept: readonly ExistingRule[]): void {
@@ -190,7 +196,7 @@ export class AppsScriptWorkbook implements SheetGateway {
       const builder = this.app.SpreadsheetApp.newConditionalFormatRule()
         .whenFormulaSatisfied(rule.formula)
         .setBackground(rule.background)
-        .setRanges(rule.ranges.map((r) => this.range(target, r)));
+        .setRanges(this.ranges(target, rule.ranges));
       if (rule.fontColor) builder.setFontColor(rule.fontColor);
       return builder.build();
     });
@@ -202,20 +208,17 @@ export class AppsScriptWorkbook implements SheetGateway {
     const target = this.sheet(sheet);
     // Sheet.protect() hands back the sheet's protection when it has one.
     const protection = target.protect().setDescription(description).setWarningOnly(true);
-    protection.setUnprotectedRanges(inputs.length ? target.getRangeList(inputs.map((r) => this.range(target, r).getA1Notation())).getRanges() : []);
+    protection.setUnprotectedRanges(this.ranges(target, inputs));
   }
 
-  rangeProtections(sheet: string): FoundProtection[] {
-    return this.sheet(sheet).getProtections(this.app.SpreadsheetApp.ProtectionType.RANGE).map((p) => {
-      // getEditors() throws for a user who may not edit the protection.
+  rangeProtections(sheet: string, wanted: (description: string, canEdit: boolean) => boolean): FoundProtection[] {
+    return this.sheet(sheet).getProtections(this.app.SpreadsheetApp.ProtectionType.RANGE).flatMap((p) => {
+      const description = p.getDescription();
       const canEdit = p.canEdit();
-      return {
-        range: gridRange(p.getRange()),
-        description: p.getDescription(),
-        editors: canEdit ? p.getEditors().map((u) => u.getEmail()) : [],
-        canEdit,
-        handle: p,
-      };
+      if (!wanted(description, canEdit)) return [];
+      // getEditors() throws for a user who may not edit the protection.
+      const editors = canEdit ? p.getEditors().map((u) => u.getEmail()) : [];
+      return [{ range: gridRange(p.getRange()), description, editors, canEdit, handle: p }];
     });
   }
 

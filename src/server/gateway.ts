@@ -12,7 +12,6 @@ export type { CellContent, ChartSpec, ConditionalRule, GridRange, ReadValue, She
 
 /** A rule found on a sheet; the add-on's own are replaced on update, a person's are kept. */
 export interface ExistingRule {
-  readonly ranges: readonly GridRange[];
   /** Its background colour, by which the add-on knows its own rules (they use its palette). */
   readonly background: string | null;
   /** Opaque: handed back unchanged to keep a person's own rule. */
@@ -78,8 +77,11 @@ export interface SheetGateway {
    * which people fill freely. One protection however many inputs; an existing one is reused.
    */
   protectExcept(sheet: string, inputs: readonly GridRange[], description: string): void;
-  /** The range protections of a sheet (not the sheet's own warning). */
-  rangeProtections(sheet: string): FoundProtection[];
+  /**
+   * The range protections of a sheet (not the sheet's own warning) that `wanted` picks by their
+   * description and whether the current user may edit them: only those are read in full.
+   */
+  rangeProtections(sheet: string, wanted: (description: string, canEdit: boolean) => boolean): FoundProtection[];
   /**
    * Protects each range so that only its editors (with the spreadsheet's owner and the current
    * user) change it: all or nothing — on a failure the ones made are removed again and it throws.

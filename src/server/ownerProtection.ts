@@ -36,9 +36,15 @@ export function ownerBlocks(contents: TreeSheetContents, typed: (nodeId: string)
   };
 }
 
-/** The tree's rows a range covers, for messages: their labels, and their owners (who may edit an owner's row). */
-function rowsOf(contents: TreeSheetContents | null, found: readonly FoundProtection[]) {
-  const rows = contents ? [...contents.rows.values()].filter((r) => found.some(({ range: g }) => r.row >= g.row && r.row < g.row + g.rows)) : [];
+/**
+ * The tree's rows among `cells` that the protections cover, for messages: their labels, and
+ * their owners (who may edit an owner's row).
+ */
+function rowsOf(contents: TreeSheetContents | null, found: readonly FoundProtection[], cells: readonly GridRange[]) {
+  const covered = (row: number, ranges: readonly GridRange[]) => ranges.some((g) => row >= g.row && row < g.row + g.rows);
+  const rows = contents
+    ? [...contents.rows.values()].filter((r) => covered(r.row, found.map((p) => p.range)) && covered(r.row, cells))
+    : [];
   const owners = rows.map((r) => String(r.owner).trim()).filter((o) => EMAIL.test(o));
   return {
     labels: rows.map((r) => String(r.values.label)).join(', '),
@@ -59,10 +65,10 @@ export function setOwnerProtection(workbook: SheetGateway, vocabulary: Vocabular
   return locked(workbook, vocabulary, () => {
     const { tag, contents, tree } = readTree(workbook, vocabulary, sheetName);
     const ours = descriptions(vocabulary);
-    const existing = workbook.rangeProtections(sheetName).filter((p) => ours.has(p.description));
+    const existing = workbook.rangeProtections(sheetName, (description) => ours.has(description));
     const notMine = existing.filter((p) => !p.canEdit);
     if (notMine.length > 0) {
-      const { labels, editors } = rowsOf(contents, notMine);
+      const { labels, editors } = rowsOf(contents, notMine, notMine.map((p) => p.range));
       refuse(vocabulary, 'protectionNotYours', 'ownerProtection', {
         sheet: sheetName, rows: labels, editors,
         owner: { en: ownerNote(workbook, 'en'), ja: ownerNote(workbook, 'ja') },
@@ -89,9 +95,9 @@ export function setOwnerProtection(workbook: SheetGateway, vocabulary: Vocabular
  * cell a change needs: checked before the first write, so nothing is left half-done.
  */
 export function checkWritable(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, contents: TreeSheetContents | null, cells: readonly GridRange[]): void {
-  const blocked: FoundProtection[] = workbook.rangeProtections(sheetName).filter((p) => !p.canEdit && cells.some((c) => overlaps(c, p.range)));
+  const blocked = workbook.rangeProtections(sheetName, (_, canEdit) => !canEdit).filter((p) => cells.some((c) => overlaps(c, p.range)));
   if (blocked.length === 0) return;
-  const { labels, editors } = rowsOf(contents, blocked);
+  const { labels, editors } = rowsOf(contents, blocked, cells);
   refuse(vocabulary, 'protectedRows', 'sheet', {
     rows: labels || sheetName, editors: editors || '—',
     owner: { en: ownerNote(workbook, 'en'), ja: ownerNote(workbook, 'ja') },

@@ -97,8 +97,10 @@ export function closeMonth(
     // Every cell the close writes must be writable before the first is written.
     const { period: periodCell, closedThrough } = contents.settings;
     const existingHistory = findHistory(workbook);
+    const past = existingHistory ? workbook.readValues(existingHistory) : [];
+    const width = words.history.headers.length;
     checkWritable(workbook, vocabulary, sheetName, contents, [one(periodCell.row, periodCell.column), one(closedThrough.row, closedThrough.column)]);
-    if (existingHistory) checkWritable(workbook, vocabulary, existingHistory, null, [{ row: 1, column: 1, rows: 1_000_000, columns: words.history.headers.length }]);
+    if (existingHistory) checkWritable(workbook, vocabulary, existingHistory, null, [{ row: past.length + 1, column: 1, rows: nodes.length, columns: width }]);
 
     // Select the month so the sheet's own formulas give its figures and its bottleneck.
     const latest = Math.max(contents.closedMonths, month);
@@ -109,7 +111,7 @@ export function closeMonth(
     const history = existingHistory ?? createHistory(workbook, vocabulary, tag.lang);
     // Inserting a sheet makes it the active one: the manager stays on the tree.
     if (!existingHistory) workbook.activate(sheetName);
-    const past = workbook.readValues(history);
+    if (!existingHistory) past.push(...workbook.readValues(history));
     const revision = 1 + past.filter((r) => r[1] === sheetName && r[2] === label).reduce((max, r) => Math.max(max, Number(r[3]) || 0), 0);
     // When it was closed, as people read it where the spreadsheet is (not where the script runs).
     const closedAt = workbook.formatDate(now, 'yyyy-MM-dd HH:mm');
@@ -124,7 +126,6 @@ export function closeMonth(
         text(v.status === words.status.bottleneck ? '✓' : ''),
       ]];
     });
-    const width = words.history.headers.length;
     workbook.ensureRows(history, past.length + rows.length);
     workbook.setContents(history, { row: past.length + 1, column: 1, rows: rows.length, columns: width }, rows);
 

@@ -6,6 +6,8 @@ import { readTreeSheet } from '../../src/core/sheet/readBack';
 import { templateById } from '../../src/core/templates';
 import { orderTree } from '../../src/core/tree';
 import { createServerApi } from '../../src/server/api';
+import { buildTreeSheet } from '../../src/server/treeSheets';
+import { MemoryWorkbook } from '../support/memoryWorkbook';
 import { TreeSheet } from '../support/treeSheet';
 
 const APRIL_2026 = new Date(2026, 3, 10);
@@ -339,5 +341,23 @@ describe('the bottleneck rule in the core agrees with the sheet', () => {
       ),
       { numRuns: 15 },
     );
+  });
+});
+
+describe('dates people read', () => {
+  it('records the close time in the spreadsheet’s time zone, not the script’s', () => {
+    const workbook = new MemoryWorkbook({ timeZone: 'Asia/Tokyo' });
+    const { sheetName } = buildTreeSheet(workbook, VOCABULARY, { templateId: 'new_business', lang: 'en', kgi: 1e9, inputs: {}, fiscalYear: 2026, startMonth: 4, seasonality: null }, APRIL_2026);
+    // 20:00 UTC on 23 November is 05:00 on the 24th in Tokyo.
+    const now = new Date(Date.UTC(2026, 10, 23, 20, 0));
+    createServerApi({ workbook, today: () => now, vocabulary: () => VOCABULARY }).closeMonth(sheetName, true);
+    expect(workbook.readValues('KPI history')[1][0]).toBe('2026-11-24 05:00');
+  });
+
+  it('counts the months that have ended where the spreadsheet is', () => {
+    // 23:30 UTC on 31 March is already 1 April in Tokyo: March, the last month of FY2025, has ended.
+    const workbook = new MemoryWorkbook({ timeZone: 'Asia/Tokyo' });
+    const { sheetName } = buildTreeSheet(workbook, VOCABULARY, { templateId: 'new_business', lang: 'en', kgi: 1e9, inputs: {}, fiscalYear: 2025, startMonth: 4, seasonality: null }, new Date(Date.UTC(2026, 2, 31, 23, 30)));
+    expect(readTreeSheet(workbook.readValues(sheetName))!.closedThrough).toBe('2026-03');
   });
 });

@@ -450,7 +450,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
     fontColors,
     notes,
     validations,
-    rules: statusRules(spec, nodes, first, last),
+    rules: statusRules(spec, nodes, rowOf, first, last),
     inputs,
     protectionNote: words.protection,
     names: [
@@ -480,8 +480,9 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
     tag: JSON.stringify({
       app: 'kpi-tree', version: LAYOUT_VERSION, templateId: spec.templateId, lang: spec.lang,
       fiscalYear: spec.fiscalYear, ownerProtection: spec.ownerProtection,
-      // Planned values live in the sheet's cells, not in the tag.
-      added: spec.added.map(({ plan: _plan, ...node }) => node),
+      // An added node's plan is its default, as a template node's is: the sheet's cell, once
+      // written, overrides it (and a run killed before writing it leaves a tree still whole).
+      added: spec.added,
     } satisfies SheetTag),
   };
 }
@@ -501,42 +502,43 @@ function connectors(node: TreeNode, nodes: readonly TreeNode[]): string {
  * Bottleneck colours as conditional-format rules, so they follow the data live: the stage to
  * fix in red, other nodes under plan amber, on plan green, and blank actuals of closed months.
  */
-function statusRules(spec: TreeSheetSpec, nodes: readonly TreeNode[], first: number, last: number): ConditionalRule[] {
+function statusRules(spec: TreeSheetSpec, nodes: readonly TreeNode[], rowOf: ReadonlyMap<string, number>, first: number, last: number): ConditionalRule[] {
   const words = spec.words;
   const statusCell = cell(C.status, first, 'col');
+  // Every range of a rule starts at the first node row, or a rule has one range: whether Sheets
+  // anchors relative references at the first range or at each range is not documented.
   const flagged: GridRange[] = [
     { row: first, column: C.label, rows: last - first + 1, columns: 1 },
     { row: first, column: C.achievement, rows: last - first + 1, columns: C.status - C.achievement + 1 },
   ];
-  const typedRows: GridRange[] = [];
-  nodes.forEach((node, i) => {
-    if (isTyped(node)) typedRows.push({ row: first + i, column: ACTUAL_1, rows: 1, columns: MONTHS });
-  });
   const rules: ConditionalRule[] = [
     { ranges: flagged, formula: `=${statusCell}=${quote(words.status.bottleneck)}`, background: PALETTE.bottleneck, fontColor: PALETTE.bottleneckText },
     { ranges: flagged, formula: `=${statusCell}=${quote(words.status.under)}`, background: PALETTE.under },
     { ranges: flagged, formula: `=${statusCell}=${quote(words.status.on)}`, background: PALETTE.on },
   ];
-  // A landing short of the annual plan (above it, where lower is better) is flagged.
-  for (const lower of [false, true]) {
-    const rows = nodes.flatMap((node, i) => ((node.lowerIsBetter === true) === lower ? [first + i] : []));
-    if (rows.length === 0) continue;
-    const forecast = cell(C.forecast, rows[0], 'col');
-    const annual = cell(C.annual, rows[0], 'col');
+  // A landing short of the annual plan (above it, where lower is better) is flagged: a rule
+  // for each run of rows that agree on which way is better.
+  const lowerAt = new Map(nodes.map((node) => [rowOf.get(node.id)!, node.lowerIsBetter === true]));
+  for (let row = first; row <= last;) {
+    const lower = lowerAt.get(row) ?? false;
+    let end = row;
+    while (end < last && (lowerAt.get(end + 1) ?? lower) === lower) end++;
+    const forecast = cell(C.forecast, row, 'col');
+    const annual = cell(C.annual, row, 'col');
     rules.push({
-      ranges: rows.map((row) => ({ row, column: C.forecast, rows: 1, columns: 1 })),
+      ranges: [{ row, column: C.forecast, rows: end - row + 1, columns: 1 }],
       formula: `=AND(ISNUMBER(${forecast}),${forecast}${lower ? '>' : '<'}${annual})`,
       background: PALETTE.under,
       fontColor: PALETTE.bottleneckText,
     });
+    row = end + 1;
   }
-  if (typedRows.length > 0) {
-    const firstActual = cell(ACTUAL_1, typedRows[0].row);
-    rules.push({
-      ranges: typedRows,
-      formula: `=AND(${columnLetter(ACTUAL_1)}$${ROW.months}<=${helper(HELPER.closedMonths)},${firstActual}="")`,
-      background: PALETTE.missing,
-    });
-  }
+  // Blank actuals of closed months on node rows: the typed ones (a rate's or a sum's cells hold formulas).
+  const firstActual = cell(ACTUAL_1, first);
+  rules.push({
+    ranges: [{ row: first, column: ACTUAL_1, rows: last - first + 1, columns: MONTHS }],
+    formula: `=AND(${columnLetter(ACTUAL_1)}$${ROW.months}<=${helper(HELPER.closedMonths)},${cell(C.key, first, 'col')}<>"",${firstActual}="",NOT(ISFORMULA(${firstActual})))`,
+    background: PALETTE.missing,
+  });
   return rules;
 }

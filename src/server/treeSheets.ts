@@ -36,11 +36,12 @@ function checkRequest(vocabulary: Vocabulary, request: BuildRequest): number[] {
   return [...seasonality];
 }
 
-/** A sheet name not yet taken: `New business`, `New business (2)`, … */
+/** A sheet name not yet taken, as Sheets compares them (ignoring case): `New business`, `New business (2)`, … */
 export function uniqueSheetName(base: string, taken: readonly string[]): string {
   const clean = base.replace(/[[\]*?/\\:]/g, ' ').trim().slice(0, 90) || 'KPI tree';
-  if (!taken.includes(clean)) return clean;
-  for (let n = 2; ; n++) if (!taken.includes(`${clean} (${n})`)) return `${clean} (${n})`;
+  const names = new Set(taken.map((name) => name.toLowerCase()));
+  if (!names.has(clean.toLowerCase())) return clean;
+  for (let n = 2; ; n++) if (!names.has(`${clean} (${n})`.toLowerCase())) return `${clean} (${n})`;
 }
 
 /** A sheet being built: a run killed before it is complete leaves it tagged so, and the next run removes it. */
@@ -243,7 +244,9 @@ export function updateTreeSheet(
     const placement = placeRows(workbook, sheetName, contents, orderTree(withInputs({ nodes: [...tree.nodes, ...(changes.addNodes ?? [])] }, request.inputs)).map((n) => n.id));
     const plan = planSheet({ ...base, placement });
     workbook.ensureRows(sheetName, plan.rows);
-    writeChanges(workbook, sheetName, plan, placement.fresh, requestedInputs(plan, contents, changes, placement.rows));
+    // Another language restyles every row: validation help is in the tree's language.
+    const restyled = request.lang === tag.lang ? placement.fresh : new Set(plan.ownedRows);
+    writeChanges(workbook, sheetName, plan, placement.fresh, restyled, requestedInputs(plan, contents, changes, placement.rows));
     return opened(workbook, sheetName);
   });
 }
@@ -307,9 +310,13 @@ const sameContent = (content: CellContent, value: ReadValue | undefined, formula
 /**
  * Writes what differs: the add-on's own cells whose content the sheet does not already hold,
  * whole rows for new nodes, and the inputs the update changes. Formats, colours, notes and
- * validation go to the header rows and new rows only; other rows keep theirs (and a person's).
+ * validation go to the header rows and the restyled rows (new ones, or all for another
+ * language); other rows keep theirs (and a person's).
  */
-function writeChanges(workbook: SheetGateway, sheet: string, plan: SheetPlan, fresh: ReadonlySet<number>, requested: ReadonlySet<string>): void {
+function writeChanges(
+  workbook: SheetGateway, sheet: string, plan: SheetPlan,
+  fresh: ReadonlySet<number>, restyled: ReadonlySet<number>, requested: ReadonlySet<string>,
+): void {
   const inputs = new Set<string>();
   for (const r of plan.inputs) for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.columns; j++) inputs.add(`${r.row + i},${r.column + j}`);
   const values = workbook.readValues(sheet);
@@ -319,7 +326,7 @@ function writeChanges(workbook: SheetGateway, sheet: string, plan: SheetPlan, fr
     || !sameContent(plan.contents[row - 1][column - 1], values[row - 1]?.[column - 1], formulas[row - 1]?.[column - 1]);
 
   // The frame and new rows: formats first, so plain-text labels go in as text.
-  const styled = rectangles([...Array.from({ length: ROW.header }, (_, i) => i + 1), ...fresh], plan.columns, () => true, () => true);
+  const styled = rectangles([...Array.from({ length: ROW.header }, (_, i) => i + 1), ...restyled], plan.columns, () => true, () => true);
   for (const range of styled) workbook.setNumberFormats(sheet, range, slice(plan.numberFormats, range));
   for (const range of rectangles(plan.ownedRows, plan.columns, differs, owned)) workbook.setContents(sheet, range, slice(plan.contents, range));
   for (const range of styled) {

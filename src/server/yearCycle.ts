@@ -219,8 +219,10 @@ export function applyWhatIf(workbook: SheetGateway, vocabulary: Vocabulary, shee
     const written: string[] = [];
     for (const [id, value] of Object.entries(change.inputs)) {
       if (id === root) refuse(vocabulary, 'kgiInHeader', id);
-      if (contents.planInputs[id] === value) continue;
-      workbook.setContents(sheetName, one(contents.rows.get(id)!.row, column), [[{ number: value }]]);
+      const row = contents.rows.get(id);
+      // A node whose row a killed update has not written yet gets its value from that update's next run.
+      if (contents.planInputs[id] === value || !row) continue;
+      workbook.setContents(sheetName, one(row.row, column), [[{ number: value }]]);
       written.push(id);
     }
     if (change.kgi !== undefined && change.kgi !== contents.kgi) {

@@ -281,3 +281,22 @@ describe('an update costs calls in proportion to what it changes', () => {
     }
   });
 });
+
+describe('sheet names as Sheets compares them', () => {
+  it('builds beside a sheet whose name differs only in case', () => {
+    const workbook = new MemoryWorkbook();
+    workbook.sheets.addSheet('new business');
+    expect(buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026).sheetName).toBe('New business (2)');
+  });
+});
+
+describe('another language', () => {
+  it('relabels the tree and its input help in place, keeping what was typed', () => {
+    const sheet = typedTree();
+    updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, { lang: 'ja' });
+    expect(sheet.value('deals', 'label')).toBe('商談数');
+    expect(sheet.workbook.sheets.validationAt(sheet.name, sheet.rowOf('deals'), sheet.columnOf('actual_3'))?.help).toBe('0 以上の数値を入力してください。');
+    expect(sheet.setting('period')).toBe('年度累計');
+    expect(sheet.value('deals', 'actual_1')).toBe(139);
+  });
+});

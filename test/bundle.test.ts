@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { parse, type Comment, type FunctionDeclaration, type Node } from 'acorn';
 import { codePath, loadCode } from '../build/loadCode.mjs';
 import { FUNCTION_DOCS, type FunctionName } from '../src/functions/docs';
-import { RPC_ERROR_MARKER, sidebarViewTag, type RpcFailure } from '../src/rpc';
+import { RPC_ERROR_MARKER, sidebarViewTag, type BuildRequest, type BuildResult, type RpcFailure, type SidebarContext, type TreeStatus } from '../src/rpc';
+import { KEY_MARKER } from '../src/core/sheet/layout';
 import { VOCABULARY } from '../src/core/vocabulary';
 import { appsScriptFakes, htmlOf, type Call } from './support/appsScriptFakes';
 
@@ -35,6 +36,20 @@ const htmlText = (html: string): string =>
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
     .replace(/&(lt|gt|quot|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&' })[name]!);
+
+/**
+ * What a sidebar RPC gives `google.script.run`: its result, or a KpiError as the marked JSON
+ * the client decodes. Any other failure is a bug and fails the test.
+ */
+function outcome(run: () => unknown): { result?: unknown; failure?: RpcFailure } {
+  try {
+    return { result: run() };
+  } catch (error) {
+    const message = (error as Error).message;
+    if (!message.startsWith(RPC_ERROR_MARKER)) throw error;
+    return { failure: JSON.parse(message.slice(RPC_ERROR_MARKER.length)) as RpcFailure };
+  }
+}
 
 /** Calls a custom function expecting it to throw; returns the message Sheets would show. */
 function errorShown(locale: string | undefined, name: string, ...args: unknown[]): string {
@@ -114,6 +129,7 @@ describe('custom functions', () => {
     const loaded = loadCode(fakes);
     for (const [args, expected] of calls) expect(loaded.call(name, ...args)).toEqual(expected);
     expect(fakes.calls).toEqual([]);
+    expect(fakes.sheets.calls).toEqual([]);
   });
 
   test.each(Object.entries(customCases))('%s explains a bad argument in the sheet’s language', (name, { bad }) => {
@@ -151,17 +167,15 @@ describe('menu and sidebar entry points', () => {
     return htmlOf(shown[0][1]);
   }
 
-  /** Calls a sidebar RPC through the bundle; a KpiError must arrive as the marked JSON. */
-  function rpc(name: string, ...args: unknown[]): { result?: unknown; failure?: RpcFailure; calls: string[] } {
+  /**
+   * Calls a sidebar RPC through the bundle on a new spreadsheet (only 'Sheet1'); a KpiError
+   * must arrive as the marked JSON. `calls` are the spreadsheet services' calls.
+   */
+  function rpc(name: string, ...args: unknown[]): { result?: unknown; failure?: RpcFailure; calls: readonly string[] } {
     const fakes = appsScriptFakes({ locale: 'ja_JP' });
-    const calls = () => fakes.calls.map(([what]) => what);
-    try {
-      return { result: loadCode(fakes).call(name, ...args), calls: calls() };
-    } catch (error) {
-      const message = (error as Error).message;
-      expect(message.startsWith(RPC_ERROR_MARKER)).toBe(true);
-      return { failure: JSON.parse(message.slice(RPC_ERROR_MARKER.length)) as RpcFailure, calls: calls() };
-    }
+    const loaded = loadCode(fakes);
+    fakes.enter(loaded);
+    return { ...outcome(() => loaded.call(name, ...args)), calls: fakes.sheets.calls };
   }
 
   /** How each non-custom entry point is checked; every entry point must have one. */
@@ -239,6 +253,214 @@ describe('menu and sidebar entry points', () => {
     const html = readFileSync(join(root, 'dist/Sidebar.html'), 'utf8');
     expect(html).toMatch(/<html/i);
     expect(html).not.toContain('{{');
+  });
+});
+
+describe('the Apps Script edge, as built', () => {
+  const REQUEST: BuildRequest = {
+    templateId: 'new_business', lang: 'en', kgi: 1_000_000_000, inputs: {}, fiscalYear: 2026, startMonth: 4, seasonality: null,
+  };
+  const APRIL = { revenue: 56_000_000, orders: 28, deals: 139, leads: 695, visits: 2778 };
+  /** The calls that write cells: one each on a build, however large the tree. */
+  const CELL_WRITES = ['Range.setValues', 'Range.setNumberFormats', 'Range.setBackgrounds'];
+  /**
+   * Apps Script calls a build or an update may make, all told: room for a few more, none for
+   * a call per cell (or per row of a larger tree) creeping in.
+   */
+  const CALL_BUDGET = 160;
+  const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+  /**
+   * One spreadsheet (en_US, owned by owner@example.com) with the built Code.js loaded over it:
+   * the sidebar's calls go through the top-level functions, a person's typing through the fake.
+   */
+  function workbook() {
+    const fakes = appsScriptFakes({ locale: 'en_US' });
+    const loaded = loadCode(fakes);
+    fakes.enter(loaded);
+    const { sheets } = fakes;
+    /** A sidebar call that must succeed; a refusal fails the test with its text. */
+    const ok = <T>(name: string, ...args: unknown[]): T => {
+      const { result, failure } = outcome(() => loaded.call(name, ...args));
+      if (failure) throw new Error(`${name} refused: ${failure.text.en}`);
+      return result as T;
+    };
+    const refused = (name: string, ...args: unknown[]): RpcFailure => {
+      const { failure } = outcome(() => loaded.call(name, ...args));
+      if (!failure) throw new Error(`${name} was not refused`);
+      return failure;
+    };
+    // Cells are found as the add-on finds them: rows by the node id in column A, columns by the
+    // key row (marked `@key` in column A), settings by the `@name=row,column` places it holds.
+    const rowOf = (sheet: string, nodeId: string) => {
+      const row = sheets.values(sheet).findIndex((r) => r[0] === nodeId);
+      if (row < 0) throw new Error(`no row for ${nodeId}`);
+      return row + 1;
+    };
+    const keyRow = (sheet: string) => sheets.values(sheet).find((r) => r[0] === KEY_MARKER)!;
+    const columnOf = (sheet: string, key: string) => {
+      const column = keyRow(sheet).indexOf(key);
+      if (column < 0) throw new Error(`no column ${key}`);
+      return column + 1;
+    };
+    const settingAt = (sheet: string, key: string): [number, number] => {
+      const place = keyRow(sheet).map(String).find((k) => k.startsWith(`@${key}=`));
+      if (!place) throw new Error(`no setting ${key}`);
+      const [row, column] = place.slice(key.length + 2).split(',').map(Number);
+      return [row, column];
+    };
+    const cell = (sheet: string, nodeId: string, key: string): [number, number] => [rowOf(sheet, nodeId), columnOf(sheet, key)];
+    const type = (sheet: string, nodeId: string, key: string, input: string) => sheets.edit(sheet, ...cell(sheet, nodeId, key), input);
+    const value = (sheet: string, nodeId: string, key: string) => sheets.valueAt(sheet, ...cell(sheet, nodeId, key));
+    const rangeProtections = (sheet: string) => sheets.protections(sheet).filter((p) => p.type === 'RANGE');
+    /** The tree's node ids in sheet order: column A below the key row, markers (`@…`) aside. */
+    const nodeIds = (sheet: string) =>
+      sheets.values(sheet).map((r) => r[0]).filter((id): id is string => typeof id === 'string' && id !== '' && !id.startsWith('@'));
+
+    sheets.resetCalls();
+    const built = ok<BuildResult>('buildTree', REQUEST);
+    const buildCalls = sheets.countsByMethod();
+    const tree = built.sheetName;
+    // The bottleneck is read for April whatever today is (the bundle's clock is the real one).
+    sheets.edit(tree, ...settingAt(tree, 'period'), '2026-04');
+    for (const [id, v] of Object.entries(APRIL)) type(tree, id, 'actual_1', String(v));
+    return { sheets, ok, refused, built, buildCalls, tree, rowOf, settingAt, cell, type, value, rangeProtections, nodeIds };
+  }
+
+  test('builds a tree that the sidebar lists, and names the bottleneck of the actuals typed', () => {
+    const { sheets, ok, built, buildCalls, tree } = workbook();
+    expect(built.sheetId).toBe(sheets.gid(tree));
+    expect(built.url).toMatch(new RegExp(`#gid=${built.sheetId}$`));
+    expect(sheets.sheetNames()).toEqual(['Sheet1', tree]);
+    // A build writes each property of its cells in one batched call, however large the tree.
+    for (const method of CELL_WRITES) expect([method, buildCalls[method]]).toEqual([method, 1]);
+    expect(total(buildCalls)).toBeLessThanOrEqual(CALL_BUDGET);
+
+    expect(ok<SidebarContext>('getContext')).toEqual({
+      lang: 'en', trees: [{ sheetName: tree, templateId: 'new_business', lang: 'en', fiscalYear: 2026 }], activeTree: tree,
+    });
+    const status = ok<TreeStatus>('getTreeStatus', tree);
+    expect(status.period).toBe('2026-04');
+    // 28 orders of 139 deals is a 20% win rate against 30% planned: the stage to fix.
+    expect(status.bottleneck?.nodeId).toBe('win_rate');
+    expect(status.ownerProtection).toBe(false);
+  });
+
+  test('updates the tree in place: same sheet, typed actuals and a typed formula kept', () => {
+    const { sheets, ok, built, tree, cell, type, value, settingAt } = workbook();
+    sheets.edit('Sheet1', 1, 1, '31');
+    type(tree, 'orders', 'actual_2', '=Sheet1!A1');
+    const gid = sheets.gid(tree);
+
+    sheets.resetCalls();
+    const updated = ok<BuildResult>('updateTree', tree, { kgi: 2_000_000_000 });
+    const updateCalls = sheets.countsByMethod();
+    expect(updated).toEqual(built);
+    expect(sheets.gid(tree)).toBe(gid);
+    expect(sheets.sheetNames()).toEqual(['Sheet1', tree]);
+    expect(sheets.valueAt(tree, ...settingAt(tree, 'kgi'))).toBe(2_000_000_000);
+    for (const [id, v] of Object.entries(APRIL)) expect([id, value(tree, id, 'actual_1')]).toEqual([id, v]);
+    expect(sheets.formulaAt(tree, ...cell(tree, 'orders', 'actual_2'))).toBe('=Sheet1!A1');
+    expect(value(tree, 'orders', 'actual_2')).toBe(31);
+    // In place, an update rewrites only the frame's formats and the cells that differ.
+    expect(updateCalls['Spreadsheet.insertSheet']).toBeUndefined();
+    expect(updateCalls['Spreadsheet.deleteSheet']).toBeUndefined();
+    for (const method of ['Range.setNumberFormats', 'Range.setBackgrounds']) expect([method, updateCalls[method]]).toEqual([method, 1]);
+    expect(updateCalls['Range.setValues']).toBeGreaterThanOrEqual(1);
+    expect(total(updateCalls)).toBeLessThanOrEqual(CALL_BUDGET);
+  });
+
+  test('what-if writes only the planned value it changes', () => {
+    const { sheets, ok, tree, cell, value } = workbook();
+    const constants = () => {
+      const values = sheets.values(tree);
+      return values.map((row, r) => row.map((v, c) => (sheets.formulaAt(tree, r + 1, c + 1) === null ? v : null)));
+    };
+    const before = constants();
+    sheets.resetCalls();
+    // Deal rate is already 20%: only the win rate's cell changes.
+    expect(ok('applyWhatIf', tree, { inputs: { win_rate: 0.25, deal_rate: 0.2 }, kgi: 1_000_000_000 })).toEqual(['win_rate']);
+    expect(sheets.calls.filter((c) => c === 'Range.setValues')).toHaveLength(1);
+    const after = constants();
+    const changed = after.flatMap((row, r) => row.flatMap((v, c) => (v === before[r]?.[c] ? [] : [[r + 1, c + 1]])));
+    expect(changed).toEqual([cell(tree, 'win_rate', 'plan_input')]);
+    expect(value(tree, 'win_rate', 'plan_input')).toBe(0.25);
+  });
+
+  test('closing a month appends its rows to History and leaves the manager on the tree', () => {
+    const { sheets, ok, tree, nodeIds } = workbook();
+    // With nothing recorded yet, the first fiscal month closes first, whatever today is.
+    expect(ok('closeMonth', tree, true)).toMatchObject({ closed: true, month: '2026-04', revision: 1 });
+    const [history] = sheets.sheetNames().filter((n) => n !== 'Sheet1' && n !== tree);
+    expect(history).toBeDefined();
+    expect(sheets.activeSheetName()).toBe(tree);
+    const rows = sheets.values(history);
+    // A header, then one row per node of the tree, April's figures as the sheet had them.
+    expect(rows.slice(1).map((r) => [r[1], r[2], r[3], r[4]])).toEqual(nodeIds(tree).map((id) => [tree, '2026-04', 1, id]));
+    expect(rows.find((r) => r[4] === 'orders')?.[8]).toBe(APRIL.orders);
+
+    // A second close appends below; the first month's rows are never rewritten.
+    expect(ok('closeMonth', tree, true)).toMatchObject({ closed: true });
+    expect(sheets.values(history).slice(0, rows.length)).toEqual(rows);
+    expect(sheets.values(history)).toHaveLength(rows.length + nodeIds(tree).length);
+  });
+
+  test('owner protection: range protections on, then off; someone else’s cannot be turned off', () => {
+    const { sheets, ok, refused, tree, type, rangeProtections, rowOf } = workbook();
+    type(tree, 'orders', 'owner', 'sato@example.co.jp');
+    expect(ok('setOwnerProtection', tree, true)).toBe(1);
+    const on = rangeProtections(tree);
+    expect(on.length).toBeGreaterThan(0);
+    for (const p of on) {
+      expect(p.range.row).toBe(rowOf(tree, 'orders'));
+      expect(p.editors).toContain('sato@example.co.jp');
+    }
+    expect(ok<TreeStatus>('getTreeStatus', tree).ownerProtection).toBe(true);
+    expect(ok('setOwnerProtection', tree, false)).toBe(0);
+    expect(rangeProtections(tree)).toEqual([]);
+
+    // Bob turns it on; Carol, who is not an editor of Bob's protections, cannot turn it off.
+    sheets.as('bob@example.com');
+    ok('setOwnerProtection', tree, true);
+    const bobs = rangeProtections(tree);
+    expect(bobs.length).toBeGreaterThan(0);
+    sheets.as('carol@example.com');
+    const failure = refused('setOwnerProtection', tree, false);
+    expect(failure.field).toBe('ownerProtection');
+    expect(failure.text.en).toMatch(/the rows of Orders can be edited only by .*sato@example\.co\.jp.*Nothing was changed/);
+    expect(failure.text.ja).toMatch(JAPANESE);
+    expect(rangeProtections(tree)).toEqual(bobs);
+    expect(ok<TreeStatus>('getTreeStatus', tree).ownerProtection).toBe(true);
+  });
+
+  test('rolls over to next year’s tree once; rolling over again opens it', () => {
+    const { sheets, ok, tree, value, type, settingAt } = workbook();
+    type(tree, 'orders', 'owner', 'Sato');
+    const next = ok<BuildResult>('rolloverYear', tree);
+    expect(next.sheetName).not.toBe(tree);
+    expect(sheets.sheetNames()).toEqual(['Sheet1', tree, next.sheetName]);
+    expect(next.sheetId).toBe(sheets.gid(next.sheetName));
+    // Next year keeps the owners and starts without actuals; this year's stay.
+    expect(sheets.valueAt(next.sheetName, ...settingAt(next.sheetName, 'fiscalYear'))).toBe(2027);
+    expect(value(next.sheetName, 'orders', 'owner')).toBe('Sato');
+    expect(value(next.sheetName, 'orders', 'actual_1')).toBe('');
+    expect(value(tree, 'orders', 'actual_1')).toBe(APRIL.orders);
+    expect(ok<SidebarContext>('getContext').trees.map((t) => [t.sheetName, t.fiscalYear])).toEqual([[tree, 2026], [next.sheetName, 2027]]);
+
+    expect(ok<BuildResult>('rolloverYear', tree)).toEqual(next);
+    expect(sheets.sheetNames()).toEqual(['Sheet1', tree, next.sheetName]);
+  });
+
+  test('adds a process KPI in place, its row under the node it feeds', () => {
+    const { sheets, ok, built, tree, rowOf, value } = workbook();
+    const added = ok<BuildResult>('addProcessKpi', tree, {
+      parent: 'leads', label: { en: 'Referrals', ja: '紹介数' }, definition: { en: '', ja: '' }, plan: 12, lowerIsBetter: false,
+    });
+    expect(added).toEqual(built);
+    expect(sheets.sheetNames()).toEqual(['Sheet1', tree]);
+    expect(rowOf(tree, 'kpi_1')).toBeGreaterThan(rowOf(tree, 'leads'));
+    expect(value(tree, 'kpi_1', 'label')).toBe('Referrals');
+    expect(value(tree, 'orders', 'actual_1')).toBe(APRIL.orders);
   });
 });
 

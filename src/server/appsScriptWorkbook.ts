@@ -28,6 +28,11 @@ const a1 = (r: GridRange): string => `${cell(r.column, r.row)}:${cell(r.column +
 export class AppsScriptWorkbook implements SheetGateway {
   private cached: Spreadsheet | null = null;
   private services: AppsScriptServices | null = null;
+  /**
+   * While the document lock is held, sheets and tags looked up once serve the whole run (each
+   * lookup is a call); people may rename or delete sheets at any other time, so no longer.
+   */
+  private run: { sheets: Map<string, Sheet>; tags: { sheet: string; tag: string }[] | null } | null = null;
 
   constructor(private readonly connect: () => AppsScriptServices) {}
 
@@ -40,8 +45,11 @@ export class AppsScriptWorkbook implements SheetGateway {
   }
 
   private sheet(name: string): Sheet {
+    const known = this.run?.sheets.get(name);
+    if (known) return known;
     const sheet = this.book.getSheetByName(name);
     if (!sheet) throw new Error(`No sheet named "${name}"`);
+    this.run?.sheets.set(name, sheet);
     return sheet;
   }
 
@@ -96,10 +104,13 @@ export class AppsScriptWorkbook implements SheetGateway {
   }
 
   taggedSheets(): { sheet: string; tag: string }[] {
-    return this.book.createDeveloperMetadataFinder().withKey(TAG_KEY).find().flatMap((m) => {
+    if (this.run?.tags) return this.run.tags;
+    const tags = this.book.createDeveloperMetadataFinder().withKey(TAG_KEY).find().flatMap((m) => {
       const sheet = m.getLocation().getSheet();
       return sheet ? [{ sheet: sheet.getName(), tag: m.getValue() ?? '' }] : [];
     });
+    if (this.run) this.run.tags = tags;
+    return tags;
   }
 
   insertSheet(name: string, rows: number, columns: number): void {
@@ -123,9 +134,12 @@ export class AppsScriptWorkbook implements SheetGateway {
 
   deleteSheet(sheet: string): void {
     this.book.deleteSheet(this.sheet(sheet));
+    this.run?.sheets.delete(sheet);
+    if (this.run) this.run.tags = null;
   }
 
   tagSheet(sheet: string, tag: string): void {
+    if (this.run) this.run.tags = null;
     const target = this.sheet(sheet);
     const found = target.getDeveloperMetadata().find((m) => m.getKey() === TAG_KEY);
     if (found) found.setValue(tag);
@@ -288,9 +302,11 @@ export class AppsScriptWorkbook implements SheetGateway {
     // Never the script lock: it is shared by every user of every document.
     const lock = this.app.LockService.getDocumentLock();
     if (!lock || !lock.tryLock(10_000)) return { ran: false };
+    this.run = { sheets: new Map(), tags: null };
     try {
       return { ran: true, result: work() };
     } finally {
+      this.run = null;
       lock.releaseLock();
     }
   }

@@ -75,6 +75,13 @@ function malformed(en: string, node = 'tree'): never {
   throw new KpiError({ en: `KPI tree: ${en}`, ja: `KPIツリー: ${en}` }, node);
 }
 
+/** Whether a person types this node's monthly actuals (counts and money; sums and rates follow). */
+export const isTyped = (node: NodeDef): boolean =>
+  node.kind === 'tracked' || (node.kind !== 'factor' && node.combine !== 'sum');
+
+/** The stages a bottleneck can name: the leaves of the arithmetic, which a team can act on. */
+export const isStage = (node: TreeNode): boolean => node.kind !== 'tracked' && arithmeticChildren(node).length === 0;
+
 /** Children that enter the arithmetic (tracked KPIs hang below a node but never change it). */
 export function arithmeticChildren(node: TreeNode): readonly TreeNode[] {
   return node.children.filter((c) => c.kind !== 'tracked');

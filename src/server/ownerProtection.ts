@@ -3,6 +3,7 @@ import type { GridRange } from '../core/sheet/plan';
 import type { TreeSheetContents } from '../core/sheet/readBack';
 import { covering } from '../core/sheet/writes';
 import type { Vocabulary } from '../core/vocabulary';
+import { isTyped } from '../core/tree';
 import type { FoundProtection, SheetGateway } from './gateway';
 import { refuse } from './refusals';
 import { locked, readTree } from './treeSheets';
@@ -74,7 +75,7 @@ export function setOwnerProtection(workbook: SheetGateway, vocabulary: Vocabular
         owner: { en: ownerNote(workbook, 'en'), ja: ownerNote(workbook, 'ja') },
       });
     }
-    const typedIds = new Set(tree.nodes.filter((n) => n.kind === 'tracked' || (n.kind !== 'factor' && n.combine !== 'sum')).map((n) => n.id));
+    const typedIds = new Set(tree.nodes.filter(isTyped).map((n) => n.id));
     const owned = ownerBlocks(contents, (id) => typedIds.has(id));
     if (enabled) {
       try {

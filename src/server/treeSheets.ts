@@ -1,5 +1,6 @@
 import { planTree, withInputs } from '../core/plan';
-import { layoutTreeSheet, PALETTE, ROW, type KeptRow, type Placement, type SheetTag } from '../core/sheet/layout';
+import { layoutTreeSheet, type Placement } from '../core/sheet/layout';
+import { ROW, RULE_COLOURS, type KeptRow, type SheetTag } from '../core/sheet/schema';
 import type { CellContent, GridRange, ReadValue, SheetPlan } from '../core/sheet/plan';
 import { readTreeSheet, type TreeSheetContents } from '../core/sheet/readBack';
 import { covering, rectangles, slice } from '../core/sheet/writes';
@@ -339,8 +340,7 @@ function writeChanges(
   workbook.setNotes(sheet, header, slice(plan.notes, header));
 
   // The add-on's rules (its palette) are replaced; a person's own stay.
-  const palette = new Set<string>([PALETTE.bottleneck, PALETTE.under, PALETTE.on, PALETTE.missing]);
-  const theirs = workbook.readConditionalRules(sheet).filter((rule) => rule.background === null || !palette.has(rule.background.toLowerCase()));
+  const theirs = workbook.readConditionalRules(sheet).filter((rule) => rule.background === null || !RULE_COLOURS.has(rule.background.toLowerCase()));
   workbook.setConditionalRules(sheet, plan.rules, theirs);
   workbook.protectExcept(sheet, covering(plan.inputs), plan.protectionNote);
   workbook.setNamedRanges(sheet, plan.names);

@@ -1,11 +1,11 @@
 import type { Lang, Localized } from '../core/i18n';
 import { makeRoomFor, planTree } from '../core/plan';
-import { isTyped, type KeptRow } from '../core/sheet/layout';
+import type { KeptRow } from '../core/sheet/schema';
 import type { CellContent, GridRange } from '../core/sheet/plan';
 import { readTreeSheet, type TreeSheetContents } from '../core/sheet/readBack';
 import { fill } from '../core/sheet/labels';
 import type { Vocabulary } from '../core/vocabulary';
-import { orderTree, type Tree } from '../core/tree';
+import { isTyped, orderTree, type Tree } from '../core/tree';
 import type { BuildResult, CloseMonthResult, MissingInput, NewProcessKpi, WhatIfChange } from '../rpc';
 import type { SheetGateway } from './gateway';
 import { checkWritable } from './ownerProtection';

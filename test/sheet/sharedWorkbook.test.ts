@@ -1,9 +1,9 @@
 import { VOCABULARY } from '../../src/core/vocabulary';
 import fc from 'fast-check';
 import { KpiError } from '../../src/core/i18n';
-import { templateById } from '../../src/core/templates';
-import { orderTree } from '../../src/core/tree';
-import { isTyped } from '../../src/core/sheet/layout';
+import { monthKey, type ColumnKey } from '../../src/core/sheet/schema';
+import { templateById, type TemplateId } from '../../src/core/templates';
+import { isTyped, orderTree } from '../../src/core/tree';
 import { buildTreeSheet, updateTreeSheet } from '../../src/server/treeSheets';
 import { MemoryWorkbook } from '../support/memoryWorkbook';
 import { NOV_2026, request, TreeSheet } from '../support/treeSheet';
@@ -45,7 +45,7 @@ describe('nothing a person typed is lost', () => {
             const first = sheet.rowOf(allIds[0]);
             sheet.workbook.sheets.moveRow(sheet.name, first + e.from, first + e.to);
           } else if (e.kind === 'actual') {
-            sheet.type(e.id, `actual_${e.month}` as never, String(e.value));
+            sheet.type(e.id, monthKey('actual', e.month), String(e.value));
             expected.set(`${e.id}/actual_${e.month}`, e.value);
           } else {
             sheet.type(e.id, e.kind, e.text);
@@ -55,7 +55,7 @@ describe('nothing a person typed is lost', () => {
         for (const changes of rebuilds) updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, changes);
         for (const [where, value] of expected) {
           const [id, key] = where.split('/');
-          expect([where, sheet.value(id, key as never)]).toEqual([where, value]);
+          expect([where, sheet.value(id, key as ColumnKey)]).toEqual([where, value]);
         }
       }),
       { numRuns: 40 },
@@ -137,7 +137,7 @@ describe('one update at a time, and never half a sheet', () => {
 describe('batched service calls', () => {
   it.each(['new_business', 'account_sales', 'b2b_pipeline'])('builds %s with one call per property for the cells', (templateId) => {
     const workbook = new MemoryWorkbook();
-    buildTreeSheet(workbook, VOCABULARY, request({ templateId: templateId as never, kgi: 600_000_000 }), NOV_2026);
+    buildTreeSheet(workbook, VOCABULARY, request({ templateId: templateId as TemplateId, kgi: 600_000_000 }), NOV_2026);
     const counts = workbook.sheets.countsByMethod();
     for (const method of ['Range.setValues', 'Range.setBackgrounds', 'Range.setNumberFormats', 'Range.setDataValidations', 'Range.setNotes']) {
       expect([method, counts[method]]).toEqual([method, 1]);

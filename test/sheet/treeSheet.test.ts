@@ -1,6 +1,6 @@
 import { VOCABULARY } from '../../src/core/vocabulary';
 import { planTree } from '../../src/core/plan';
-import { PALETTE } from '../../src/core/sheet/layout';
+import { monthKey, PALETTE } from '../../src/core/sheet/schema';
 import { TEMPLATES } from '../../src/core/templates';
 import { customFunctions } from '../../src/functions/catalogue';
 import { updateTreeSheet } from '../../src/server/treeSheets';
@@ -50,7 +50,7 @@ describe('the reverse calculation, live in native formulas', () => {
   it('phases whole-number targets into months that add up to the annual plan exactly', () => {
     const seasonal = TreeSheet.build({ seasonality: [5, 7, 9, 8, 6, 7, 9, 10, 8, 6, 9, 16] });
     for (const id of ['revenue', 'orders', 'deals', 'leads', 'visits']) {
-      const months = Array.from({ length: 12 }, (_, m) => seasonal.value(id, `plan_${m + 1}` as never) as number);
+      const months = Array.from({ length: 12 }, (_, m) => seasonal.value(id, monthKey('plan', m + 1)) as number);
       expect(months.every(Number.isInteger)).toBe(true);
       expect(months.reduce((a, b) => a + b, 0)).toBe(seasonal.value(id, 'annual'));
     }

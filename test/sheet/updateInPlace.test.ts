@@ -4,7 +4,7 @@
  */
 import { KpiError } from '../../src/core/i18n';
 import { cell } from '../../src/core/sheet/grid';
-import { ROW } from '../../src/core/sheet/layout';
+import { monthKey, ROW } from '../../src/core/sheet/schema';
 import { readTreeSheet } from '../../src/core/sheet/readBack';
 import { VOCABULARY } from '../../src/core/vocabulary';
 import type { NodeDef } from '../../src/core/tree';
@@ -145,7 +145,7 @@ describe('nothing typed while an update runs is lost', () => {
     const last = new Map(typed.map((e) => [`${e.id}/${e.month}`, e.value]));
     for (const [where, value] of last) {
       const [id, month] = where.split('/');
-      expect([where, sheet.value(id, `actual_${month}` as never)]).toEqual([where, value]);
+      expect([where, sheet.value(id, monthKey('actual', Number(month)))]).toEqual([where, value]);
     }
   });
 });

@@ -1,10 +1,10 @@
 import { VOCABULARY } from '../../src/core/vocabulary';
 import fc from 'fast-check';
 import { recovery } from '../../src/core/recovery';
-import { PALETTE, isTyped } from '../../src/core/sheet/layout';
+import { monthKey, PALETTE } from '../../src/core/sheet/schema';
 import { readTreeSheet } from '../../src/core/sheet/readBack';
 import { templateById } from '../../src/core/templates';
-import { orderTree } from '../../src/core/tree';
+import { isTyped, orderTree } from '../../src/core/tree';
 import { createServerApi } from '../../src/server/api';
 import { buildTreeSheet } from '../../src/server/treeSheets';
 import { MemoryWorkbook } from '../support/memoryWorkbook';
@@ -23,7 +23,7 @@ describe('landing forecast, run rate and pace', () => {
   it('lands on actuals to date plus the plan of the months still blank, and flags a miss', () => {
     const sheet = TreeSheet.build({}, APRIL_2026);
     for (const m of [1, 2, 3]) sheet.actuals(m, { orders: 30 });
-    const plans = Array.from({ length: 12 }, (_, m) => sheet.value('orders', `plan_${m + 1}` as never) as number);
+    const plans = Array.from({ length: 12 }, (_, m) => sheet.value('orders', monthKey('plan', m + 1)) as number);
     expect(sheet.value('orders', 'forecast')).toBe(90 + plans.slice(3).reduce((a, b) => a + b, 0));
     expect(sheet.value('orders', 'run_rate')).toBe(360);
     expect(sheet.value('orders', 'pace')).toBeCloseTo((500 - 90) / 9, 10);

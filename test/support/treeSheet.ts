@@ -1,6 +1,6 @@
 /** Finds a tree sheet's cells by node id and column key, as the add-on reads them back. */
 import { VOCABULARY } from '../../src/core/vocabulary';
-import { COLUMN_KEYS, KEY_MARKER, SETTINGS, ROW } from '../../src/core/sheet/layout';
+import { KEY_MARKER, monthKey, SETTINGS, ROW, type ColumnKey } from '../../src/core/sheet/schema';
 import { buildTreeSheet } from '../../src/server/treeSheets';
 import type { BuildRequest } from '../../src/rpc';
 import { MemoryWorkbook } from './memoryWorkbook';
@@ -33,27 +33,27 @@ export class TreeSheet {
     return row + 1;
   }
 
-  columnOf(key: (typeof COLUMN_KEYS)[number]): number {
+  columnOf(key: ColumnKey): number {
     const keys = this.values.find((r) => r[0] === KEY_MARKER)!;
     return keys.indexOf(key === 'key' ? KEY_MARKER : key) + 1;
   }
 
-  value(nodeId: string, key: (typeof COLUMN_KEYS)[number]) {
+  value(nodeId: string, key: ColumnKey) {
     return this.workbook.valueAt(this.name, this.rowOf(nodeId), this.columnOf(key));
   }
 
   /** What a person sees in the cell: colour included. */
-  seen(nodeId: string, key: (typeof COLUMN_KEYS)[number]) {
+  seen(nodeId: string, key: ColumnKey) {
     return this.workbook.view(this.name).rows[this.rowOf(nodeId) - 1][this.columnOf(key) - 1];
   }
 
-  type(nodeId: string, key: (typeof COLUMN_KEYS)[number], input: string): void {
+  type(nodeId: string, key: ColumnKey, input: string): void {
     this.workbook.edit(this.name, this.rowOf(nodeId), this.columnOf(key), input);
   }
 
   /** Types one month's actuals: { orders: 28, deals: 139, … }. */
   actuals(month: number, values: Record<string, number>): void {
-    for (const [id, v] of Object.entries(values)) this.type(id, `actual_${month}` as never, String(v));
+    for (const [id, v] of Object.entries(values)) this.type(id, monthKey('actual', month), String(v));
   }
 
   setting(which: keyof typeof SETTINGS, input?: string) {

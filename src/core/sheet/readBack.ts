@@ -1,5 +1,5 @@
 import type { ReadValue } from './plan';
-import { CHART_MARKER, COLUMN_KEYS, KEY_MARKER, MONTHS, PLACE, ROW, SETTING_KEYS, type KeptRow, type SettingKey } from './layout';
+import { CHART_MARKER, COLUMN_KEYS, KEY_MARKER, MONTHS, PLACE, ROW, SETTING_KEYS, type KeptRow, type SettingKey } from './schema';
 
 /** A cell's place as the sheet has it now (rows and columns may have been inserted): 1-based. */
 export interface Place {

@@ -1,6 +1,5 @@
 import type { MissingInput, NodeStatus, TreeStatus } from '../../rpc';
-import { orderTree, type Tree } from '../tree';
-import { isTyped } from './layout';
+import { isTyped, orderTree, type Tree } from '../tree';
 import { num, type TreeSheetContents } from './readBack';
 
 

@@ -1,0 +1,111 @@
+import type { Lang } from '../i18n';
+import type { TemplateId } from '../templates';
+import type { NodeDef } from '../tree';
+
+/**
+ * The tree sheet's schema: its rows, columns, settings, markers, tag and colours. The layout
+ * (which writes a sheet) and the read-back (which finds what people typed) both depend on it,
+ * not on each other.
+ *
+ *   row 1  title                                  A1: latest fiscal month with any actual
+ *   row 2  KGI, fiscal year, start month,         A2: months closed
+ *          period selector, closed through
+ *   row 3  coherence (plan activity → KGI) and    A3/A4: first/last fiscal month of the period
+ *          the bottleneck
+ *   row 4  seasonality weights over the plan months; fiscal month numbers over the actuals
+ *   row 5  (hidden) the column keys, so reading back survives inserted columns
+ *   row 6  headers
+ *   row 7… one row per node in tree order; column A (hidden) holds the node's id
+ *   then   a blank row, and the KGI by month for the chart (marked `@chart` in column A)
+ */
+export const LAYOUT_VERSION = 1;
+export const MONTHS = 12;
+
+export type Month = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
+const MONTH_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const satisfies readonly Month[];
+export type MonthKey = `plan_${Month}` | `actual_${Month}`;
+
+/** The key of a month's plan or actual column; a month outside 1–12 is a programming error. */
+export function monthKey<P extends 'plan' | 'actual'>(prefix: P, month: number): `${P}_${Month}` {
+  if (!Number.isInteger(month) || month < 1 || month > MONTHS) throw new RangeError(`No fiscal month ${month}`);
+  return `${prefix}_${month as Month}`;
+}
+
+const NODE_KEYS = [
+  'key', 'tree', 'label', 'definition', 'unit', 'role', 'owner', 'note', 'plan_input', 'annual', 'yields',
+  'period_plan', 'period_actual', 'achievement', 'gap', 'recoverable', 'status', 'forecast', 'run_rate', 'pace', 'trend',
+] as const;
+const HIDDEN_KEYS = ['sensitivity', 'score'] as const;
+/** A column with one formula or value per node row (the months are families of twelve). */
+export type NodeColumnKey = (typeof NODE_KEYS)[number] | (typeof HIDDEN_KEYS)[number];
+export type ColumnKey = NodeColumnKey | MonthKey;
+
+/** The table's columns in order; the key row holds these, so reading back finds them by key. */
+export const COLUMN_KEYS: readonly ColumnKey[] = [
+  ...NODE_KEYS, ...MONTH_NUMBERS.map((m) => monthKey('plan', m)), ...MONTH_NUMBERS.map((m) => monthKey('actual', m)), ...HIDDEN_KEYS,
+];
+/** Each column's number (1-based) as the layout writes it. */
+export const COLUMN = Object.fromEntries(COLUMN_KEYS.map((key, i) => [key, i + 1])) as Record<ColumnKey, number>;
+export const PLAN_1 = COLUMN.plan_1;
+export const ACTUAL_1 = COLUMN.actual_1;
+
+export const ROW = { title: 1, settings: 2, summary: 3, months: 4, keys: 5, header: 6, firstNode: 7 } as const;
+/** The key-row marker in column A: where reading a tree sheet back starts. */
+export const KEY_MARKER = '@key';
+/** The chart block's marker in the key column, so an update finds the block where rows moved it. */
+export const CHART_MARKER = '@chart';
+
+/** Settings cells (row 2): labels sit one column to the left of each. */
+export const SETTINGS = { kgi: 3, fiscalYear: 5, startMonth: 7, period: 9, closedThrough: 11 } as const;
+
+/**
+ * The key row also says where the settings, the weights row and the header row are, by
+ * formulas like `="@kgi="&ROW($C$2)&","&COLUMN($C$2)` that Sheets moves with inserted rows and
+ * columns; reading back and writing settings then finds them wherever they are.
+ */
+export const SETTING_KEYS = ['kgi', 'fiscalYear', 'startMonth', 'period', 'closedThrough', 'weights', 'header'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+export const PLACE = /^@(\w+)=(\d+),(\d+)$/;
+
+/** The table's columns, then one cell a setting in the hidden key row. */
+export const LAST_COLUMN = COLUMN_KEYS.length + SETTING_KEYS.length;
+
+/** Hidden helpers in column A, by row: the months the selected period covers. */
+export const HELPER = { latestMonth: 1, closedMonths: 2, periodFrom: 3, periodTo: 4 } as const;
+
+export const PALETTE = {
+  input: '#fef7e0',
+  inputText: '#174ea6',
+  header: '#f1f3f4',
+  bottleneck: '#f4c7c3',
+  bottleneckText: '#a50e0e',
+  under: '#fce8b2',
+  on: '#ceead6',
+  missing: '#e9d2fd',
+} as const;
+
+/** The colours of the add-on's own conditional-format rules: an update knows its rules by them. */
+export const RULE_COLOURS: ReadonlySet<string> = new Set([PALETTE.bottleneck, PALETTE.under, PALETTE.on, PALETTE.missing]);
+
+export const NUMBER_FORMAT = { yen: '"¥"#,##0', count: '#,##0', rate: '0.0%' } as const;
+
+/** What a person typed on a node's row. */
+export interface KeptRow {
+  readonly owner: string | number;
+  readonly note: string | number;
+  /** Actuals by fiscal month (index 0 = first month); null where blank. */
+  readonly actuals: readonly (number | null)[];
+}
+
+/** The developer metadata that marks a sheet as a KPI tree. */
+export interface SheetTag {
+  readonly app: 'kpi-tree';
+  readonly version: number;
+  readonly templateId: TemplateId;
+  readonly lang: Lang;
+  /** Nodes the planner added to the template's tree (process KPIs), with their default plans. */
+  readonly added: readonly NodeDef[];
+  readonly fiscalYear?: number;
+  /** Whether only each row's owner edits its inputs (the protections are found by this, not by a scan). */
+  readonly ownerProtection?: boolean;
+}

@@ -9,7 +9,7 @@ import { parse, type Comment, type FunctionDeclaration, type Node } from 'acorn'
 import { codePath, loadCode } from '../build/loadCode.mjs';
 import { FUNCTION_DOCS, type FunctionName } from '../src/functions/docs';
 import { RPC_ERROR_MARKER, sidebarViewTag, type BuildRequest, type BuildResult, type RpcFailure, type SidebarContext, type TreeStatus } from '../src/rpc';
-import { KEY_MARKER } from '../src/core/sheet/layout';
+import { KEY_MARKER } from '../src/core/sheet/schema';
 import { VOCABULARY } from '../src/core/vocabulary';
 import { appsScriptFakes, htmlOf, type Call } from './support/appsScriptFakes';
 

@@ -1,6 +1,8 @@
 /**
  * The plan form: reads what the planner typed, reverse-calculates live with the same core
- * code the server runs, and builds the tree sheet over RPC. Errors sit beside their field.
+ * code the server runs, and builds the tree sheet over RPC. When a tree of the template
+ * exists, it asks first: update that tree in place, or start a second one. Errors sit beside
+ * their field.
  */
 import { KpiError, type Localized } from '../../src/core/i18n';
 import { parseAmount } from '../../src/core/numbers';
@@ -131,11 +133,21 @@ function liveCalc(reading: Reading): { plan: TreePlan | null; errors: Errors } {
 
 export interface PlanFormHooks {
   readonly onBuilt: (tree: TreeRef) => void;
+  /** A tree of the template already in the workbook, which Build would duplicate. */
+  readonly existing: (templateId: TemplateId, fiscalYear: number) => TreeRef | null;
 }
 
 export function initPlanForm(rpc: Promisified<ServerApi>, hooks: PlanFormHooks): void {
   let lastPlan: TreePlan | null = null;
   let builtSheet = '';
+  /** What Build was pressed with while a tree of the template exists, until the planner chooses. */
+  let asking: { request: BuildRequest; tree: TreeRef } | null = null;
+  const ask = (next: typeof asking): void => {
+    asking = next;
+    byId('exists').hidden = next === null;
+    byId('exists-name').textContent = next?.tree.sheetName ?? '';
+    if (next) byId('result').hidden = true;
+  };
 
   const refresh = (): Reading => {
     const reading = readForm();
@@ -156,8 +168,12 @@ export function initPlanForm(rpc: Promisified<ServerApi>, hooks: PlanFormHooks):
     }
   };
 
-  form().addEventListener('input', refresh);
+  form().addEventListener('input', () => {
+    ask(null);
+    refresh();
+  });
   form().addEventListener('change', (event) => {
+    ask(null);
     const target = event.target as HTMLInputElement;
     if (target.name === 'template') chooseTemplate();
     if (target.name === 'season') byId<HTMLTextAreaElement>('weights').disabled = !byId<HTMLInputElement>('season-weights').checked;
@@ -165,27 +181,23 @@ export function initPlanForm(rpc: Promisified<ServerApi>, hooks: PlanFormHooks):
   });
   onLangChange(() => renderNeeded(lastPlan));
 
-  form().addEventListener('submit', async (event) => {
-    event.preventDefault();
-    showBanner(null);
-    const reading = refresh();
-    if (!reading.request) {
-      const first = [...reading.errors.keys()].map(fieldElement).find((f) => f !== null);
-      first?.focus();
-      if (!first) showBanner(MESSAGES.fixFields);
-      return;
-    }
+  /** Builds a new tree from `request`, or changes `into` in place with the form's values. */
+  const send = async (request: BuildRequest, into: TreeRef | null): Promise<void> => {
+    ask(null);
     const build = byId<HTMLButtonElement>('build');
     build.disabled = true;
+    say(byId('progress-text'), into ? MESSAGES.updating : MESSAGES.building);
     byId('progress').hidden = false;
     byId('result').hidden = true;
     try {
-      const result = await rpc.buildTree({ ...reading.request, lang: lang() });
+      const { templateId, ...update } = request;
+      const result = into ? await rpc.updateTree(into.sheetName, update) : await rpc.buildTree(request);
       builtSheet = result.sheetName;
+      say(byId('result-text'), into ? MESSAGES.updatedInPlace : MESSAGES.built);
       byId('result-name').textContent = result.sheetName;
       byId('result').hidden = false;
       byId('open-sheet').focus();
-      hooks.onBuilt({ sheetName: result.sheetName, templateId: reading.request.templateId, lang: lang(), fiscalYear: reading.request.fiscalYear });
+      hooks.onBuilt({ sheetName: result.sheetName, templateId, lang: request.lang, fiscalYear: request.fiscalYear });
     } catch (error) {
       const failure = decodeFailure(error);
       const unplaced = showErrors(new Map([[failure.field ?? '', failure.text]]));
@@ -195,7 +207,26 @@ export function initPlanForm(rpc: Promisified<ServerApi>, hooks: PlanFormHooks):
       build.disabled = false;
       byId('progress').hidden = true;
     }
+  };
+
+  form().addEventListener('submit', (event) => {
+    event.preventDefault();
+    showBanner(null);
+    const reading = refresh();
+    if (!reading.request) {
+      const first = [...reading.errors.keys()].map(fieldElement).find((f) => f !== null);
+      first?.focus();
+      if (!first) showBanner(MESSAGES.fixFields);
+      return;
+    }
+    const request = { ...reading.request, lang: lang() };
+    const tree = hooks.existing(request.templateId, request.fiscalYear);
+    if (!tree) return void send(request, null);
+    ask({ request, tree });
+    byId('exists-update').focus();
   });
+  byId('exists-update').addEventListener('click', () => void (asking && send(asking.request, asking.tree)));
+  byId('exists-new').addEventListener('click', () => void (asking && send(asking.request, null)));
 
   byId('open-sheet').addEventListener('click', () => {
     rpc.openSheet(builtSheet).catch((error: unknown) => showBanner(decodeFailure(error).text));

@@ -7,6 +7,8 @@ import { SIDEBAR_VIEW_META } from '../../src/rpc';
 import { createRpc, decodeFailure } from './rpc';
 import { initKpiForm } from './kpiForm';
 import { initStatus } from './status';
+import { existingTree } from './update';
+import { initUpdate } from './updateView';
 import { initWhatIf } from './whatIfView';
 import { initYearTools } from './yearTools';
 
@@ -14,6 +16,7 @@ const rpc = createRpc();
 const status = initStatus(rpc);
 initYearTools(rpc, status);
 initWhatIf(rpc, status);
+initUpdate(rpc, status);
 initKpiForm(rpc, status);
 
 function showView(view: 'new' | 'status'): Promise<void> {
@@ -30,7 +33,10 @@ byId('nav-status').addEventListener('click', () => showView('status'));
 const langSelect = byId<HTMLSelectElement>('lang');
 langSelect.addEventListener('change', () => setLang(langSelect.value as Lang));
 
-initPlanForm(rpc, { onBuilt: (tree) => status.addTree(tree) });
+initPlanForm(rpc, {
+  onBuilt: (tree) => status.addTree(tree),
+  existing: (templateId, fiscalYear) => existingTree(status.list(), templateId, fiscalYear),
+});
 
 rpc.getContext().then(
   (context) => {

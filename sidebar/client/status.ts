@@ -82,11 +82,13 @@ export function renderStatus(target: HTMLElement, whole: TreeStatus, kgiUnit: Un
 export interface StatusView {
   /** Replaces the list of tree sheets and selects `active` (or the first). */
   setTrees(trees: readonly TreeRef[], active: string | null): void;
-  /** A tree just built (or rebuilt under its name), selected. */
+  /** A tree just built (or updated under its name), selected. */
   addTree(tree: TreeRef): void;
   load(): Promise<void>;
   /** The tree sheet selected, if any. */
   current(): TreeRef | null;
+  /** Every tree sheet listed. */
+  list(): readonly TreeRef[];
   /** Called with each status loaded (null when no tree is selected), after the lists are drawn. */
   onStatus(listener: (status: TreeStatus | null, tree: TreeRef | null) => void): void;
   /** Lists a tree sheet made beside the selected one (next year's), without selecting it. */
@@ -163,12 +165,17 @@ export function initStatus(rpc: Promisified<ServerApi>): StatusView {
     if (next.length === 0) target.replaceChildren(el('p', 'muted', m('noTrees')));
   };
 
+  /** The list with `tree` in its place (a tree updated under its name), or added at the end. */
+  const withTree = (tree: TreeRef): TreeRef[] => (trees.some((t) => t.sheetName === tree.sheetName)
+    ? trees.map((t) => (t.sheetName === tree.sheetName ? tree : t)) : [...trees, tree]);
+
   return {
     setTrees,
-    addTree: (tree) => setTrees([...trees.filter((t) => t.sheetName !== tree.sheetName), tree], tree.sheetName),
-    listTree: (tree) => setTrees([...trees.filter((t) => t.sheetName !== tree.sheetName), tree], select.value),
+    addTree: (tree) => setTrees(withTree(tree), tree.sheetName),
+    listTree: (tree) => setTrees(withTree(tree), select.value),
     load,
     current,
+    list: () => trees,
     onStatus: (listener) => listeners.push(listener),
   };
 }

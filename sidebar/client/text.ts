@@ -88,6 +88,17 @@ export const MESSAGES = {
   nextYearHint: t('Starts a new sheet with this year’s targets, weights and owners, and no actuals.', '今年度の目標・季節指数・担当を引き継いだ新しいシートを作ります（実績は空）。'),
   rollover: t('Start next year’s tree', '次年度のツリーを作成'),
   rolledOver: t('Created:', '作成しました:'),
+  openNextYear: t('Open next year’s tree', '次年度のツリーを開く'),
+  openedNextYear: t('Opened:', '開きました:'),
+  updateHeading: t('Update this tree', 'このツリーを更新'),
+  updateHint: t('Typed actuals, owners and notes are kept.', '入力した実績・担当・メモは残ります。'),
+  treeLang: t('Language of the sheet', 'シートの言語'),
+  updateApply: t('Update the tree sheet', 'ツリーのシートを更新'),
+  updating: t('Updating the tree sheet…', 'ツリーのシートを更新しています…'),
+  updatedInPlace: t('Updated in place:', '同じシートを更新しました:'),
+  treeExists: t('A tree of this template exists:', 'このテンプレートのツリーがあります:'),
+  updateIt: t('Update it', '既存を更新'),
+  startSecond: t('Start a second tree', '2つ目を作成'),
   months: t('Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec', '1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月'),
 } satisfies Record<string, Localized>;
 
@@ -113,6 +124,7 @@ export const PHRASES = {
     `Written to the sheet: ${labels.map((l) => l.en).join(', ')}.`,
     `シートに書き込みました: ${labels.map((l) => l.ja).join('、')}`,
   ),
+  updated: (sheet: string) => t(`Updated in place: ${sheet}`, `${sheet} を更新しました`),
   added: (label: Localized, parent: Localized) => t(`Added “${label.en}” under ${parent.en}.`, `「${label.ja}」を「${parent.ja}」の下に追加しました。`),
 } satisfies Record<string, (...args: never[]) => Localized>;
 

@@ -4,59 +4,17 @@
  * written to the sheet only on "Apply to sheet": the changed cells alone.
  */
 import { KpiError, type Localized } from '../../src/core/i18n';
-import { parseAmount } from '../../src/core/numbers';
 import type { TreePlan } from '../../src/core/plan';
 import { orderTree, type TreeNode } from '../../src/core/tree';
 import type { ServerApi, TreeStatus } from '../../src/rpc';
 import { showBanner } from './banner';
 import { byId, el, lang, onLangChange, say } from './dom';
-import { plannedFields, type FieldUnit } from './fields';
-import { parsePercent } from './form';
-import { formatPercent, formatValue, percentText } from './format';
+import { formatPercent, formatValue } from './format';
+import { drawPlanFields, fillPlanFields, markInvalid, readPlanFields, type PlanField } from './planFields';
 import { decodeFailure, type Promisified } from './rpc';
 import type { StatusView } from './status';
 import { MESSAGES, PHRASES } from './text';
 import { changedValues, currentPlan, currentValues, runWhatIf, type WhatIfResult, type WhatIfValues } from './whatIf';
-
-interface Field {
-  /** 'kgi' or a node id: the names KpiError.field uses. */
-  readonly name: string;
-  readonly unit: FieldUnit;
-  readonly input: HTMLInputElement;
-  readonly error: HTMLElement;
-}
-
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
-const valueText = (value: number, unit: FieldUnit): string => (unit === 'percent' ? percentText(value) : grouped.format(value));
-
-function affix(text: string): HTMLElement {
-  const span = el('span', 'affix', text);
-  span.setAttribute('aria-hidden', 'true');
-  return span;
-}
-
-/** One labelled input, as the plan form's field partial draws it. */
-function fieldRow(name: string, label: Localized, unit: FieldUnit, yen: boolean): Field {
-  const id = `w-${name}`;
-  const wrap = el('div', 'field');
-  const labelEl = el('label');
-  labelEl.htmlFor = id;
-  say(labelEl, label);
-  const box = el('div', 'input-wrap');
-  const input = el('input');
-  Object.assign(input, { id, type: 'text', autocomplete: 'off', spellcheck: false });
-  input.inputMode = 'decimal';
-  input.dataset.field = name;
-  input.setAttribute('aria-describedby', `${id}-err`);
-  if (yen) box.append(affix('¥'));
-  box.append(input);
-  if (unit === 'percent') box.append(affix('%'));
-  const error = el('p', 'error');
-  error.id = `${id}-err`;
-  error.setAttribute('aria-live', 'polite');
-  wrap.append(labelEl, box, error);
-  return { name, unit, input, error };
-}
 
 export function initWhatIf(rpc: Promisified<ServerApi>, status: StatusView): void {
   const form = byId<HTMLFormElement>('whatif-form');
@@ -65,33 +23,12 @@ export function initWhatIf(rpc: Promisified<ServerApi>, status: StatusView): voi
   let loaded: TreeStatus | null = null;
   let nodes: TreeNode[] = [];
   let current: TreePlan | null = null;
-  let fields: Field[] = [];
+  let fields: PlanField[] = [];
   let last: WhatIfResult | null = null;
 
   const labelOf = (id: string | null): Localized | null => {
     if (id === 'kgi') return MESSAGES.kgi;
     return nodes.find((n) => n.id === id)?.label ?? null;
-  };
-
-  const fill = (values: WhatIfValues): void => {
-    for (const field of fields) {
-      const value = field.name === 'kgi' ? values.kgi : values.inputs[field.name];
-      field.input.value = value === undefined ? '' : valueText(value, field.unit);
-    }
-  };
-
-  /** The form's values, and the fields that do not hold a number. */
-  const read = (): { values: WhatIfValues; errors: Map<string, Localized> } => {
-    const errors = new Map<string, Localized>();
-    const inputs: Record<string, number> = {};
-    let kgi = 0;
-    for (const field of fields) {
-      const value = field.unit === 'percent' ? parsePercent(field.input.value) : parseAmount(field.input.value);
-      if (value === null) errors.set(field.name, MESSAGES.notANumber);
-      else if (field.name === 'kgi') kgi = value;
-      else inputs[field.name] = value;
-    }
-    return { values: { kgi, inputs }, errors };
   };
 
   const render = (): void => {
@@ -131,7 +68,7 @@ export function initWhatIf(rpc: Promisified<ServerApi>, status: StatusView): voi
   /** Recalculates from what is typed; errors go beside their field. Returns the values when all is well. */
   const recalc = (): WhatIfValues | null => {
     if (!loaded) return null;
-    const { values, errors } = read();
+    const { values, errors } = readPlanFields(fields);
     if (errors.size === 0) {
       try {
         last = runWhatIf(loaded, current, values);
@@ -141,12 +78,7 @@ export function initWhatIf(rpc: Promisified<ServerApi>, status: StatusView): voi
       }
     }
     if (errors.size > 0) last = null;
-    for (const field of fields) {
-      const text = errors.get(field.name) ?? null;
-      say(field.error, text);
-      if (text) field.input.setAttribute('aria-invalid', 'true');
-      else field.input.removeAttribute('aria-invalid');
-    }
+    for (const field of fields) markInvalid(field.input, field.error, errors.get(field.name) ?? null);
     render();
     return errors.size === 0 ? values : null;
   };
@@ -158,13 +90,8 @@ export function initWhatIf(rpc: Promisified<ServerApi>, status: StatusView): voi
     if (!next) return;
     nodes = orderTree(next.tree);
     current = currentPlan(next);
-    const root = nodes[0];
-    fields = [
-      fieldRow('kgi', { en: `${MESSAGES.kgi.en} · ${root.label.en}`, ja: `${MESSAGES.kgi.ja}・${root.label.ja}` }, 'amount', root.unit === 'yen'),
-      ...plannedFields(nodes).map(({ node, unit }) => fieldRow(node.id, node.label, unit, node.unit === 'yen')),
-    ];
-    byId('whatif-fields').replaceChildren(...fields.map((f) => f.input.closest('.field')!));
-    fill(currentValues(next));
+    fields = drawPlanFields(byId('whatif-fields'), 'w', nodes);
+    fillPlanFields(fields, currentValues(next));
     recalc();
   });
 
@@ -174,7 +101,7 @@ export function initWhatIf(rpc: Promisified<ServerApi>, status: StatusView): voi
   });
   byId('whatif-reset').addEventListener('click', () => {
     if (!loaded) return;
-    fill(currentValues(loaded));
+    fillPlanFields(fields, currentValues(loaded));
     say(result, null);
     recalc();
   });
@@ -203,8 +130,7 @@ export function initWhatIf(rpc: Promisified<ServerApi>, status: StatusView): voi
       const failure = decodeFailure(error);
       const field = fields.find((f) => f.name === failure.field);
       if (field) {
-        say(field.error, failure.text);
-        field.input.setAttribute('aria-invalid', 'true');
+        markInvalid(field.input, field.error, failure.text);
         field.input.focus();
       } else showBanner(failure.text);
     } finally {

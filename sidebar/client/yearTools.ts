@@ -9,6 +9,7 @@ import { byId, el, say } from './dom';
 import { decodeFailure, type Promisified } from './rpc';
 import type { StatusView } from './status';
 import { MESSAGES, PHRASES } from './text';
+import { nextYearTree } from './update';
 
 /** Runs `call` with `button` disabled; a failure goes to the banner. */
 async function busy<T>(button: HTMLButtonElement | HTMLInputElement, call: () => Promise<T>): Promise<T | undefined> {
@@ -32,6 +33,13 @@ export function initYearTools(rpc: Promisified<ServerApi>, status: StatusView): 
   const rollover = byId<HTMLButtonElement>('rollover');
   let sheet: string | null = null;
   let next = '';
+  let fiscalYear: number | null = null;
+  /** "Open" when next year's tree exists: rolling over then opens it rather than making another. */
+  const nextYear = () => {
+    const tree = status.current();
+    return tree && nextYearTree(status.list(), tree, fiscalYear);
+  };
+  const labelRollover = (): void => say(rollover, nextYear() ? MESSAGES.openNextYear : MESSAGES.rollover);
 
   status.onStatus((loaded, tree) => {
     for (const id of ['owner-filter-field', 'month', 'owners', 'whatif', 'add-kpi', 'next-year']) byId(id).hidden = loaded === null;
@@ -44,6 +52,8 @@ export function initYearTools(rpc: Promisified<ServerApi>, status: StatusView): 
       refused.hidden = true;
       byId('rollover-result').hidden = true;
     }
+    fiscalYear = loaded.fiscalYear;
+    labelRollover();
     protect.checked = loaded.ownerProtection;
     next = loaded.nextToClose;
     say(close, PHRASES.closeMonth(next));
@@ -91,12 +101,15 @@ export function initYearTools(rpc: Promisified<ServerApi>, status: StatusView): 
     const tree = status.current();
     if (!tree) return;
     showBanner(null);
+    const existed = nextYear() !== null;
     const result = await busy(rollover, () => rpc.rolloverYear(tree.sheetName));
     if (!result) return;
     created = result.sheetName;
+    say(byId('rollover-text'), existed ? MESSAGES.openedNextYear : MESSAGES.rolledOver);
     byId('rollover-name').textContent = result.sheetName;
     byId('rollover-result').hidden = false;
-    status.listTree({ sheetName: result.sheetName, templateId: tree.templateId, lang: tree.lang, fiscalYear: tree.fiscalYear === null ? null : tree.fiscalYear + 1 });
+    status.listTree({ sheetName: result.sheetName, templateId: tree.templateId, lang: tree.lang, fiscalYear: fiscalYear === null ? null : fiscalYear + 1 });
+    labelRollover();
     byId('rollover-open').focus();
   });
   byId('rollover-open').addEventListener('click', () => {

@@ -11,7 +11,8 @@ import { layoutTreeSheet } from '../src/core/sheet/layout';
 import { TEMPLATES, type Template } from '../src/core/templates';
 import type { NodeDef } from '../src/core/tree';
 import { createServerApi } from '../src/server/api';
-import { buildTreeSheet, updateTreeSheet } from '../src/server/treeSheets';
+import { buildTreeSheet } from '../src/server/build';
+import { updateTreeSheet } from '../src/server/update';
 import { MemoryWorkbook } from '../test/support/memoryWorkbook';
 import { VOCABULARY } from '../src/core/vocabulary';
 

@@ -1,11 +1,14 @@
 import { KpiError, langFromLocale } from '../core/i18n';
-import { treeStatus } from '../core/sheet/status';
 import type { Vocabulary } from '../core/vocabulary';
 import { RPC_ERROR_MARKER, type RpcFailure, type ServerApi } from '../rpc';
 import type { SheetGateway } from './gateway';
 import { setOwnerProtection } from './ownerProtection';
-import { buildTreeSheet, listTrees, readTree, updateTreeSheet } from './treeSheets';
-import { addProcessKpi, applyWhatIf, closeMonth, nextToClose, recordedMonths, rolloverYear } from './yearCycle';
+import { buildTreeSheet, rolloverYear } from './build';
+import { closeMonth, nextToClose, recordedMonths } from './monthClose';
+import { addProcessKpi, applyWhatIf } from './treeEdits';
+import { treeStatus } from './status';
+import { listTrees, readTree } from './trees';
+import { updateTreeSheet } from './update';
 
 /** What the server needs from its surroundings: a workbook, a clock and the templates. */
 export interface ServerEnv {

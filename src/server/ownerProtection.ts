@@ -6,7 +6,7 @@ import type { Vocabulary } from '../core/vocabulary';
 import { isTyped } from '../core/tree';
 import type { FoundProtection, SheetGateway } from './gateway';
 import { refuse } from './refusals';
-import { locked, readTree } from './treeSheets';
+import { locked, readTree } from './trees';
 
 /**
  * Owner protection, off by default: when on, each row whose owner is an email is protected so

@@ -1,12 +1,12 @@
-import type { MissingInput, NodeStatus, TreeStatus } from '../../rpc';
-import { isTyped, orderTree, type Tree } from '../tree';
-import { num, type TreeSheetContents } from './readBack';
-
+import { num, type TreeSheetContents } from '../core/sheet/readBack';
+import { isTyped, orderTree, type Tree } from '../core/tree';
+import type { MissingInput, NodeStatus, TreeStatus } from '../rpc';
 
 /**
  * Where the plan is breaking, read from the figures the sheet's own formulas computed: the
  * sidebar shows what the sheet shows, for the period selected in it.
  */
+
 /** What the sheet's figures alone cannot say: read from elsewhere in the workbook. */
 export interface StatusExtras {
   readonly ownerProtection: boolean;

@@ -8,7 +8,7 @@ import { VOCABULARY } from '../../src/core/vocabulary';
 import { createServerApi } from '../../src/server/api';
 import { MemoryWorkbook } from '../support/memoryWorkbook';
 import { NOV_2026, request, TreeSheet } from '../support/treeSheet';
-import { buildTreeSheet } from '../../src/server/treeSheets';
+import { buildTreeSheet } from '../../src/server/build';
 
 const apiFor = (sheet: TreeSheet) => createServerApi({ workbook: sheet.workbook, today: () => NOV_2026, vocabulary: () => VOCABULARY });
 

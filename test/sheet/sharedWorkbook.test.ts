@@ -4,7 +4,8 @@ import { KpiError } from '../../src/core/i18n';
 import { monthKey, type ColumnKey } from '../../src/core/sheet/schema';
 import { templateById, type TemplateId } from '../../src/core/templates';
 import { isTyped, orderTree } from '../../src/core/tree';
-import { buildTreeSheet, updateTreeSheet } from '../../src/server/treeSheets';
+import { buildTreeSheet } from '../../src/server/build';
+import { updateTreeSheet } from '../../src/server/update';
 import { MemoryWorkbook } from '../support/memoryWorkbook';
 import { NOV_2026, request, TreeSheet } from '../support/treeSheet';
 

@@ -3,7 +3,7 @@ import { planTree } from '../../src/core/plan';
 import { monthKey, PALETTE } from '../../src/core/sheet/schema';
 import { TEMPLATES } from '../../src/core/templates';
 import { customFunctions } from '../../src/functions/catalogue';
-import { updateTreeSheet } from '../../src/server/treeSheets';
+import { updateTreeSheet } from '../../src/server/update';
 import { TreeSheet } from '../support/treeSheet';
 
 const KPI_REQUIRED = customFunctions.KPI_REQUIRED;

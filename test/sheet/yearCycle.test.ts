@@ -6,7 +6,7 @@ import { readTreeSheet } from '../../src/core/sheet/readBack';
 import { templateById } from '../../src/core/templates';
 import { isTyped, orderTree } from '../../src/core/tree';
 import { createServerApi } from '../../src/server/api';
-import { buildTreeSheet } from '../../src/server/treeSheets';
+import { buildTreeSheet } from '../../src/server/build';
 import { MemoryWorkbook } from '../support/memoryWorkbook';
 import { TreeSheet } from '../support/treeSheet';
 

@@ -1,7 +1,7 @@
 /** Finds a tree sheet's cells by node id and column key, as the add-on reads them back. */
 import { VOCABULARY } from '../../src/core/vocabulary';
 import { KEY_MARKER, monthKey, SETTINGS, ROW, type ColumnKey } from '../../src/core/sheet/schema';
-import { buildTreeSheet } from '../../src/server/treeSheets';
+import { buildTreeSheet } from '../../src/server/build';
 import type { BuildRequest } from '../../src/rpc';
 import { MemoryWorkbook } from './memoryWorkbook';
 

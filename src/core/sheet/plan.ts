@@ -8,6 +8,9 @@ export interface GridRange {
   readonly columns: number;
 }
 
+/** The one cell at a row and column, as a range. */
+export const cellRange = (row: number, column: number): GridRange => ({ row, column, rows: 1, columns: 1 });
+
 /** What a cell holds before it is written: text stays text, a formula starts with `=`. */
 export type CellContent =
   /** `plain`: the cell is formatted as plain text (`@`), which keeps the text as it is. */

@@ -1,0 +1,158 @@
+import { withInputs } from '../core/plan';
+import type { CellContent, ReadValue, SheetPlan } from '../core/sheet/plan';
+import type { TreeSheetContents } from '../core/sheet/readBack';
+import { ROW, RULE_COLOURS, type KeptRow } from '../core/sheet/schema';
+import { covering, rectangles, slice } from '../core/sheet/writes';
+import { orderTree, type NodeDef, type Tree } from '../core/tree';
+import type { Vocabulary } from '../core/vocabulary';
+import type { BuildRequest, BuildResult, TreeUpdate } from '../rpc';
+import type { SheetGateway } from './gateway';
+import { refuse } from './refusals';
+import { checkRequest, locked, opened, planSheet, readTree, typedWeights } from './trees';
+
+export interface UpdateRequest extends TreeUpdate {
+  /** Nodes to add under existing ones, e.g. a process KPI from the catalogue. */
+  readonly addNodes?: readonly NodeDef[];
+}
+
+/**
+ * Updates a tree sheet in place: same sheet, same id. Rows of added nodes are inserted and rows
+ * of nodes the template dropped deleted with Sheets' own row operations, so references from
+ * elsewhere move with them; then only the cells the add-on owns that differ are rewritten.
+ * Input cells (actuals, owners, notes, planned values, the KGI, weights) are never rewritten
+ * from what was read: a formula a person typed stays a formula, and an edit made while the
+ * update runs is kept. Only the values the update itself changes are written into inputs.
+ */
+export function updateTreeSheet(
+  workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string,
+  update: UpdateRequest | ((tree: Tree) => UpdateRequest) = {},
+): BuildResult {
+  return locked(workbook, vocabulary, () => {
+    const { tag, template, contents, tree } = readTree(workbook, vocabulary, sheetName);
+    if (!contents.frameInPlace) refuse(vocabulary, 'frameMoved', 'sheet', { sheet: sheetName });
+    if (contents.rows.size === 0) refuse(vocabulary, 'keysCleared', 'sheet', { sheet: sheetName });
+    const changes = typeof update === 'function' ? update(tree) : update;
+    const weights = typedWeights(contents);
+    const request: BuildRequest = {
+      templateId: template.id,
+      lang: changes.lang ?? tag.lang,
+      kgi: changes.kgi ?? contents.kgi ?? template.kgi,
+      inputs: changes.inputs ?? {},
+      fiscalYear: changes.fiscalYear ?? contents.fiscalYear ?? NaN,
+      startMonth: changes.startMonth ?? contents.startMonth ?? NaN,
+      seasonality: changes.seasonality === undefined ? weights : changes.seasonality,
+    };
+    const base = {
+      vocabulary, template, added: [...tag.added, ...(changes.addNodes ?? [])], request,
+      weights: checkRequest(vocabulary, request),
+      closedMonths: contents.closedMonths, period: contents.period, kept: new Map<string, KeptRow>(),
+      planInputs: contents.planInputs, ownerProtection: tag.ownerProtection ?? false,
+    };
+    // Checked in full before anything is written; the tag goes first, so a run killed later
+    // leaves a tree whose missing rows the next update adds.
+    const tagged = planSheet(base);
+    workbook.tagSheet(sheetName, tagged.tag);
+
+    const placement = placeRows(workbook, sheetName, contents, orderTree(withInputs({ nodes: [...tree.nodes, ...(changes.addNodes ?? [])] }, request.inputs)).map((n) => n.id));
+    const plan = planSheet({ ...base, placement });
+    workbook.ensureRows(sheetName, plan.rows);
+    // Another language restyles every row: validation help is in the tree's language.
+    const restyled = request.lang === tag.lang ? placement.fresh : new Set(plan.ownedRows);
+    writeChanges(workbook, sheetName, plan, placement.fresh, restyled, requestedInputs(plan, contents, changes, placement.rows));
+    return opened(workbook, sheetName);
+  });
+}
+
+/**
+ * Rows for the tree as it now stands: a node the sheet has no row for gets one inserted after
+ * the row of the node before it in tree order; rows of nodes the tree no longer has go.
+ */
+function placeRows(workbook: SheetGateway, sheetName: string, contents: TreeSheetContents, order: readonly string[]) {
+  const rows = new Map([...contents.rows].map(([id, r]) => [id, r.row]));
+  let chartTop = contents.chartTop ?? Math.max(...rows.values()) + 2;
+  const shift = (from: number, by: number) => {
+    for (const [id, row] of rows) if (row >= from) rows.set(id, row + by);
+    if (chartTop >= from) chartTop += by;
+  };
+  const wanted = new Set(order);
+  for (const [id, row] of [...rows].sort((a, b) => b[1] - a[1])) {
+    if (wanted.has(id)) continue;
+    workbook.deleteRows(sheetName, row, 1);
+    rows.delete(id);
+    shift(row + 1, -1);
+  }
+  const added: string[] = [];
+  order.forEach((id, i) => {
+    if (rows.has(id)) return;
+    const after = i === 0 ? ROW.header : rows.get(order[i - 1])!;
+    workbook.insertRowsAfter(sheetName, after, 1);
+    shift(after + 1, 1);
+    rows.set(id, after + 1);
+    added.push(id);
+  });
+  const fresh = new Set(added.map((id) => rows.get(id)!));
+  return { rows, chartTop, fresh };
+}
+
+/** Input cells the update itself changes: a new KGI, planned values, weights, a period the new months lack. */
+function requestedInputs(plan: SheetPlan, contents: TreeSheetContents, changes: UpdateRequest, rows: ReadonlyMap<string, number>): Set<string> {
+  const cells = new Set<string>();
+  const at = (row: number, column: number) => cells.add(`${row},${column}`);
+  const { kgi, weights, period, closedThrough } = contents.settings;
+  if (changes.kgi !== undefined && changes.kgi !== contents.kgi) at(kgi.row, kgi.column);
+  for (const [id, value] of Object.entries(changes.inputs ?? {})) {
+    if (contents.planInputs[id] !== value && rows.has(id)) at(rows.get(id)!, contents.columns.get('plan_input')!);
+  }
+  if (changes.seasonality !== undefined) for (let m = 0; m < 12; m++) at(weights.row, weights.column + m);
+  // A period or closed month the sheet's lists no longer hold (another language or fiscal year).
+  for (const [{ row, column }, current] of [[period, contents.period], [closedThrough, contents.closedThrough]] as const) {
+    const listed = plan.validations[row - 1][column - 1];
+    if (listed?.kind === 'list' && !listed.values.includes(current)) at(row, column);
+  }
+  return cells;
+}
+
+const sameContent = (content: CellContent, value: ReadValue | undefined, formula: string | undefined): boolean => {
+  const f = formula ?? '';
+  if (content === null) return (value ?? '') === '' && f === '';
+  if ('formula' in content) return f === content.formula;
+  return f === '' && value === ('text' in content ? content.text : content.number);
+};
+
+/**
+ * Writes what differs: the add-on's own cells whose content the sheet does not already hold,
+ * whole rows for new nodes, and the inputs the update changes. Formats, colours, notes and
+ * validation go to the header rows and the restyled rows (new ones, or all for another
+ * language); other rows keep theirs (and a person's).
+ */
+function writeChanges(
+  workbook: SheetGateway, sheet: string, plan: SheetPlan,
+  fresh: ReadonlySet<number>, restyled: ReadonlySet<number>, requested: ReadonlySet<string>,
+): void {
+  const inputs = new Set<string>();
+  for (const r of plan.inputs) for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.columns; j++) inputs.add(`${r.row + i},${r.column + j}`);
+  const values = workbook.readValues(sheet);
+  const formulas = workbook.readFormulas(sheet);
+  const owned = (row: number, column: number) => fresh.has(row) || requested.has(`${row},${column}`) || !inputs.has(`${row},${column}`);
+  const differs = (row: number, column: number) => fresh.has(row) || requested.has(`${row},${column}`)
+    || !sameContent(plan.contents[row - 1][column - 1], values[row - 1]?.[column - 1], formulas[row - 1]?.[column - 1]);
+
+  // The frame and new rows: formats first, so plain-text labels go in as text.
+  const styled = rectangles([...Array.from({ length: ROW.header }, (_, i) => i + 1), ...restyled], plan.columns, () => true, () => true);
+  for (const range of styled) workbook.setNumberFormats(sheet, range, slice(plan.numberFormats, range));
+  for (const range of rectangles(plan.ownedRows, plan.columns, differs, owned)) workbook.setContents(sheet, range, slice(plan.contents, range));
+  for (const range of styled) {
+    workbook.setBackgrounds(sheet, range, slice(plan.backgrounds, range));
+    workbook.setFontWeights(sheet, range, slice(plan.fontWeights, range));
+    workbook.setFontColors(sheet, range, slice(plan.fontColors, range));
+    workbook.setValidations(sheet, range, slice(plan.validations, range));
+  }
+  const header = { row: ROW.header, column: 1, rows: 1, columns: plan.columns };
+  workbook.setNotes(sheet, header, slice(plan.notes, header));
+
+  // The add-on's rules (its palette) are replaced; a person's own stay.
+  const theirs = workbook.readConditionalRules(sheet).filter((rule) => rule.background === null || !RULE_COLOURS.has(rule.background.toLowerCase()));
+  workbook.setConditionalRules(sheet, plan.rules, theirs);
+  workbook.protectExcept(sheet, covering(plan.inputs), plan.protectionNote);
+  workbook.setNamedRanges(sheet, plan.names);
+}

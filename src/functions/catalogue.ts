@@ -1,11 +1,11 @@
 import { bottleneckIndex, stageImpact } from '../core/bottleneck';
 import {
-  type Grid,
+  type ArgRange,
   type Out,
   at,
-  cell,
+  argValue,
   flag,
-  grid,
+  argRange,
   isBlank,
   line,
   mapCells,
@@ -17,7 +17,7 @@ import {
   sameShape,
   single,
   spill,
-} from '../core/cells';
+} from '../core/functionArgs';
 import { KpiError } from '../core/i18n';
 import { EXPECT, inFunction, label, missing, mustBe } from '../core/inputErrors';
 import { EVEN_MONTHS, phase } from '../core/phasing';
@@ -38,12 +38,12 @@ const declare =
   };
 
 /** The numbers of a line argument, blanks as null. */
-const entries = (g: Grid, expected = EXPECT.number): (number | null)[] =>
+const entries = (g: ArgRange, expected = EXPECT.number): (number | null)[] =>
   mapCells(g, (i) => optionalNumber(g, i, expected));
 
 function rounding(arg: unknown): Rounding {
   if (isBlank(arg)) return 'ceil';
-  const v = cell(single('rounding', arg), 0);
+  const v = argValue(single('rounding', arg), 0);
   const text = typeof v === 'string' ? v.trim().toLowerCase() : '';
   const found = ROUNDINGS.find((r) => r === text);
   if (!found) throw mustBe(label('rounding'), EXPECT.rounding, v);
@@ -56,7 +56,7 @@ function rounding(arg: unknown): Rounding {
  */
 const runs: { readonly [N in FunctionName]: CellFunction } = {
   KPI_REQUIRED: (kgi, ...rates) => {
-    const goals = grid('kgi', kgi);
+    const goals = argRange('kgi', kgi);
     const chain = numberList('rate', rates, EXPECT.positive);
     return perCell(goals, (i) => {
       const goal = optionalNumber(goals, i, EXPECT.nonNegative);
@@ -75,7 +75,7 @@ const runs: { readonly [N in FunctionName]: CellFunction } = {
     return spill(stages, [goal, ...values.map((v): Out => (v === null ? '' : chain[next++]))]);
   },
   KPI_FORWARD: (volume, ...rates) => {
-    const volumes = grid('volume', volume);
+    const volumes = argRange('volume', volume);
     const chain = numberList('rate', rates, EXPECT.nonNegative);
     return perCell(volumes, (i) => {
       const v = optionalNumber(volumes, i, EXPECT.nonNegative);
@@ -84,8 +84,8 @@ const runs: { readonly [N in FunctionName]: CellFunction } = {
   },
   KPI_ACHIEVEMENT: (actual, plan, lowerIsBetter) => {
     const lower = flag('lower_is_better', lowerIsBetter);
-    const actuals = grid('actual', actual);
-    const plans = grid('plan', plan);
+    const actuals = argRange('actual', actual);
+    const plans = argRange('plan', plan);
     sameShape(actuals, plans);
     return perCell(actuals, (i) => {
       const a = optionalNumber(actuals, i, lower ? EXPECT.nonNegative : EXPECT.number);
@@ -94,8 +94,8 @@ const runs: { readonly [N in FunctionName]: CellFunction } = {
     });
   },
   KPI_IMPACT: (plan, actual, output) => {
-    const plans = grid('plan', plan);
-    const actuals = grid('actual', actual);
+    const plans = argRange('plan', plan);
+    const actuals = argRange('actual', actual);
     sameShape(plans, actuals);
     const current = isBlank(output) ? 1 : number(single('output', output), 0, EXPECT.nonNegative);
     return perCell(plans, (i) => {
@@ -115,7 +115,7 @@ const runs: { readonly [N in FunctionName]: CellFunction } = {
     const planned = entered.map((a, i) => (a === null ? 0 : number(plans, i, EXPECT.positive)));
     const k = bottleneckIndex(planned, entered);
     if (k < 0) return '';
-    const name = cell(names, k);
+    const name = argValue(names, k);
     if (isBlank(name)) throw mustBe(at(names, k), EXPECT.text, name);
     return typeof name === 'string' || typeof name === 'number' ? name : String(name);
   },
@@ -128,14 +128,14 @@ const runs: { readonly [N in FunctionName]: CellFunction } = {
     return spill(periods, phase(target, shares, asWhole));
   },
   KPI_FORECAST: (actuals, plan) => {
-    const entered = grid('actuals', actuals);
-    const plans = grid('plan', plan);
+    const entered = argRange('actuals', actuals);
+    const plans = argRange('plan', plan);
     sameLength(entered, plans);
     return forecastLanding(entries(entered), entries(plans).map((p) => p ?? 0));
   },
   KPI_PACE: (target, actuals, periods) => {
     const goal = number(single('target', target), 0, EXPECT.number);
-    const entered = entries(grid('actuals', actuals));
+    const entered = entries(argRange('actuals', actuals));
     const count = isBlank(periods) ? entered.length : number(single('periods', periods), 0, EXPECT.wholePositive);
     return requiredPace(goal, entered, count);
   },

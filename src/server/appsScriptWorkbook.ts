@@ -1,4 +1,4 @@
-import { cell } from '../core/sheet/grid';
+import { ref } from '../core/sheet/a1';
 import type {
   CellContent, ChartSpec, ConditionalRule, ExistingRule, FoundProtection, GridRange, ReadValue, SheetGateway, SheetLayoutProps, Validation,
 } from './gateway';
@@ -18,7 +18,7 @@ export interface AppsScriptServices {
 export const TAG_KEY = 'kpi-tree';
 
 const gridRange = (r: Range): GridRange => ({ row: r.getRow(), column: r.getColumn(), rows: r.getNumRows(), columns: r.getNumColumns() });
-const a1 = (r: GridRange): string => `${cell(r.column, r.row)}:${cell(r.column + r.columns - 1, r.row + r.rows - 1)}`;
+const a1 = (r: GridRange): string => `${ref(r.column, r.row)}:${ref(r.column + r.columns - 1, r.row + r.rows - 1)}`;
 
 /**
  * The gateway over the Spreadsheet service: each write is one batched call on one range. The

@@ -1,4 +1,4 @@
-import type { GridRange, SheetPlan } from '../core/sheet/plan';
+import type { GridRange, SheetDraft } from '../core/sheet/draft';
 import type { KeptRow } from '../core/sheet/schema';
 import { fill } from '../core/sheet/labels';
 import { covering } from '../core/sheet/writes';
@@ -6,38 +6,38 @@ import type { Vocabulary } from '../core/vocabulary';
 import type { BuildRequest, BuildResult } from '../rpc';
 import type { SheetGateway } from './gateway';
 import {
-  checkRequest, locked, monthsElapsed, opened, PENDING_TAG, planSheet, readTree, templateOf, treeTags, typedWeights, uniqueSheetName,
+  checkRequest, locked, monthsElapsed, opened, PENDING_TAG, draftSheet, readTree, templateOf, treeTags, typedWeights, uniqueSheetName,
 } from './trees';
 
 /** New tree sheets: from a template, or next fiscal year's from this year's. */
 
 /** One batched call per property over the whole new sheet; formats first (plain-text labels stay text). */
-function writeWhole(workbook: SheetGateway, sheet: string, plan: SheetPlan): void {
-  const all: GridRange = { row: 1, column: 1, rows: plan.rows, columns: plan.columns };
-  workbook.setNumberFormats(sheet, all, plan.numberFormats);
-  workbook.setContents(sheet, all, plan.contents);
-  workbook.setBackgrounds(sheet, all, plan.backgrounds);
-  workbook.setFontWeights(sheet, all, plan.fontWeights);
-  workbook.setFontColors(sheet, all, plan.fontColors);
-  workbook.setNotes(sheet, all, plan.notes);
-  workbook.setValidations(sheet, all, plan.validations);
-  workbook.setConditionalRules(sheet, plan.rules, []);
-  workbook.protectExcept(sheet, covering(plan.inputs), plan.protectionNote);
-  workbook.setNamedRanges(sheet, plan.names);
-  workbook.setLayout(sheet, plan.layout);
-  workbook.addCharts(sheet, plan.charts);
+function writeWhole(workbook: SheetGateway, sheet: string, draft: SheetDraft): void {
+  const all: GridRange = { row: 1, column: 1, rows: draft.rows, columns: draft.columns };
+  workbook.setNumberFormats(sheet, all, draft.numberFormats);
+  workbook.setContents(sheet, all, draft.contents);
+  workbook.setBackgrounds(sheet, all, draft.backgrounds);
+  workbook.setFontWeights(sheet, all, draft.fontWeights);
+  workbook.setFontColors(sheet, all, draft.fontColors);
+  workbook.setNotes(sheet, all, draft.notes);
+  workbook.setValidations(sheet, all, draft.validations);
+  workbook.setConditionalRules(sheet, draft.rules, []);
+  workbook.protectExcept(sheet, covering(draft.inputs), draft.protectionNote);
+  workbook.setNamedRanges(sheet, draft.names);
+  workbook.setLayout(sheet, draft.layout);
+  workbook.addCharts(sheet, draft.charts);
 }
 
 /**
- * Writes a plan into a new sheet, tagged as a tree only once complete: a run killed part-way
+ * Writes a draft into a new sheet, tagged as a tree only once complete: a run killed part-way
  * leaves a pending sheet the next run removes, and a failure removes it at once.
  */
-export function writeNewSheet(workbook: SheetGateway, name: string, plan: SheetPlan): void {
-  workbook.insertSheet(name, plan.rows, plan.columns);
+export function writeNewSheet(workbook: SheetGateway, name: string, draft: SheetDraft): void {
+  workbook.insertSheet(name, draft.rows, draft.columns);
   try {
     workbook.tagSheet(name, PENDING_TAG);
-    writeWhole(workbook, name, plan);
-    workbook.tagSheet(name, plan.tag);
+    writeWhole(workbook, name, draft);
+    workbook.tagSheet(name, draft.tag);
   } catch (error) {
     workbook.deleteSheet(name);
     throw error;
@@ -49,12 +49,12 @@ export function buildTreeSheet(workbook: SheetGateway, vocabulary: Vocabulary, r
   const weights = checkRequest(vocabulary, request);
   return locked(workbook, vocabulary, () => {
     const sheetName = uniqueSheetName(template.name[request.lang], workbook.sheetNames());
-    const plan = planSheet({
+    const draft = draftSheet({
       vocabulary, template, added: [], request, weights,
       closedMonths: monthsElapsed(workbook, today, request.fiscalYear, request.startMonth),
       period: null, kept: new Map(), planInputs: {},
     });
-    writeNewSheet(workbook, sheetName, plan);
+    writeNewSheet(workbook, sheetName, draft);
     return opened(workbook, sheetName);
   });
 }
@@ -76,12 +76,12 @@ export function rolloverYear(workbook: SheetGateway, vocabulary: Vocabulary, she
       [...contents.rows].map(([id, row]) => [id, { owner: row.owner, note: '', actuals: Array<null>(12).fill(null) }]),
     );
     const weights = typedWeights(contents) ?? Array<number>(12).fill(1);
-    const plan = planSheet({
+    const draft = draftSheet({
       vocabulary, template, added: tag.added, weights, period: null, kept: owners, planInputs: contents.planInputs,
       closedMonths: monthsElapsed(workbook, today, fiscalYear, startMonth),
       request: { templateId: template.id, lang: tag.lang, kgi: contents.kgi ?? template.kgi, inputs: {}, fiscalYear, startMonth, seasonality: weights },
     });
-    writeNewSheet(workbook, name, plan);
+    writeNewSheet(workbook, name, draft);
     return opened(workbook, name);
   });
 }

@@ -6,7 +6,7 @@
  * (test/support/fakeSheets.ts), which counts every Apps Script call.
  */
 
-import type { CellContent, ChartSpec, ConditionalRule, GridRange, ReadValue, SheetLayoutProps, Validation } from '../core/sheet/plan';
+import type { CellContent, ChartSpec, ConditionalRule, GridRange, ReadValue, SheetLayoutProps, Validation } from '../core/sheet/draft';
 
 export type { CellContent, ChartSpec, ConditionalRule, GridRange, ReadValue, SheetLayoutProps, Validation };
 

@@ -1,5 +1,6 @@
 import type { Lang } from '../core/i18n';
-import { cellRange, type CellContent } from '../core/sheet/plan';
+import { cellRange, type CellContent } from '../core/sheet/draft';
+import { fill } from '../core/sheet/labels';
 import { readTreeSheet, type TreeSheetContents } from '../core/sheet/readBack';
 import { isTyped, orderTree } from '../core/tree';
 import type { Vocabulary } from '../core/vocabulary';
@@ -79,13 +80,8 @@ export function closeMonth(
     });
     if (missing.length > 0 && !confirmBlank) {
       const count = missing.length;
-      return {
-        closed: false, month: label, missing,
-        text: {
-          en: `${label} still has ${count} blank actual${count === 1 ? '' : 's'}. Fill them in, or confirm to close the month anyway.`,
-          ja: `${label} は実績が ${count} 件未入力です。入力するか、このまま締める場合は確認してください。`,
-        },
-      };
+      const say = (lang: Lang) => fill(vocabulary.words[lang].blankActuals[count === 1 ? 'one' : 'many'], { month: label, count });
+      return { closed: false, month: label, missing, text: { en: say('en'), ja: say('ja') } };
     }
 
     // Every cell the close writes must be writable before the first is written.

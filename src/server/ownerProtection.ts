@@ -1,5 +1,5 @@
 import type { Lang } from '../core/i18n';
-import type { GridRange } from '../core/sheet/plan';
+import type { GridRange } from '../core/sheet/draft';
 import type { TreeSheetContents } from '../core/sheet/readBack';
 import { covering } from '../core/sheet/writes';
 import type { Vocabulary } from '../core/vocabulary';

@@ -1,6 +1,6 @@
 import type { Localized } from '../core/i18n';
 import { makeRoomFor, planTree } from '../core/plan';
-import { cellRange } from '../core/sheet/plan';
+import { cellRange } from '../core/sheet/draft';
 import { orderTree, type Tree } from '../core/tree';
 import type { Vocabulary } from '../core/vocabulary';
 import type { BuildResult, NewProcessKpi, WhatIfChange } from '../rpc';

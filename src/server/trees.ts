@@ -1,6 +1,6 @@
 import { planTree, withInputs } from '../core/plan';
 import { layoutTreeSheet, type Placement } from '../core/sheet/layout';
-import type { SheetPlan } from '../core/sheet/plan';
+import type { SheetDraft } from '../core/sheet/draft';
 import { readTreeSheet, type TreeSheetContents } from '../core/sheet/readBack';
 import type { KeptRow, SheetTag } from '../core/sheet/schema';
 import type { Template } from '../core/templates';
@@ -56,7 +56,7 @@ export function locked<T>(workbook: SheetGateway, vocabulary: Vocabulary, work: 
   return outcome.result;
 }
 
-export interface PlanInput {
+export interface DraftInput {
   readonly vocabulary: Vocabulary;
   readonly template: Template;
   readonly added: readonly NodeDef[];
@@ -70,7 +70,7 @@ export interface PlanInput {
   readonly placement?: Placement;
 }
 
-export function planSheet(input: PlanInput): SheetPlan {
+export function draftSheet(input: DraftInput): SheetDraft {
   const { template, request } = input;
   const tree = { nodes: [...template.nodes, ...input.added] };
   const inputs = { ...inputsFor(tree, input.planInputs), ...request.inputs };

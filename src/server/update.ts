@@ -1,5 +1,5 @@
 import { withInputs } from '../core/plan';
-import type { CellContent, ReadValue, SheetPlan } from '../core/sheet/plan';
+import type { CellContent, ReadValue, SheetDraft } from '../core/sheet/draft';
 import type { TreeSheetContents } from '../core/sheet/readBack';
 import { ROW, RULE_COLOURS, type KeptRow } from '../core/sheet/schema';
 import { covering, rectangles, slice } from '../core/sheet/writes';
@@ -8,7 +8,7 @@ import type { Vocabulary } from '../core/vocabulary';
 import type { BuildRequest, BuildResult, TreeUpdate } from '../rpc';
 import type { SheetGateway } from './gateway';
 import { refuse } from './refusals';
-import { checkRequest, locked, opened, planSheet, readTree, typedWeights } from './trees';
+import { checkRequest, locked, opened, draftSheet, readTree, typedWeights } from './trees';
 
 export interface UpdateRequest extends TreeUpdate {
   /** Nodes to add under existing ones, e.g. a process KPI from the catalogue. */
@@ -50,15 +50,15 @@ export function updateTreeSheet(
     };
     // Checked in full before anything is written; the tag goes first, so a run killed later
     // leaves a tree whose missing rows the next update adds.
-    const tagged = planSheet(base);
+    const tagged = draftSheet(base);
     workbook.tagSheet(sheetName, tagged.tag);
 
     const placement = placeRows(workbook, sheetName, contents, orderTree(withInputs({ nodes: [...tree.nodes, ...(changes.addNodes ?? [])] }, request.inputs)).map((n) => n.id));
-    const plan = planSheet({ ...base, placement });
-    workbook.ensureRows(sheetName, plan.rows);
+    const draft = draftSheet({ ...base, placement });
+    workbook.ensureRows(sheetName, draft.rows);
     // Another language restyles every row: validation help is in the tree's language.
-    const restyled = request.lang === tag.lang ? placement.fresh : new Set(plan.ownedRows);
-    writeChanges(workbook, sheetName, plan, placement.fresh, restyled, requestedInputs(plan, contents, changes, placement.rows));
+    const restyled = request.lang === tag.lang ? placement.fresh : new Set(draft.ownedRows);
+    writeChanges(workbook, sheetName, draft, placement.fresh, restyled, requestedInputs(draft, contents, changes, placement.rows));
     return opened(workbook, sheetName);
   });
 }
@@ -95,7 +95,7 @@ function placeRows(workbook: SheetGateway, sheetName: string, contents: TreeShee
 }
 
 /** Input cells the update itself changes: a new KGI, planned values, weights, a period the new months lack. */
-function requestedInputs(plan: SheetPlan, contents: TreeSheetContents, changes: UpdateRequest, rows: ReadonlyMap<string, number>): Set<string> {
+function requestedInputs(draft: SheetDraft, contents: TreeSheetContents, changes: UpdateRequest, rows: ReadonlyMap<string, number>): Set<string> {
   const cells = new Set<string>();
   const at = (row: number, column: number) => cells.add(`${row},${column}`);
   const { kgi, weights, period, closedThrough } = contents.settings;
@@ -106,7 +106,7 @@ function requestedInputs(plan: SheetPlan, contents: TreeSheetContents, changes: 
   if (changes.seasonality !== undefined) for (let m = 0; m < 12; m++) at(weights.row, weights.column + m);
   // A period or closed month the sheet's lists no longer hold (another language or fiscal year).
   for (const [{ row, column }, current] of [[period, contents.period], [closedThrough, contents.closedThrough]] as const) {
-    const listed = plan.validations[row - 1][column - 1];
+    const listed = draft.validations[row - 1][column - 1];
     if (listed?.kind === 'list' && !listed.values.includes(current)) at(row, column);
   }
   return cells;
@@ -126,33 +126,33 @@ const sameContent = (content: CellContent, value: ReadValue | undefined, formula
  * language); other rows keep theirs (and a person's).
  */
 function writeChanges(
-  workbook: SheetGateway, sheet: string, plan: SheetPlan,
+  workbook: SheetGateway, sheet: string, draft: SheetDraft,
   fresh: ReadonlySet<number>, restyled: ReadonlySet<number>, requested: ReadonlySet<string>,
 ): void {
   const inputs = new Set<string>();
-  for (const r of plan.inputs) for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.columns; j++) inputs.add(`${r.row + i},${r.column + j}`);
+  for (const r of draft.inputs) for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.columns; j++) inputs.add(`${r.row + i},${r.column + j}`);
   const values = workbook.readValues(sheet);
   const formulas = workbook.readFormulas(sheet);
   const owned = (row: number, column: number) => fresh.has(row) || requested.has(`${row},${column}`) || !inputs.has(`${row},${column}`);
   const differs = (row: number, column: number) => fresh.has(row) || requested.has(`${row},${column}`)
-    || !sameContent(plan.contents[row - 1][column - 1], values[row - 1]?.[column - 1], formulas[row - 1]?.[column - 1]);
+    || !sameContent(draft.contents[row - 1][column - 1], values[row - 1]?.[column - 1], formulas[row - 1]?.[column - 1]);
 
   // The frame and new rows: formats first, so plain-text labels go in as text.
-  const styled = rectangles([...Array.from({ length: ROW.header }, (_, i) => i + 1), ...restyled], plan.columns, () => true, () => true);
-  for (const range of styled) workbook.setNumberFormats(sheet, range, slice(plan.numberFormats, range));
-  for (const range of rectangles(plan.ownedRows, plan.columns, differs, owned)) workbook.setContents(sheet, range, slice(plan.contents, range));
+  const styled = rectangles([...Array.from({ length: ROW.header }, (_, i) => i + 1), ...restyled], draft.columns, () => true, () => true);
+  for (const range of styled) workbook.setNumberFormats(sheet, range, slice(draft.numberFormats, range));
+  for (const range of rectangles(draft.ownedRows, draft.columns, differs, owned)) workbook.setContents(sheet, range, slice(draft.contents, range));
   for (const range of styled) {
-    workbook.setBackgrounds(sheet, range, slice(plan.backgrounds, range));
-    workbook.setFontWeights(sheet, range, slice(plan.fontWeights, range));
-    workbook.setFontColors(sheet, range, slice(plan.fontColors, range));
-    workbook.setValidations(sheet, range, slice(plan.validations, range));
+    workbook.setBackgrounds(sheet, range, slice(draft.backgrounds, range));
+    workbook.setFontWeights(sheet, range, slice(draft.fontWeights, range));
+    workbook.setFontColors(sheet, range, slice(draft.fontColors, range));
+    workbook.setValidations(sheet, range, slice(draft.validations, range));
   }
-  const header = { row: ROW.header, column: 1, rows: 1, columns: plan.columns };
-  workbook.setNotes(sheet, header, slice(plan.notes, header));
+  const header = { row: ROW.header, column: 1, rows: 1, columns: draft.columns };
+  workbook.setNotes(sheet, header, slice(draft.notes, header));
 
   // The add-on's rules (its palette) are replaced; a person's own stay.
   const theirs = workbook.readConditionalRules(sheet).filter((rule) => rule.background === null || !RULE_COLOURS.has(rule.background.toLowerCase()));
-  workbook.setConditionalRules(sheet, plan.rules, theirs);
-  workbook.protectExcept(sheet, covering(plan.inputs), plan.protectionNote);
-  workbook.setNamedRanges(sheet, plan.names);
+  workbook.setConditionalRules(sheet, draft.rules, theirs);
+  workbook.protectExcept(sheet, covering(draft.inputs), draft.protectionNote);
+  workbook.setNamedRanges(sheet, draft.names);
 }

@@ -3,7 +3,7 @@
  * service: in place, never rewriting what people typed, whole after a kill at any call.
  */
 import { KpiError } from '../../src/core/i18n';
-import { cell } from '../../src/core/sheet/grid';
+import { ref } from '../../src/core/sheet/a1';
 import { monthKey, ROW } from '../../src/core/sheet/schema';
 import { readTreeSheet } from '../../src/core/sheet/readBack';
 import { VOCABULARY } from '../../src/core/vocabulary';
@@ -64,7 +64,7 @@ describe('an update changes the tree sheet in place', () => {
     const { sheets } = sheet.workbook;
     const dealsRow = sheet.rowOf('deals');
     sheets.addSheet('Dashboard');
-    sheets.edit('Dashboard', 1, 1, `='${sheet.name}'!${cell(sheet.columnOf('actual_1'), dealsRow)}`);
+    sheets.edit('Dashboard', 1, 1, `='${sheet.name}'!${ref(sheet.columnOf('actual_1'), dealsRow)}`);
     expect(sheets.valueAt('Dashboard', 1, 1)).toBe(139);
     updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, { addNodes: [upsells] });
     expect(sheet.rowOf('deals')).toBe(dealsRow + 1);

@@ -5,7 +5,7 @@
  * goes through the fake's controller, `sheets`.
  */
 import { AppsScriptWorkbook, type AppsScriptServices } from '../../src/server/appsScriptWorkbook';
-import type { ReadValue } from '../../src/core/sheet/plan';
+import type { ReadValue } from '../../src/core/sheet/draft';
 import { createFakeSheets, type FakeSheets, type FakeSheetsOptions, type FakeSheetView, type FakeViewCell } from './fakeSheets';
 
 export type SheetView = FakeSheetView;

@@ -1,8 +1,8 @@
 import type { Lang } from '../i18n';
 import { isStage, isTyped, type TreeNode } from '../tree';
-import { cell, quote, span } from './grid';
+import { ref, quote, span } from './a1';
 import type { SheetWords } from './labels';
-import type { CellContent, Validation } from './plan';
+import type { CellContent, Validation } from './draft';
 import {
   ACTUAL_1, COLUMN, HELPER, MONTHS, NUMBER_FORMAT, PLAN_1, ROW, SETTINGS, type KeptRow, type Month, type NodeColumnKey,
 } from './schema';
@@ -52,16 +52,16 @@ export interface ColumnCell {
 type Column = (r: NodeRow, sheet: SheetContext) => ColumnCell | null;
 
 /** `$J7`-style references to a column of a row (the column locked, so rules can reuse them). */
-export const at = (key: NodeColumnKey, row: number, lock: '' | 'col' | 'row' | 'both' = 'col') => cell(COLUMN[key], row, lock);
+export const at = (key: NodeColumnKey, row: number, lock: '' | 'col' | 'row' | 'both' = 'col') => ref(COLUMN[key], row, lock);
 /** A whole column of the node block. */
 export const nodeColumn = (key: NodeColumnKey, sheet: Pick<SheetContext, 'first' | 'last'>) =>
   span(COLUMN[key], sheet.first, COLUMN[key], sheet.last, 'both');
 /** A hidden helper cell in column A. */
-export const helper = (row: number) => cell(1, row, 'both');
+export const helper = (row: number) => ref(1, row, 'both');
 export const actualBlock = (row: number) => span(ACTUAL_1, row, ACTUAL_1 + MONTHS - 1, row, 'col');
 const planBlock = (row: number) => span(PLAN_1, row, PLAN_1 + MONTHS - 1, row, 'col');
 export const monthIndex = span(ACTUAL_1, ROW.months, ACTUAL_1 + MONTHS - 1, ROW.months, 'both');
-export const kgiCell = cell(SETTINGS.kgi, ROW.settings, 'both');
+export const kgiCell = ref(SETTINGS.kgi, ROW.settings, 'both');
 export const topScore = (sheet: Pick<SheetContext, 'first' | 'last'>) => `MAX(${nodeColumn('score', sheet)})`;
 
 const formula = (f: string): CellContent => ({ formula: `=${f}` });
@@ -187,7 +187,7 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
   // Ties go to the earliest stage: the first row holding the top score.
   status: (r, sheet) => {
     const [plan, actual, score] = [at('period_plan', r.row), at('period_actual', r.row), at('score', r.row)];
-    const above = `${cell(COLUMN.score, ROW.header, 'both')}:${cell(COLUMN.score, r.row - 1, 'col')}`;
+    const above = `${ref(COLUMN.score, ROW.header, 'both')}:${ref(COLUMN.score, r.row - 1, 'col')}`;
     const isBottleneck = isStage(r.node)
       ? `AND(ISNUMBER(${score}),${score}>0,${score}=${topScore(sheet)},COUNTIF(${above},${score})=0)`
       : 'FALSE';
@@ -274,8 +274,8 @@ export const MONTH_COLUMNS: Record<'plan' | 'actual', (r: NodeRow, sheet: SheetC
       const value = r.kept?.actuals[month - 1] ?? null;
       return { content: value === null ? null : { number: value }, format: unitFormat(r), input: sheet.inputRules.count };
     }
-    if (r.node.kind === 'factor') return { content: formula(derivedRate(r, (row) => cell(column, row))), format: unitFormat(r) };
-    const parts = r.children.map((k) => cell(column, k.row)).join(',');
+    if (r.node.kind === 'factor') return { content: formula(derivedRate(r, (row) => ref(column, row))), format: unitFormat(r) };
+    const parts = r.children.map((k) => ref(column, k.row)).join(',');
     return { content: formula(`IF(COUNT(${parts})=0,"",SUM(${parts}))`), format: unitFormat(r) };
   },
 };

@@ -50,6 +50,10 @@ const en = {
     ownerProtection: 'KPI tree: only this row\'s owner edits its inputs.',
     chart: { title: 'KGI by month', plan: 'Plan', actual: 'Actual', forecast: 'Forecast' },
     yearSheet: '{name} FY{year}',
+    blankActuals: {
+      one: '{month} still has 1 blank actual. Fill it in, or confirm to close the month anyway.',
+      many: '{month} still has {count} blank actuals. Fill them in, or confirm to close the month anyway.',
+    },
     refusals: {
       busy: 'Another update of this workbook is in progress. Nothing was changed; try again in a moment.',
       unknownTemplate: 'Unknown template "{id}".',
@@ -121,6 +125,10 @@ const ja: typeof en = {
     ownerProtection: 'KPIツリー: この行の入力は担当者だけが編集できます。',
     chart: { title: 'KGIの月次推移', plan: '計画', actual: '実績', forecast: '着地予測' },
     yearSheet: '{name} {year}年度',
+    blankActuals: {
+      one: '{month} は実績が 1 件未入力です。入力するか、このまま締める場合は確認してください。',
+      many: '{month} は実績が {count} 件未入力です。入力するか、このまま締める場合は確認してください。',
+    },
     refusals: {
       busy: 'このブックは別の更新中です。変更は行っていません。しばらくしてからもう一度お試しください。',
       unknownTemplate: 'テンプレート「{id}」は存在しません。',

@@ -2,9 +2,9 @@ import type { Lang } from '../i18n';
 import type { TemplateId } from '../templates';
 import { arithmeticChildren, isTyped, orderTree, type NodeDef, type Tree, type TreeNode } from '../tree';
 import { at, helper, kgiCell, MONTH_COLUMNS, NODE_COLUMNS, nodeColumn, topScore, type ColumnCell, type SheetContext } from './columns';
-import { cell, columnLetter, quote, span } from './grid';
+import { ref, columnLetter, quote, span } from './a1';
 import { fill, monthLabels, type SheetWords } from './labels';
-import type { CellContent, ConditionalRule, GridRange, SheetPlan, Validation } from './plan';
+import type { CellContent, ConditionalRule, GridRange, SheetDraft, Validation } from './draft';
 import {
   ACTUAL_1, CHART_MARKER, COLUMN, COLUMN_KEYS, HELPER, KEY_MARKER, LAST_COLUMN, LAYOUT_VERSION, MONTHS, NUMBER_FORMAT, PALETTE, PLAN_1, ROW,
   SETTING_KEYS, SETTINGS, type KeptRow, type Month, type SettingKey, type SheetTag,
@@ -50,7 +50,7 @@ export interface Placement {
   readonly chartTop: number;
 }
 
-export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
+export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   const words = spec.words;
   const nodes = orderTree(spec.tree);
   const labels = monthLabels(spec.fiscalYear, spec.startMonth);
@@ -126,11 +126,11 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
   // Hidden helpers in column A: the latest month with an actual, the months closed, and the
   // months the selected period covers.
   const monthHeader = span(ACTUAL_1, ROW.header, ACTUAL_1 + MONTHS - 1, ROW.header, 'both');
-  const periodCell = cell(SETTINGS.period, ROW.settings, 'both');
+  const periodCell = ref(SETTINGS.period, ROW.settings, 'both');
   const ytd = quote(words.ytd);
   const latest = labels.map((_, i) => `IF(COUNT(${span(ACTUAL_1 + i, first, ACTUAL_1 + i, last)})>0,${i + 1},0)`);
   put(HELPER.latestMonth, 1, formula(`MAX(${latest.join(',')})`));
-  put(HELPER.closedMonths, 1, formula(`IFERROR(MATCH(${cell(SETTINGS.closedThrough, ROW.settings, 'both')},${monthHeader},0),0)`));
+  put(HELPER.closedMonths, 1, formula(`IFERROR(MATCH(${ref(SETTINGS.closedThrough, ROW.settings, 'both')},${monthHeader},0),0)`));
   put(HELPER.periodFrom, 1, formula(`IF(${periodCell}=${ytd},1,IFERROR(MATCH(${periodCell},${monthHeader},0),1))`));
   put(HELPER.periodTo, 1, formula(
     `IF(${periodCell}=${ytd},MAX(${helper(HELPER.latestMonth)},${helper(HELPER.closedMonths)}),IFERROR(MATCH(${periodCell},${monthHeader},0),0))`));
@@ -139,8 +139,8 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
   const atBottleneck = (key: 'label' | 'recoverable') => `INDEX(${nodeColumn(key, sheet)},MATCH(${topScore(sheet)},${nodeColumn('score', sheet)},0))`;
   const summary: [string, string, string][] = [
     [words.yields, at('yields', first, 'both'), kgiFormat],
-    [words.ofKgi, `IFERROR(${cell(3, ROW.summary)}/${kgiCell},"")`, '0.0%'],
-    [words.gap, `${cell(3, ROW.summary)}-${kgiCell}`, kgiFormat],
+    [words.ofKgi, `IFERROR(${ref(3, ROW.summary)}/${kgiCell},"")`, '0.0%'],
+    [words.gap, `${ref(3, ROW.summary)}-${kgiCell}`, kgiFormat],
     // Not plain text (`@`): Sheets would show a formula there as its source.
     [words.bottleneck, `IF(${topScore(sheet)}>0,${atBottleneck('label')},${quote(words.none)})`, 'General'],
     [words.recoverable, `IF(${topScore(sheet)}>0,${atBottleneck('recoverable')},"")`, kgiFormat],
@@ -168,7 +168,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
   };
   SETTING_KEYS.forEach((key, i) => {
     const [row, column] = settingCells[key];
-    const where = cell(column, row, 'both');
+    const where = ref(column, row, 'both');
     put(ROW.keys, COLUMN_KEYS.length + 1 + i, formula(`"@${key}="&ROW(${where})&","&COLUMN(${where})`));
   });
   COLUMN_KEYS.forEach((key, i) => {
@@ -201,9 +201,9 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetPlan {
 
   // The KGI by month: plan, actual, and the landing path (actual where entered, plan after).
   const series: [string, (m: number) => string][] = [
-    [words.chart.plan, (m) => cell(PLAN_1 + m, first, 'row')],
-    [words.chart.actual, (m) => cell(ACTUAL_1 + m, first, 'row')],
-    [words.chart.forecast, (m) => `IF(ISNUMBER(${cell(ACTUAL_1 + m, first, 'row')}),${cell(ACTUAL_1 + m, first, 'row')},${cell(PLAN_1 + m, first, 'row')})`],
+    [words.chart.plan, (m) => ref(PLAN_1 + m, first, 'row')],
+    [words.chart.actual, (m) => ref(ACTUAL_1 + m, first, 'row')],
+    [words.chart.forecast, (m) => `IF(ISNUMBER(${ref(ACTUAL_1 + m, first, 'row')}),${ref(ACTUAL_1 + m, first, 'row')},${ref(PLAN_1 + m, first, 'row')})`],
   ];
   put(chartTop, COLUMN.key, { text: CHART_MARKER });
   put(chartTop, COLUMN.trend, { text: words.chart.title });
@@ -298,7 +298,7 @@ function statusRules(sheet: SheetContext, rowOf: ReadonlyMap<string, number>): C
   }
   // Blank actuals of closed months on node rows: the typed ones (a rate's or a sum's cells hold formulas).
   if (nodes.some(isTyped)) {
-    const firstActual = cell(ACTUAL_1, first);
+    const firstActual = ref(ACTUAL_1, first);
     rules.push({
       ranges: [{ row: first, column: ACTUAL_1, rows: last - first + 1, columns: MONTHS }],
       formula: `=AND(${columnLetter(ACTUAL_1)}$${ROW.months}<=${helper(HELPER.closedMonths)},${at('key', first)}<>"",${firstActual}="",NOT(ISFORMULA(${firstActual})))`,

@@ -1,4 +1,4 @@
-import type { ReadValue } from './plan';
+import type { ReadValue } from './draft';
 import { CHART_MARKER, COLUMN_KEYS, KEY_MARKER, MONTHS, PLACE, ROW, SETTING_KEYS, type KeptRow, type SettingKey } from './schema';
 
 /** A cell's place as the sheet has it now (rows and columns may have been inserted): 1-based. */

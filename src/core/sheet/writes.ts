@@ -1,4 +1,4 @@
-import type { GridRange } from './plan';
+import type { GridRange } from './draft';
 
 /**
  * Which rectangles to write so that every wanted cell is written and no other cell is touched

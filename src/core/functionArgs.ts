@@ -8,7 +8,7 @@ import { parseAmount } from './numbers';
  */
 
 /** An argument as rows of cells; a single value is a 1×1 grid that is not a range. */
-export interface Grid {
+export interface ArgRange {
   readonly name: string;
   readonly rows: number;
   readonly cols: number;
@@ -20,34 +20,34 @@ export interface Grid {
 export type Out = number | string;
 
 /** An argument as a grid; an omitted argument (undefined, not a blank cell) is `missing`. */
-export function grid(name: string, arg: unknown): Grid {
+export function argRange(name: string, arg: unknown): ArgRange {
   if (arg === undefined) throw missing(label(name));
   if (!Array.isArray(arg)) return { name, rows: 1, cols: 1, values: [[arg]], range: false };
   const values = arg as unknown[][];
   return { name, rows: values.length, cols: values.length ? values[0].length : 0, values, range: true };
 }
 
-export const size = (g: Grid): number => g.rows * g.cols;
+export const size = (g: ArgRange): number => g.rows * g.cols;
 
 /** Cell `i`, counting row by row (ranges are read row by row). */
-export const cell = (g: Grid, i: number): unknown => g.values[Math.floor(i / g.cols)][i % g.cols];
+export const argValue = (g: ArgRange, i: number): unknown => g.values[Math.floor(i / g.cols)][i % g.cols];
 
 /** Every cell row by row, mapped. */
-export const mapCells = <T>(g: Grid, f: (i: number) => T): T[] => Array.from({ length: size(g) }, (_, i) => f(i));
+export const mapCells = <T>(g: ArgRange, f: (i: number) => T): T[] => Array.from({ length: size(g) }, (_, i) => f(i));
 
 export const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefined;
 
-const shape = (g: Grid): string => `${g.rows}×${g.cols}`;
+const shape = (g: ArgRange): string => `${g.rows}×${g.cols}`;
 
 /** The label of cell `i`: the argument's name, with row and column inside a range. */
-export const at = (g: Grid, i: number): Localized =>
+export const at = (g: ArgRange, i: number): Localized =>
   label(g.name, g.range ? { row: Math.floor(i / g.cols) + 1, col: (i % g.cols) + 1 } : undefined);
 
 const SHEET_ERROR = /^#(?:N\/A|[A-Z0-9/]+[!?])$/;
 
 /** The number in cell `i`, or null when blank; anything not `expected` is an error. */
-export function optionalNumber(g: Grid, i: number, expected: Expectation): number | null {
-  const v = cell(g, i);
+export function optionalNumber(g: ArgRange, i: number, expected: Expectation): number | null {
+  const v = argValue(g, i);
   if (typeof v === 'number') {
     if (Number.isFinite(v) && expected.accepts(v)) return v;
   } else if (isBlank(v)) {
@@ -61,37 +61,37 @@ export function optionalNumber(g: Grid, i: number, expected: Expectation): numbe
 }
 
 /** Like `optionalNumber`, but a blank is an error too. */
-export function number(g: Grid, i: number, expected: Expectation): number {
+export function number(g: ArgRange, i: number, expected: Expectation): number {
   const n = optionalNumber(g, i, expected);
-  if (n === null) throw mustBe(at(g, i), expected, cell(g, i));
+  if (n === null) throw mustBe(at(g, i), expected, argValue(g, i));
   return n;
 }
 
 /** An argument that must be one cell (a 1×1 range is one). */
-export function single(name: string, arg: unknown): Grid {
-  const g = grid(name, arg);
+export function single(name: string, arg: unknown): ArgRange {
+  const g = argRange(name, arg);
   if (size(g) !== 1) throw mustBe(label(name), EXPECT.cell, arg);
   return g;
 }
 
 /** An argument that must be a single row or column (or one cell). */
-export function line(name: string, arg: unknown): Grid {
-  const g = grid(name, arg);
+export function line(name: string, arg: unknown): ArgRange {
+  const g = argRange(name, arg);
   if (g.rows > 1 && g.cols > 1) throw mustBe(label(name), EXPECT.line, arg);
   return g;
 }
 
-export function sameShape(a: Grid, b: Grid): void {
+export function sameShape(a: ArgRange, b: ArgRange): void {
   if (a.rows !== b.rows || a.cols !== b.cols) throw mismatch(a.name, b.name, [shape(a), shape(b)], 'shape');
 }
 
-export function sameLength(a: Grid, b: Grid): void {
+export function sameLength(a: ArgRange, b: ArgRange): void {
   const [m, n] = [size(a), size(b)];
   if (m !== n) throw mismatch(a.name, b.name, [String(m), String(n)], 'length');
 }
 
 /** Computes every cell, returned in the argument's shape: one value for a single cell. */
-export function perCell(g: Grid, f: (i: number) => Out): Out | Out[][] {
+export function perCell(g: ArgRange, f: (i: number) => Out): Out | Out[][] {
   if (!g.range) return f(0);
   const out = new Array<Out[]>(g.rows);
   for (let r = 0, i = 0; r < g.rows; r++) {
@@ -102,7 +102,7 @@ export function perCell(g: Grid, f: (i: number) => Out): Out | Out[][] {
 }
 
 /** Values computed along a line argument, laid out like it: a row spills right, else down. */
-export const spill = (g: Grid, values: readonly Out[]): Out[][] =>
+export const spill = (g: ArgRange, values: readonly Out[]): Out[][] =>
   g.rows === 1 && g.cols > 1 ? [[...values]] : values.map((v) => [v]);
 
 /**
@@ -112,7 +112,7 @@ export const spill = (g: Grid, values: readonly Out[]): Out[][] =>
 export function numberList(name: string, args: readonly unknown[], expected: Expectation): number[] {
   const values: number[] = [];
   args.forEach((arg, k) => {
-    const g = grid(`${name}${k + 1}`, arg);
+    const g = argRange(`${name}${k + 1}`, arg);
     for (let i = 0; i < size(g); i++) {
       const n = optionalNumber(g, i, expected);
       if (n !== null) values.push(n);
@@ -125,7 +125,7 @@ export function numberList(name: string, args: readonly unknown[], expected: Exp
 /** TRUE or FALSE (also as text); blank or omitted means FALSE. */
 export function flag(name: string, arg: unknown): boolean {
   if (isBlank(arg)) return false;
-  const v = cell(single(name, arg), 0);
+  const v = argValue(single(name, arg), 0);
   if (typeof v === 'boolean') return v;
   const text = typeof v === 'string' ? v.trim().toUpperCase() : '';
   if (text === 'TRUE' || text === 'FALSE') return text === 'TRUE';

@@ -9,7 +9,7 @@ export function columnLetter(column: number): string {
 }
 
 /** `B7`, `$B7`, `B$7` or `$B$7`. */
-export function cell(column: number, row: number, lock: '' | 'col' | 'row' | 'both' = ''): string {
+export function ref(column: number, row: number, lock: '' | 'col' | 'row' | 'both' = ''): string {
   const c = lock === 'col' || lock === 'both' ? '$' : '';
   const r = lock === 'row' || lock === 'both' ? '$' : '';
   return `${c}${columnLetter(column)}${r}${row}`;
@@ -17,7 +17,7 @@ export function cell(column: number, row: number, lock: '' | 'col' | 'row' | 'bo
 
 /** `$S7:$AD7`-style spans. */
 export function span(fromColumn: number, fromRow: number, toColumn: number, toRow: number, lock: '' | 'col' | 'row' | 'both' = ''): string {
-  return `${cell(fromColumn, fromRow, lock)}:${cell(toColumn, toRow, lock)}`;
+  return `${ref(fromColumn, fromRow, lock)}:${ref(toColumn, toRow, lock)}`;
 }
 
 /** A formula string literal: text from templates is quoted, never spliced in raw. */

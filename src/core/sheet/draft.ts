@@ -64,7 +64,7 @@ export interface NamedRange {
 }
 
 /** A whole sheet, property by property, so the gateway writes each with one batched call. */
-export interface SheetPlan {
+export interface SheetDraft {
   readonly rows: number;
   readonly columns: number;
   readonly contents: CellContent[][];

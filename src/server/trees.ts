@@ -1,3 +1,4 @@
+import { KpiError } from '../core/i18n';
 import { planTree, withInputs } from '../core/plan';
 import { layoutTreeSheet, type Placement } from '../core/sheet/layout';
 import type { SheetDraft } from '../core/sheet/draft';
@@ -46,11 +47,23 @@ export function uniqueSheetName(base: string, taken: readonly string[]): string 
 /** A sheet being built: a run killed before it is complete leaves it tagged so, and the next run removes it. */
 export const PENDING_TAG = JSON.stringify({ app: 'kpi-tree', pending: true });
 
-/** Holds the document lock; the run first removes what a killed run left half-built. */
+/** What Sheets says, in English or Japanese, when a protection stops a script's write. */
+const PROTECTED = /protect|保護/i;
+
+/**
+ * Holds the document lock; the run first removes what a killed run left half-built. A
+ * protection someone set that stops a write part-way is said as such, in the user's language
+ * (inputs are never rewritten, so nothing typed is lost).
+ */
 export function locked<T>(workbook: SheetGateway, vocabulary: Vocabulary, work: () => T): T {
   const outcome = workbook.withDocumentLock(() => {
     for (const { sheet, tag } of workbook.taggedSheets()) if (tag === PENDING_TAG) workbook.deleteSheet(sheet);
-    return work();
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof KpiError || !(error instanceof Error) || !PROTECTED.test(error.message)) throw error;
+      return refuse(vocabulary, 'blockedByProtection', undefined, { reason: error.message });
+    }
   });
   if (!outcome.ran) refuse(vocabulary, 'busy');
   return outcome.result;

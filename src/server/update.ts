@@ -1,5 +1,5 @@
 import { withInputs } from '../core/plan';
-import type { CellContent, ReadValue, SheetDraft } from '../core/sheet/draft';
+import { cellRange, type CellContent, type ReadValue, type SheetDraft } from '../core/sheet/draft';
 import type { TreeSheetContents } from '../core/sheet/readBack';
 import { ROW, RULE_COLOURS, type KeptRow } from '../core/sheet/schema';
 import { covering, rectangles, slice } from '../core/sheet/writes';
@@ -7,6 +7,7 @@ import { orderTree, type NodeDef, type Tree } from '../core/tree';
 import type { Vocabulary } from '../core/vocabulary';
 import type { BuildRequest, BuildResult, TreeUpdate } from '../rpc';
 import type { SheetGateway } from './gateway';
+import { checkWritable } from './ownerProtection';
 import { refuse } from './refusals';
 import { checkRequest, locked, opened, draftSheet, readTree, typedWeights } from './trees';
 
@@ -48,9 +49,16 @@ export function updateTreeSheet(
       closedMonths: contents.closedMonths, period: contents.period, kept: new Map<string, KeptRow>(),
       planInputs: contents.planInputs, ownerProtection: tag.ownerProtection ?? false,
     };
-    // Checked in full before anything is written; the tag goes first, so a run killed later
-    // leaves a tree whose missing rows the next update adds.
+    // Checked in full before anything is written: the tree, and that the inputs the update
+    // changes are not protected for others. The tag goes first, so a run killed later leaves a
+    // tree whose missing rows the next update adds.
     const tagged = draftSheet(base);
+    const here = new Map([...contents.rows].map(([id, r]) => [id, r.row]));
+    const changed = [...requestedInputs(tagged, contents, changes, here)].map((key) => {
+      const [row, column] = key.split(',').map(Number);
+      return cellRange(row, column);
+    });
+    checkWritable(workbook, vocabulary, sheetName, contents, changed);
     workbook.tagSheet(sheetName, tagged.tag);
 
     const placement = placeRows(workbook, sheetName, contents, orderTree(withInputs({ nodes: [...tree.nodes, ...(changes.addNodes ?? [])] }, request.inputs)).map((n) => n.id));

@@ -74,6 +74,7 @@ const en = {
       protectedRows: 'The rows of {rows} are protected for {editors}. Nothing was changed: ask them or the spreadsheet\'s owner{owner}.',
       protectionNotYours: 'Owner protection on "{sheet}" was turned on by someone else: the rows of {rows} can be edited only by {editors}. Nothing was changed: ask one of them or the spreadsheet\'s owner{owner} to turn it off.',
       protectionFailed: 'Owner protection could not be turned on ({reason}). Nothing was changed.',
+      blockedByProtection: 'A protection someone set on this spreadsheet stopped the change: "{reason}" Nothing you or others typed was lost. Ask the spreadsheet\'s owner or whoever set the protection, then try again.',
     },
     history: {
       sheet: 'KPI history',
@@ -149,6 +150,7 @@ const ja: typeof en = {
       protectedRows: '{rows} の行は {editors} だけが編集できるよう保護されています。変更は行っていません。その担当者かスプレッドシートのオーナー{owner}に依頼してください。',
       protectionNotYours: '「{sheet}」の担当者保護は別のユーザーが設定しました。{rows} の行は {editors} だけが編集できます。変更は行っていません。そのいずれかか、スプレッドシートのオーナー{owner}に解除を依頼してください。',
       protectionFailed: '担当者保護を設定できませんでした（{reason}）。変更は行っていません。',
+      blockedByProtection: 'このスプレッドシートに設定された保護により変更が止まりました:「{reason}」入力済みの値は失われていません。スプレッドシートのオーナーか保護を設定した人に依頼してから、もう一度お試しください。',
     },
     history: {
       sheet: 'KPI履歴',

@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './chromium.mjs';
-import { SIDEBAR_BUDGET } from './sidebar.mjs';
+import { SIDEBAR_BUDGET, sizeAgainst } from './budgets.mjs';
 import { median } from './timing.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -13,26 +13,32 @@ const RUNS = 7;
 /** Served from a made-up origin, so nothing but the sidebar itself is loaded. */
 const ORIGIN = 'http://sidebar.bench/';
 
+/** @typedef {(value?: unknown) => void} Handler */
+
 /** `google.script.run` answering getContext at once, as a warm Apps Script server would at best. */
 function stubServer() {
+  /** @param {{ success?: Handler, failure?: Handler }} handlers @returns {unknown} */
   const runner = (handlers) => new Proxy({}, {
     get: (_target, name) => {
-      if (name === 'withSuccessHandler') return (success) => runner({ ...handlers, success });
-      if (name === 'withFailureHandler') return (failure) => runner({ ...handlers, failure });
+      if (name === 'withSuccessHandler') return (/** @type {Handler} */ success) => runner({ ...handlers, success });
+      if (name === 'withFailureHandler') return (/** @type {Handler} */ failure) => runner({ ...handlers, failure });
       return () => setTimeout(() => handlers.success?.(name === 'getContext' ? { lang: 'ja', trees: [], activeTree: null } : null));
     },
   });
-  window.google = { script: { run: runner({}) } };
+  /** @type {Window & { google?: unknown }} */ (window).google = { script: { run: runner({}) } };
 }
 
 /** A page that is interactive as soon as it parses: the machine's floor for the same procedure. */
 const BLANK = '<!DOCTYPE html><p>blank</p><script>document.documentElement.dataset.ready = "true"; performance.mark("kpi-tree-interactive")</script>';
 
-/** Median milliseconds from navigation start to the `kpi-tree-interactive` mark, per page. */
+/**
+ * Median milliseconds from navigation start to the `kpi-tree-interactive` mark, per page.
+ * @param {string[]} pages HTML
+ */
 async function timeToInteractive(pages) {
   const browser = await launchChromium();
   try {
-    const times = pages.map(() => []);
+    const times = pages.map(() => /** @type {number[]} */ ([]));
     // Interleaved, so a busy moment on the machine weighs on both alike; the first round warms up.
     for (let run = 0; run <= RUNS; run += 1) {
       for (const [index, html] of pages.entries()) {
@@ -56,8 +62,7 @@ export const sidebarBenches = [
   {
     name: 'Sidebar.html size',
     run() {
-      const bytes = statSync(sidebarPath).size;
-      return `${bytes.toLocaleString('en-US')} bytes = ${(bytes / 1024).toFixed(1)} KB, ${((100 * bytes) / SIDEBAR_BUDGET).toFixed(0)}% of the 150 KB budget`;
+      return sizeAgainst(statSync(sidebarPath).size, SIDEBAR_BUDGET);
     },
   },
   {

@@ -3,10 +3,17 @@
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import esbuild from 'esbuild';
 import Handlebars from 'handlebars';
+import { CODE_BUDGET, checkBudget } from './budgets.mjs';
+import { SHIPPED, bundleText } from './esbuild.mjs';
 import { loadCode } from './loadCode.mjs';
 import { buildSidebar } from './sidebar.mjs';
+
+/** @typedef {import('../src/core/i18n').Localized} Localized */
+/** @typedef {import('../src/functions/spec').ParamSpec} ParamSpec */
+/** @typedef {import('../src/functions/spec').FunctionDoc} FunctionDoc */
+/** @typedef {FunctionDoc & { name: string }} FunctionSpec */
+/** @typedef {ParamSpec & { note: string }} DeclaredParam */
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'dist');
@@ -16,42 +23,28 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const REPEATS = 2;
 
 /** Bundles src/main.ts into one IIFE that only defines `var KpiTree`. */
-async function bundle() {
-  const result = await esbuild.build({
-    entryPoints: [join(root, 'src/main.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: GLOBAL_NAME,
-    target: 'es2019',
-    minify: true,
-    charset: 'utf8',
-    legalComments: 'none',
-    write: false,
-  });
-  return result.outputFiles[0].text;
-}
+const bundle = () => bundleText({ ...SHIPPED, entryPoints: [join(root, 'src/main.ts')], globalName: GLOBAL_NAME, target: 'es2019' });
 
 /**
  * A source module's exports, bundled on its own and run in Node: build-time data (vocabulary,
  * the functions' documentation) that stays out of Code.js.
+ * @param {string} path
  */
 async function loadModule(path) {
-  const result = await esbuild.build({
-    entryPoints: [join(root, path)],
-    bundle: true,
-    format: 'iife',
-    globalName: 'Module',
-    write: false,
-  });
-  return loadCode({ source: result.outputFiles[0].text }).context.Module;
+  const source = await bundleText({ entryPoints: [join(root, path)], format: 'iife', globalName: 'Module' });
+  return loadCode({ source }).context.Module;
 }
 
 /**
  * Loading the bundle with no Apps Script globals also proves it touches no service at load time.
  * The custom functions the bundle defines and the ones docs.ts documents must be the same set.
+ * @param {string} source
+ * @param {Record<string, FunctionDoc>} docs
+ * @returns {{ names: string[], specs: Map<string, FunctionSpec> }}
  */
 function entryPoints(source, docs) {
   const { context } = loadCode({ source });
+  /** @type {{ globals: Record<string, unknown>, customFunctionNames: string[] }} */
   const { globals, customFunctionNames } = context[GLOBAL_NAME];
   const names = Object.keys(globals);
   for (const name of names) {
@@ -68,15 +61,22 @@ function entryPoints(source, docs) {
   return { names, specs: new Map(customFunctionNames.map((name) => [name, { name, ...docs[name] }])) };
 }
 
-/** One line of a doc comment: whitespace collapsed, and no `*` + `/` that would end it early. */
+/**
+ * One line of a doc comment: whitespace collapsed, and no `*` + `/` that would end it early.
+ * @param {string} text
+ */
 const docText = (text) => text.replace(/\s+/g, ' ').replace(/\*\//g, '*\\/').trim();
+/** @param {Localized} text */
 const bilingual = ({ en, ja }) => `${docText(en)} / ${docText(ja)}`;
+/** @param {string[]} lines */
 const docComment = (lines) => ['/**', ...lines.map((line) => (line ? ` * ${line}` : ' *')), ' */'].join('\n');
 
 /**
  * The parameters the wrapper declares. Names stay plain identifiers (no `[opt]` or `...rest`),
  * the form Sheets' formula help is documented to read. A repeating one is named like `rate1`
  * and declared as `rate1, rate2`.
+ * @param {FunctionSpec} spec
+ * @returns {DeclaredParam[]}
  */
 function declaredParams(spec) {
   return spec.params.flatMap((param, index) => {
@@ -95,10 +95,15 @@ function declaredParams(spec) {
   });
 }
 
-/** Forwards every argument (the event object, google.script.run's or a formula's) and `this`. */
+/**
+ * Forwards every argument (the event object, google.script.run's or a formula's) and `this`.
+ * @param {string} name
+ * @param {string[]} params
+ */
 const forward = (name, params) =>
   `function ${name}(${params.join(', ')}) { return ${GLOBAL_NAME}.globals.${name}.apply(this, arguments); }`;
 
+/** @param {FunctionSpec} spec */
 function customFunctionWrapper(spec) {
   const params = declaredParams(spec);
   const doc = docComment([
@@ -112,7 +117,10 @@ function customFunctionWrapper(spec) {
   return `${doc}\n${forward(spec.name, params.map((p) => p.name))}`;
 }
 
-/** Triggers, menu items and sidebar calls: no `@customfunction`, so Sheets does not offer them. */
+/**
+ * Triggers, menu items and sidebar calls: no `@customfunction`, so Sheets does not offer them.
+ * @param {string} name
+ */
 const entryWrapper = (name) => `/** Not a custom function. */\n${forward(name, [])}`;
 
 /**
@@ -124,7 +132,10 @@ async function vocabularyData() {
   return JSON.stringify(VOCABULARY).replace(/</g, '\\u003c');
 }
 
-/** The Help dialog as a static page: every function's example and bilingual description, escaped. */
+/**
+ * The Help dialog as a static page: every function's example and bilingual description, escaped.
+ * @param {Map<string, FunctionSpec>} specs
+ */
 async function helpPage(specs) {
   const page = Handlebars.create().compile(await readFile(join(root, 'build/help.hbs'), 'utf8'), { strict: true });
   return page({ functions: [...specs.values()] });
@@ -133,12 +144,17 @@ async function helpPage(specs) {
 const source = await bundle();
 const { FUNCTION_DOCS } = await loadModule('src/functions/docs.ts');
 const { names, specs } = entryPoints(source, FUNCTION_DOCS);
-const wrappers = names.map((name) => (specs.has(name) ? customFunctionWrapper(specs.get(name)) : entryWrapper(name)));
+const wrappers = names.map((name) => {
+  const spec = specs.get(name);
+  return spec ? customFunctionWrapper(spec) : entryWrapper(name);
+});
+const code = `${source.trimEnd()}\n\n${wrappers.join('\n\n')}\n`;
+checkBudget('Code.js', Buffer.byteLength(code), CODE_BUDGET);
 
 // A clean dist/: clasp pushes every file in it.
 await rm(outDir, { recursive: true, force: true });
 await mkdir(outDir, { recursive: true });
-await writeFile(join(outDir, 'Code.js'), `${source.trimEnd()}\n\n${wrappers.join('\n\n')}\n`);
+await writeFile(join(outDir, 'Code.js'), code);
 await writeFile(join(outDir, 'Vocabulary.html'), await vocabularyData());
 await writeFile(join(outDir, 'Help.html'), await helpPage(specs));
 await copyFile(join(root, 'appsscript.json'), join(outDir, 'appsscript.json'));

@@ -15,16 +15,24 @@ const CLONE_SOURCE = `(function clone(value) {
 /**
  * Runs Apps Script code (by default the built dist/Code.js) in a fresh V8 context that holds
  * nothing but `globals`: any Apps Script service the code touches must be faked by the caller.
+ * `context` is the sandbox's global object: the bundle's `KpiTree` and every top-level function.
+ * @param {{ globals?: Record<string, unknown>, source?: string }} [options]
  */
 export function loadCode({ globals = {}, source = readFileSync(codePath, 'utf8') } = {}) {
   const context = vm.createContext({ ...globals });
   vm.runInContext(source, context, { filename: 'Code.js' });
+  /** @type {<T>(value: T) => T} */
   const clone = vm.runInContext(CLONE_SOURCE, context);
   return {
     context,
     /** Copies a value into the sandbox's realm. */
     inRealm: clone,
-    /** Calls a top-level function by its global name, as Apps Script does. */
+    /**
+     * Calls a top-level function by its global name, as Apps Script does.
+     * @param {string} name
+     * @param {...unknown} args
+     * @returns {unknown}
+     */
     call(name, ...args) {
       const fn = context[name];
       if (typeof fn !== 'function') throw new Error(`Code.js declares no global function ${name}`);

@@ -5,49 +5,46 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import esbuild from 'esbuild';
 import Handlebars from 'handlebars';
+import { SIDEBAR_BUDGET, checkBudget } from './budgets.mjs';
+import { NODE, SHIPPED, bundleText } from './esbuild.mjs';
 
-/** HtmlService sidebars load this once per open; keep it small. */
-export const SIDEBAR_BUDGET = 150 * 1024;
+/** @typedef {typeof import('../sidebar/client/text').textFor} TextFor */
 
-/** The build-time view model and texts, from the same TypeScript the client bundles. */
+/**
+ * The build-time view model and texts, from the same TypeScript the client bundles.
+ * @param {string} root
+ * @returns {Promise<{ sidebarModel: typeof import('../sidebar/model').sidebarModel, textFor: TextFor }>}
+ */
 async function loadModel(root) {
-  const result = await esbuild.build({
+  const code = await bundleText({
+    ...NODE,
     stdin: {
       contents: "export { sidebarModel } from './sidebar/model'; export { textFor } from './sidebar/client/text';",
       resolveDir: root,
       loader: 'ts',
     },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
   });
-  const source = Buffer.from(result.outputFiles[0].text).toString('base64');
+  const source = Buffer.from(code).toString('base64');
   return import(`data:text/javascript;base64,${source}`);
 }
 
-async function bundleClient(root) {
-  const result = await esbuild.build({
-    entryPoints: [join(root, 'sidebar/client/main.ts')],
-    bundle: true,
-    format: 'iife',
-    target: 'es2020',
-    minify: true,
-    charset: 'utf8',
-    legalComments: 'none',
-    write: false,
-  });
-  return result.outputFiles[0].text;
-}
+/** @param {string} root */
+const bundleClient = (root) => bundleText({ ...SHIPPED, entryPoints: [join(root, 'sidebar/client/main.ts')], target: 'es2020' });
 
+/** @param {string} root */
 async function minifyCss(root) {
   const css = await readFile(join(root, 'sidebar/styles.css'), 'utf8');
   return (await esbuild.transform(css, { loader: 'css', minify: true })).code;
 }
 
-/** Inline code must not close its own element early. */
+/**
+ * Inline code must not close its own element early.
+ * @param {string} code
+ * @param {string} tag
+ */
 const inline = (code, tag) => code.replace(new RegExp(`</${tag}`, 'gi'), `<\\/${tag}`);
 
+/** @param {TextFor} textFor */
 function handlebars(textFor) {
   const hb = Handlebars.create();
   const { escapeExpression: escape, SafeString } = hb;
@@ -59,6 +56,10 @@ function handlebars(textFor) {
   return hb;
 }
 
+/**
+ * Writes `outDir`/Sidebar.html; throws when it is over its budget.
+ * @param {{ root: string, outDir: string }} dirs
+ */
 export async function buildSidebar({ root, outDir }) {
   const [{ sidebarModel, textFor }, js, css] = await Promise.all([loadModel(root), bundleClient(root), minifyCss(root)]);
   const hb = handlebars(textFor);
@@ -69,7 +70,7 @@ export async function buildSidebar({ root, outDir }) {
   const page = hb.compile(await readFile(join(root, 'sidebar/index.hbs'), 'utf8'), { strict: true });
   const html = page({ ...sidebarModel(), css: inline(css, 'style'), js: inline(js, 'script') });
   const bytes = Buffer.byteLength(html);
-  if (bytes > SIDEBAR_BUDGET) throw new Error(`Sidebar.html is ${bytes} bytes, over the ${SIDEBAR_BUDGET} byte budget`);
+  checkBudget('Sidebar.html', bytes, SIDEBAR_BUDGET);
   await writeFile(join(outDir, 'Sidebar.html'), html);
   return { bytes };
 }

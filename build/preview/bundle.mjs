@@ -1,22 +1,12 @@
 // Bundles the preview server (TypeScript) for Node, for `npm start` and the screenshot script.
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import esbuild from 'esbuild';
+import { importBundle } from '../esbuild.mjs';
 
-/** Returns the bundled module: `{ startPreview }` from build/preview/server.ts. */
-export async function loadPreviewServer(root) {
-  const outfile = join(root, '.preview/server.mjs');
-  await mkdir(join(root, '.preview'), { recursive: true });
-  await esbuild.build({
-    entryPoints: [join(root, 'build/preview/server.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // Dependencies load from node_modules as they are; only the project's TypeScript is bundled.
-    packages: 'external',
-    outfile,
-  });
-  return import(pathToFileURL(outfile).href);
-}
+/**
+ * Returns the bundled module: `{ startPreview }` from build/preview/server.ts. Dependencies load
+ * from node_modules as they are; only the project's TypeScript is bundled.
+ * @param {string} root
+ * @returns {Promise<typeof import('./server')>}
+ */
+export const loadPreviewServer = (root) =>
+  importBundle({ entryPoints: [join(root, 'build/preview/server.ts')], outfile: join(root, '.preview/server.mjs') });

@@ -21,9 +21,12 @@ try {
   await sidebar.locator('#result:not([hidden])').waitFor();
 
   // April's actuals, typed into the grid as a manager would: deal rate at half its plan.
-  const sheet = await page.locator('#tabs [aria-selected="true"]').textContent();
+  const sheet = (await page.locator('#tabs [aria-selected="true"]').textContent()) ?? '';
   const view = preview.workbook.view(sheet);
-  const column = view.rows.find((cells) => cells[0]?.value === '@key').findIndex((c) => c.value === 'actual_1') + 1;
+  const keys = view.rows.find((cells) => cells[0]?.value === '@key');
+  if (!keys) throw new Error(`Sheet ${sheet} has no @key row`);
+  const column = keys.findIndex((c) => c.value === 'actual_1') + 1;
+  /** @param {number} row @param {number} col @param {string} text */
   const type = async (row, col, text) => {
     await page.locator(`#grid td[data-row="${row}"][data-col="${col}"]`).click();
     await page.keyboard.type(text);

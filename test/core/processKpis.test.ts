@@ -36,7 +36,7 @@ describe('the catalogue of process KPIs', () => {
 });
 
 describe('where the catalogue goes', () => {
-  it('stays out of the server code (Code.js has a 60 KB budget): only the sidebar imports it', () => {
+  it('stays out of the server code (it is sidebar data): only the sidebar imports it', () => {
     const { readdirSync, readFileSync } = require('node:fs') as typeof import('node:fs');
     const { join } = require('node:path') as typeof import('node:path');
     const src = join(__dirname, '../../src');

@@ -13,7 +13,7 @@ import type { NodeDef } from '../src/core/tree';
 import { createServerApi } from '../src/server/api';
 import { buildTreeSheet } from '../src/server/build';
 import { updateTreeSheet } from '../src/server/update';
-import { MemoryWorkbook } from '../test/support/memoryWorkbook';
+import { MemoryWorkbook } from './sheets/memoryWorkbook';
 import { VOCABULARY } from '../src/core/vocabulary';
 
 const t = (text: string) => ({ en: text, ja: text });

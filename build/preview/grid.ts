@@ -4,7 +4,7 @@
  * input cell edits the workbook as a person would in Sheets; the grid then redraws.
  */
 import type { Localized } from '../../src/core/i18n';
-import type { SheetView, ViewCell } from '../../test/support/memoryWorkbook';
+import type { SheetView, ViewCell } from '../sheets/memoryWorkbook';
 
 const grid = document.getElementById('grid') as HTMLTableElement;
 const tabs = document.getElementById('tabs') as HTMLElement;

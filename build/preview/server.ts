@@ -8,11 +8,11 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import esbuild from 'esbuild';
+import { bundleText } from '../esbuild.mjs';
 import { KpiError } from '../../src/core/i18n';
 import { sidebarViewTag, type ServerApi } from '../../src/rpc';
 import { createServerApi, exposeApi } from '../../src/server/api';
-import { MemoryWorkbook } from '../../test/support/memoryWorkbook';
+import { MemoryWorkbook } from '../sheets/memoryWorkbook';
 
 export interface PreviewOptions {
   /** The repository root: dist/Sidebar.html must be built. */
@@ -31,14 +31,8 @@ export interface Preview {
 
 /** Page scripts, bundled once at start so the preview needs no build step of its own. */
 async function bundle(root: string, entry: string): Promise<string> {
-  const result = await esbuild.build({
-    entryPoints: [join(root, 'build/preview', entry)],
-    bundle: true,
-    format: 'iife',
-    target: 'es2020',
-    write: false,
-  });
-  return result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const code = await bundleText({ entryPoints: [join(root, 'build/preview', entry)], format: 'iife', target: 'es2020' });
+  return code.replace(/<\/script/gi, '<\\/script');
 }
 
 async function readBody(request: IncomingMessage): Promise<unknown> {

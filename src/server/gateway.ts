@@ -3,7 +3,7 @@
  * Spreadsheet service (a rectangle per property), so a build costs the same few calls however
  * large the tree. One implementation, `AppsScriptWorkbook` (src/server/appsScriptWorkbook.ts):
  * the tests and the local preview run it over a strict fake of the Spreadsheet service
- * (test/support/fakeSheets.ts), which counts every Apps Script call.
+ * (build/sheets/), which counts every Apps Script call.
  */
 
 import type { CellContent, ChartSpec, ConditionalRule, GridRange, ReadValue, SheetLayoutProps, Validation } from '../core/sheet/draft';

@@ -99,7 +99,10 @@ function placeRows(workbook: SheetGateway, sheetName: string, contents: TreeShee
     added.push(id);
   });
   const fresh = new Set(added.map((id) => rows.get(id)!));
-  return { rows, chartTop, fresh };
+  // A node row dragged below the chart block: the block goes below the tree again, and the
+  // old one is left as it is (a person's rows are not the add-on's to clear).
+  const last = Math.max(...rows.values());
+  return { rows, chartTop: chartTop > last ? chartTop : last + 2, fresh };
 }
 
 /** Input cells the update itself changes: a new KGI, planned values, weights, a period the new months lack. */

@@ -4,7 +4,7 @@
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { Preview } from '../../build/preview/server';
-import type { SheetView } from '../support/memoryWorkbook';
+import type { SheetView } from '../../build/sheets/memoryWorkbook';
 import { eventually } from './support/eventually';
 import { openPreview } from './support/preview';
 

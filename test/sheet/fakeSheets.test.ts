@@ -2,7 +2,7 @@
  * The Apps Script fake must be as strict as Sheets (../../../shared/platform.md): each test
  * pins one rule, so a double that grows lenient fails here before it hides a bug.
  */
-import { createFakeSheets, FakeKilled, type FakeSheets } from '../support/fakeSheets';
+import { createFakeSheets, FakeKilled, type FakeSheets } from '../../build/sheets/spreadsheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

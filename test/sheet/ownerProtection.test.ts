@@ -6,7 +6,7 @@
 import { KpiError } from '../../src/core/i18n';
 import { VOCABULARY } from '../../src/core/vocabulary';
 import { createServerApi } from '../../src/server/api';
-import { MemoryWorkbook } from '../support/memoryWorkbook';
+import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
 import { NOV_2026, request, TreeSheet } from '../support/treeSheet';
 import { buildTreeSheet } from '../../src/server/build';
 

@@ -6,7 +6,7 @@ import { templateById, type TemplateId } from '../../src/core/templates';
 import { isTyped, orderTree } from '../../src/core/tree';
 import { buildTreeSheet } from '../../src/server/build';
 import { updateTreeSheet } from '../../src/server/update';
-import { MemoryWorkbook } from '../support/memoryWorkbook';
+import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
 import { NOV_2026, request, TreeSheet } from '../support/treeSheet';
 
 const nodes = orderTree(templateById('new_business')!);

@@ -11,8 +11,8 @@ import type { NodeDef } from '../../src/core/tree';
 import { buildTreeSheet } from '../../src/server/build';
 import { treeTags } from '../../src/server/trees';
 import { updateTreeSheet, type UpdateRequest } from '../../src/server/update';
-import { FakeKilled } from '../support/fakeSheets';
-import { MemoryWorkbook } from '../support/memoryWorkbook';
+import { FakeKilled } from '../../build/sheets/spreadsheet';
+import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
 import { NOV_2026, request, TreeSheet } from '../support/treeSheet';
 
 /** A process KPI under the average deal size: its row goes in above Orders and Deals. */
@@ -246,6 +246,16 @@ describe('a damaged or renamed tree sheet', () => {
     expect(sheet.value('proposals', 'annual')).toBe(900);
     expect(sheet.value('deals', 'actual_1')).toBe(139);
     expect(sheet.rowOf('proposals')).toBe(sheet.rowOf('deal_rate') + 1);
+  });
+
+  it('lays the chart block below the tree again when a person dragged a node row below it', () => {
+    const sheet = typedTree();
+    const chartTop = sheet.workbook.sheets.values(sheet.name).findIndex((r) => r[0] === '@chart') + 1;
+    sheet.workbook.sheets.moveRow(sheet.name, sheet.rowOf('revenue'), chartTop + 5);
+    updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, { kgi: 2e9 });
+    updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, { kgi: 3e9 });
+    expect(sheet.value('orders', 'annual')).toBe(1500);
+    expect(typedValues(sheet).orders1).toBe(28);
   });
 
   it('follows a renamed sheet by its tag, and puts back a named range someone deleted', () => {

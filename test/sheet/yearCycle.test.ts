@@ -7,7 +7,7 @@ import { templateById } from '../../src/core/templates';
 import { isTyped, orderTree } from '../../src/core/tree';
 import { createServerApi } from '../../src/server/api';
 import { buildTreeSheet } from '../../src/server/build';
-import { MemoryWorkbook } from '../support/memoryWorkbook';
+import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
 import { TreeSheet } from '../support/treeSheet';
 
 const APRIL_2026 = new Date(2026, 3, 10);

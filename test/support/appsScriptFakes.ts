@@ -3,11 +3,11 @@
  * Code.js. Each fake is strict: touching a member it does not define throws, so code that
  * reaches for more than a test expects (a property store, the document in AuthMode.NONE) fails
  * loudly. The UI and HtmlService are recorded here; the spreadsheet (with LockService, Session
- * and Utilities) is the data-holding strict fake of test/support/fakeSheets.ts.
+ * and Utilities) is the data-holding strict fake of build/sheets/spreadsheet.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFakeSheets, type FakeSheets } from './fakeSheets';
+import { createFakeSheets, type FakeSheets } from '../../build/sheets/spreadsheet';
 
 /** The built project files HtmlService reads (`npm test` builds first). */
 const distDir = join(__dirname, '../../dist');

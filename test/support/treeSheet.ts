@@ -3,7 +3,7 @@ import { VOCABULARY } from '../../src/core/vocabulary';
 import { KEY_MARKER, monthKey, SETTINGS, ROW, type ColumnKey } from '../../src/core/sheet/schema';
 import { buildTreeSheet } from '../../src/server/build';
 import type { BuildRequest } from '../../src/rpc';
-import { MemoryWorkbook } from './memoryWorkbook';
+import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
 
 export const NOV_2026 = new Date(2026, 10, 23);
 

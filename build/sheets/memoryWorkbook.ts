@@ -1,12 +1,12 @@
 /**
- * The add-on's real Apps Script edge (`AppsScriptWorkbook`) over the strict fake of the
- * Spreadsheet service, for the tests, the local preview and the bench: every Apps Script call
- * is counted where Google pays it, and what a person does (typing, inserting and moving rows)
- * goes through the fake's controller, `sheets`.
+ * The add-on's real Apps Script edge (`AppsScriptWorkbook`) over the in-memory spreadsheet
+ * (spreadsheet.ts), for the tests, the local preview and the bench: every Apps Script call is
+ * counted where Google pays it, and what a person does (typing, inserting and moving rows) goes
+ * through the spreadsheet's person, `sheets`.
  */
 import { AppsScriptWorkbook, type AppsScriptServices } from '../../src/server/appsScriptWorkbook';
 import type { ReadValue } from '../../src/core/sheet/draft';
-import { createFakeSheets, type FakeSheets, type FakeSheetsOptions, type FakeSheetView, type FakeViewCell } from './fakeSheets';
+import { createFakeSheets, type FakeSheets, type FakeSheetsOptions, type FakeSheetView, type FakeViewCell } from './spreadsheet';
 
 export type SheetView = FakeSheetView;
 export type ViewCell = FakeViewCell;

@@ -6,41 +6,29 @@
 import { TEMPLATES, type Template } from '../src/core/templates';
 import { orderTree, type TreeNode } from '../src/core/tree';
 import { diagramDepth, diagramHeight, diagramRows, type Geometry } from './client/diagram';
-import { percentText } from './client/format';
-import { plannedFields, type FieldUnit } from './client/fields';
+import type { FieldModel } from './client/fieldRow';
+import { fieldText } from './client/parse';
+import { planFieldRow, plannedFields } from './client/planFields';
 
 const MINI: Geometry = { row: 8, indent: 9, pad: 3 };
 const MINI_BAR = 22;
 
-export interface FieldModel {
-  readonly id: string;
-  readonly field: string;
-  readonly labelKey: string;
-  /** Optional keys are '' when absent: the page compiles in strict mode. */
-  readonly subKey: string;
-  readonly hintKey: string;
-  readonly unit: FieldUnit;
-  readonly value: string;
-  readonly prefix: string;
-  readonly suffix: string;
+/** Labels are text keys, so the page re-says them when the language changes. */
+function fieldsOf(template: Template, nodes: readonly TreeNode[]): { kgiField: FieldModel; fields: FieldModel[] } {
+  const root = nodes[0];
+  const key = (node: TreeNode): string => `node.${template.id}.${node.id}`;
+  return {
+    kgiField: planFieldRow(`f-${template.id}-kgi`, 'kgi', 'amount', root, {
+      label: 'kgi', sub: key(root), hint: 'kgiHint', value: fieldText(template.kgi, 'amount'),
+    }),
+    fields: plannedFields(nodes).map(({ node, unit }) =>
+      planFieldRow(`f-${template.id}-${node.id}`, node.id, unit, node, { label: key(node), value: fieldText(node.plan ?? 0, unit) })),
+  };
 }
 
-const defaultText = (node: TreeNode, unit: FieldUnit): string =>
-  unit === 'percent' ? percentText(node.plan ?? 0) : new Intl.NumberFormat('en-US').format(node.plan ?? 0);
-
-function fieldsOf(template: Template, nodes: readonly TreeNode[]): FieldModel[] {
-  return plannedFields(nodes).map(({ node, unit }) => ({
-    id: `f-${template.id}-${node.id}`,
-    field: node.id,
-    labelKey: `node.${template.id}.${node.id}`,
-    subKey: '',
-    hintKey: '',
-    unit,
-    value: defaultText(node, unit),
-    prefix: node.unit === 'yen' ? '¥' : '',
-    suffix: unit === 'percent' ? '%' : '',
-  }));
-}
+const FISCAL_YEAR: FieldModel = {
+  id: 'fiscal-year', field: 'fiscalYear', label: 'fiscalYear', sub: '', hint: '', unit: 'year', value: '', prefix: '', suffix: '',
+};
 
 function miniDiagram(nodes: readonly TreeNode[]) {
   return {
@@ -60,17 +48,9 @@ export function sidebarModel() {
   return {
     templates: TEMPLATES.map((template, index) => {
       const nodes = orderTree(template);
-      const root = nodes[0];
-      return {
-        id: template.id,
-        checked: index === 0,
-        kgiLabelKey: `node.${template.id}.${root.id}`,
-        kgiPrefix: root.unit === 'yen' ? '¥' : '',
-        kgiValue: new Intl.NumberFormat('en-US').format(template.kgi),
-        diagram: miniDiagram(nodes),
-        fields: fieldsOf(template, nodes),
-      };
+      return { id: template.id, checked: index === 0, diagram: miniDiagram(nodes), ...fieldsOf(template, nodes) };
     }),
+    fiscalYearField: FISCAL_YEAR,
     months: Array.from({ length: 12 }, (_, i) => ({ value: i + 1, key: `month.${i + 1}`, selected: i + 1 === 4 })),
   };
 }

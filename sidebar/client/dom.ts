@@ -1,5 +1,6 @@
 /** DOM helpers that only ever set text: data from templates, sheets or people never becomes markup. */
 import type { Lang, Localized } from '../../src/core/i18n';
+import type { Markup } from './fieldRow';
 import { textFor } from './text';
 
 export function byId<T extends Element = HTMLElement>(id: string): T {
@@ -16,6 +17,18 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Elements from markup data: attributes and texts are set, never parsed. */
+export function render(markup: Markup): HTMLElement {
+  const node = document.createElement(markup.tag);
+  for (const [name, value] of markup.attrs) node.setAttribute(name, value);
+  for (const child of markup.children) {
+    if (typeof child === 'string') node.append(child);
+    else if ('tag' in child) node.append(render(child));
+    else say(node, child);
+  }
   return node;
 }
 

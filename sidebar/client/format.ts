@@ -24,8 +24,3 @@ export function formatValue(value: number, unit: Unit, lang: Lang): string {
 
 export const formatPercent = (ratio: number, lang: Lang): string => formatValue(ratio, 'rate', lang);
 
-/**
- * A planned fraction as typed into a percent field: 0.3 → "30". Rounded at a millionth so
- * binary noise (0.3 × 100 = 30.000000000000004) never shows.
- */
-export const percentText = (fraction: number): string => String(Math.round(fraction * 1e6) / 1e4);

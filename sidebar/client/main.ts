@@ -1,23 +1,27 @@
-/** The sidebar's entry: wires the views, then asks the server which language and trees to show. */
+/** The sidebar's entry: wires the tabs and their sections, then asks the server which language and trees to show. */
 import type { Lang } from '../../src/core/i18n';
+import { SIDEBAR_VIEW_META } from '../../src/rpc';
+import { initAddKpi } from './addKpiView';
 import { showBanner } from './banner';
 import { byId, setLang } from './dom';
-import { initPlanForm } from './form';
-import { SIDEBAR_VIEW_META } from '../../src/rpc';
+import { initMonthClose } from './monthCloseView';
+import { existingTree } from './newTree';
+import { initNewTree } from './newTreeView';
+import { initNextYear } from './nextYearView';
+import { initOwners } from './ownersView';
 import { createRpc, decodeFailure } from './rpc';
-import { initKpiForm } from './kpiForm';
-import { initStatus } from './status';
-import { existingTree } from './update';
-import { initUpdate } from './updateView';
+import { initStatus } from './statusView';
+import { initUpdateTree } from './updateTreeView';
 import { initWhatIf } from './whatIfView';
-import { initYearTools } from './yearTools';
 
 const rpc = createRpc();
 const status = initStatus(rpc);
-initYearTools(rpc, status);
+initMonthClose(rpc, status);
+initOwners(rpc, status);
 initWhatIf(rpc, status);
-initUpdate(rpc, status);
-initKpiForm(rpc, status);
+initUpdateTree(rpc, status);
+initAddKpi(rpc, status);
+initNextYear(rpc, status);
 
 function showView(view: 'new' | 'status'): Promise<void> {
   for (const name of ['new', 'status'] as const) {
@@ -33,7 +37,7 @@ byId('nav-status').addEventListener('click', () => showView('status'));
 const langSelect = byId<HTMLSelectElement>('lang');
 langSelect.addEventListener('change', () => setLang(langSelect.value as Lang));
 
-initPlanForm(rpc, {
+initNewTree(rpc, {
   onBuilt: (tree) => status.addTree(tree),
   existing: (templateId, fiscalYear) => existingTree(status.list(), templateId, fiscalYear),
 });

@@ -1,8 +1,10 @@
 /**
- * Owners' views of a tree's status: who owns which KPIs, and the status lists cut down to one
- * owner's rows. Pure functions over `TreeStatus`, so they are tested without a page.
+ * Owners: who owns which KPIs, the status lists cut down to one owner's rows, and what row
+ * protection did. Pure functions over `TreeStatus`, so they are tested without a page.
  */
+import type { Localized } from '../../src/core/i18n';
 import type { MissingInput, TreeStatus } from '../../src/rpc';
+import { MESSAGES, PHRASES } from './text';
 
 /** The distinct, non-blank owners named in the sheet, in the order their rows first appear. */
 export function ownersOf(status: Pick<TreeStatus, 'nodes'>): string[] {
@@ -43,3 +45,6 @@ export function groupByOwner(missing: readonly MissingInput[]): OwnerGroup[] {
   const unowned = groups.get('');
   return [...named, ...(unowned ? [['', unowned] as const] : [])].map(([owner, gaps]) => ({ owner, missing: gaps }));
 }
+
+/** What turning owners' row protection on (`count` rows protected) or off did. */
+export const protectionText = (on: boolean, count: number): Localized => (on ? PHRASES.protectedRows(count) : MESSAGES.protectOff);

@@ -1,92 +1,88 @@
 /**
- * A tree's KGI and planned values as inputs, drawn as the plan form's field partial draws
- * them: what-if and "Update this tree" both edit them, prefilled from the sheet.
+ * A tree's KGI and planned values as form fields: which nodes a planner sets, their rows, and
+ * what the typed texts mean. The New tree tab's rows are drawn at build time (model.ts); What-if
+ * and "Update this tree" draw the selected tree's at run time (planFieldsView.ts).
  */
-import type { Localized } from '../../src/core/i18n';
-import { parseAmount } from '../../src/core/numbers';
+import { KpiError } from '../../src/core/i18n';
 import type { TreeNode } from '../../src/core/tree';
-import { el, say } from './dom';
-import { plannedFields, type FieldUnit } from './fields';
-import { parsePercent } from './form';
-import { percentText } from './format';
+import type { FieldModel, FieldText } from './fieldRow';
+import { parseField, type FieldMessages, type FieldUnit } from './parse';
 import { MESSAGES } from './text';
-import type { WhatIfValues } from './whatIf';
 
-export interface PlanField {
-  /** 'kgi' or a node id: the names KpiError.field uses. */
+/** The KGI and each planned value (fractions for rates), by node id. */
+export interface PlanValues {
+  readonly kgi: number;
+  readonly inputs: Readonly<Record<string, number>>;
+}
+
+export interface PlannedField {
+  readonly node: TreeNode;
+  readonly unit: FieldUnit;
+}
+
+/** The values a planner sets for a tree: factors (rates, sizes) and channel shares of sums. */
+export function plannedFields(nodes: readonly TreeNode[]): PlannedField[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return nodes.flatMap((node): PlannedField[] => {
+    if (node.kind === 'factor') return [{ node, unit: node.unit === 'rate' ? 'percent' : 'amount' }];
+    const parent = node.parent === null ? undefined : byId.get(node.parent);
+    if (node.kind === 'volume' && parent?.combine === 'sum') return [{ node, unit: 'percent' }];
+    return [];
+  });
+}
+
+export type PlanFieldModel = FieldModel & { readonly unit: FieldUnit };
+
+/** The row of a figure of `node` (the KGI's, for the root): ¥ before yen, % after percent. */
+export const planFieldRow = (
+  id: string, field: string, unit: FieldUnit, node: TreeNode,
+  texts: { readonly label: FieldText; readonly sub?: FieldText; readonly hint?: FieldText; readonly value?: string },
+): PlanFieldModel => ({
+  id, field, unit, label: texts.label, sub: texts.sub ?? '', hint: texts.hint ?? '', value: texts.value ?? '',
+  prefix: node.unit === 'yen' ? '¥' : '', suffix: unit === 'percent' ? '%' : '',
+});
+
+/** The KGI (labelled with the root's name) and every planned value of `nodes` (tree order); ids `<prefix>-<name>`. */
+export function planFieldRows(prefix: string, nodes: readonly TreeNode[]): PlanFieldModel[] {
+  const root = nodes[0];
+  const kgi = { en: `${MESSAGES.kgi.en} · ${root.label.en}`, ja: `${MESSAGES.kgi.ja}・${root.label.ja}` };
+  return [
+    planFieldRow(`${prefix}-kgi`, 'kgi', 'amount', root, { label: kgi }),
+    ...plannedFields(nodes).map(({ node, unit }) => planFieldRow(`${prefix}-${node.id}`, node.id, unit, node, { label: node.label })),
+  ];
+}
+
+/** A field's text as typed: `name` is 'kgi' or a node id. */
+export interface TypedValue {
   readonly name: string;
   readonly unit: FieldUnit;
-  readonly input: HTMLInputElement;
-  readonly error: HTMLElement;
+  readonly text: string;
 }
 
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
-const valueText = (value: number, unit: FieldUnit): string => (unit === 'percent' ? percentText(value) : grouped.format(value));
-
-function affix(text: string): HTMLElement {
-  const span = el('span', 'affix', text);
-  span.setAttribute('aria-hidden', 'true');
-  return span;
-}
-
-/** One labelled input with its error line; its id is `<prefix>-<name>`. */
-function fieldRow(prefix: string, name: string, label: Localized, unit: FieldUnit, yen: boolean): PlanField {
-  const id = `${prefix}-${name}`;
-  const wrap = el('div', 'field');
-  const labelEl = el('label');
-  labelEl.htmlFor = id;
-  say(labelEl, label);
-  const box = el('div', 'input-wrap');
-  const input = el('input');
-  Object.assign(input, { id, type: 'text', autocomplete: 'off', spellcheck: false });
-  input.inputMode = 'decimal';
-  input.dataset.field = name;
-  input.setAttribute('aria-describedby', `${id}-err`);
-  if (yen) box.append(affix('¥'));
-  box.append(input);
-  if (unit === 'percent') box.append(affix('%'));
-  const error = el('p', 'error');
-  error.id = `${id}-err`;
-  error.setAttribute('aria-live', 'polite');
-  wrap.append(labelEl, box, error);
-  return { name, unit, input, error };
-}
-
-/** The KGI (labelled with the root's name) and every planned value of `nodes` (tree order), in `target`. */
-export function drawPlanFields(target: HTMLElement, prefix: string, nodes: readonly TreeNode[]): PlanField[] {
-  const root = nodes[0];
-  const fields = [
-    fieldRow(prefix, 'kgi', { en: `${MESSAGES.kgi.en} · ${root.label.en}`, ja: `${MESSAGES.kgi.ja}・${root.label.ja}` }, 'amount', root.unit === 'yen'),
-    ...plannedFields(nodes).map(({ node, unit }) => fieldRow(prefix, node.id, node.label, unit, node.unit === 'yen')),
-  ];
-  target.replaceChildren(...fields.map((f) => f.input.closest('.field')!));
-  return fields;
-}
-
-export function fillPlanFields(fields: readonly PlanField[], values: WhatIfValues): void {
-  for (const field of fields) {
-    const value = field.name === 'kgi' ? values.kgi : values.inputs[field.name];
-    field.input.value = value === undefined ? '' : valueText(value, field.unit);
-  }
-}
-
-/** The fields' values (rates as fractions), and the fields that do not hold a number. */
-export function readPlanFields(fields: readonly PlanField[]): { values: WhatIfValues; errors: Map<string, Localized> } {
-  const errors = new Map<string, Localized>();
+/** The values typed (rates as fractions), and the fields that do not hold a number. */
+export function readPlanValues(typed: readonly TypedValue[]): { values: PlanValues; errors: FieldMessages } {
+  const errors: FieldMessages = new Map();
   const inputs: Record<string, number> = {};
   let kgi = 0;
-  for (const field of fields) {
-    const value = field.unit === 'percent' ? parsePercent(field.input.value) : parseAmount(field.input.value);
-    if (value === null) errors.set(field.name, MESSAGES.notANumber);
-    else if (field.name === 'kgi') kgi = value;
-    else inputs[field.name] = value;
+  for (const { name, unit, text } of typed) {
+    const value = parseField(text, unit);
+    if (value === null) errors.set(name, MESSAGES.notANumber);
+    else if (name === 'kgi') kgi = value;
+    else inputs[name] = value;
   }
   return { values: { kgi, inputs }, errors };
 }
 
-/** Shows `text` beside `control` (null clears it), and marks the control invalid while it is said. */
-export function markInvalid(control: HTMLElement, error: HTMLElement, text: Localized | null): void {
-  say(error, text);
-  if (text) control.setAttribute('aria-invalid', 'true');
-  else control.removeAttribute('aria-invalid');
+/**
+ * Runs the core's plan calculation on typed values. Input it refuses (a KpiError) goes into
+ * `errors` under `place(field)`: the field it names unless the form has no such field.
+ */
+export function planChecked<T>(errors: FieldMessages, run: () => T, place = (field?: string): string => field ?? ''): T | null {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof KpiError)) throw error;
+    errors.set(place(error.field), error.text);
+    return null;
+  }
 }

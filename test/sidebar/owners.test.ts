@@ -1,6 +1,7 @@
 import type { MissingInput, NodeStatus, TreeStatus } from '../../src/rpc';
 import { templateById } from '../../src/core/templates';
-import { forOwner, groupByOwner, ownersOf } from '../../sidebar/client/owners';
+import { forOwner, groupByOwner, ownersOf, protectionText } from '../../sidebar/client/owners';
+import { MESSAGES } from '../../sidebar/client/text';
 
 const node = (nodeId: string, owner: string): NodeStatus => ({ nodeId, label: nodeId, owner, achievement: 0.5, recoverable: 1 });
 const gap = (nodeId: string, owner: string): MissingInput => ({ nodeId, label: nodeId, owner, months: ['2026-04'] });
@@ -41,5 +42,13 @@ describe('owners in the status view', () => {
       ['', ['visits']],
     ]);
     expect(groupByOwner([])).toEqual([]);
+  });
+});
+
+describe('owners’ row protection', () => {
+  it('says how many rows it protected, or that it is off', () => {
+    expect(protectionText(true, 1).en).toBe('1 row protected: only its owner edits it.');
+    expect(protectionText(true, 3).ja).toBe('3 行を保護しました。担当者だけが編集できます。');
+    expect(protectionText(false, 0)).toBe(MESSAGES.protectOff);
   });
 });

@@ -4,7 +4,8 @@ import { recovery } from '../../src/core/recovery';
 import { templateById } from '../../src/core/templates';
 import { orderTree } from '../../src/core/tree';
 import type { NodeFigures, TreeStatus } from '../../src/rpc';
-import { changedValues, currentPlan, currentValues, runWhatIf, whatIfFigures } from '../../sidebar/client/whatIf';
+import { MESSAGES } from '../../sidebar/client/text';
+import { changedValues, checkWhatIf, currentPlan, currentValues, labelOf, runWhatIf, whatIfFigures, whatIfLines, writtenText } from '../../sidebar/client/whatIf';
 
 const tree = templateById('new_business')!;
 const KGI = 1_000_000_000;
@@ -89,5 +90,45 @@ describe('what-if in the browser', () => {
   it('leaves a node whose annual plan was zero at its period plan', () => {
     const zero = { ...status, nodes: nodes.map((n) => (n.nodeId === 'deals' ? { ...n, annual: 0, periodPlan: 5 } : n)) };
     expect(whatIfFigures(zero, planTree(tree, KGI, { win_rate: 0.25 }), current).get('deals')?.plan).toBe(5);
+  });
+});
+
+describe('the what-if form', () => {
+  const typed = (values: Record<string, string>) => Object.entries(values)
+    .map(([name, text]) => ({ name, text, unit: name.endsWith('_rate') ? 'percent' as const : 'amount' as const }));
+  const nodesInOrder = orderTree(tree);
+
+  it('runs the what-if of the values typed', () => {
+    const check = checkWhatIf(status, current, typed({ kgi: '1,000,000,000', win_rate: '25' }));
+    expect(check.errors.size).toBe(0);
+    expect(check.values).toEqual({ kgi: KGI, inputs: { win_rate: 0.25 } });
+    expect(check.result).toEqual(runWhatIf(status, current, check.values!));
+  });
+
+  it('says a refusal beside the field it names, or beside the KGI when the form has no such field', () => {
+    expect([...checkWhatIf(status, current, typed({ kgi: '1,000,000,000', win_rate: '0' })).errors.keys()]).toEqual(['win_rate']);
+    const elsewhere = checkWhatIf(status, current, typed({ kgi: '0' }));
+    expect([...elsewhere.errors.keys()]).toEqual(['kgi']);
+    expect(elsewhere).toMatchObject({ result: null, values: null });
+    expect(checkWhatIf(status, current, typed({ kgi: 'x' })).errors).toEqual(new Map([['kgi', MESSAGES.notANumber]]));
+  });
+
+  it('lists what the plan yields, the activity needed with its change, and the bottleneck', () => {
+    const result = runWhatIf(status, current, { kgi: KGI, inputs: { win_rate: 0.25 } });
+    const lines = whatIfLines(result, nodesInOrder, 'en');
+    expect(lines[0]).toEqual({ term: MESSAGES.whatIfYields, value: '¥1,000,000,000 (100% of the KGI)' });
+    expect(lines[1]).toEqual({ term: MESSAGES.whatIfNeeded, value: null });
+    expect(lines.find((l) => l.termId === 'w-need-deals')?.value).toBe('2,000 (+333)');
+    expect(lines.find((l) => l.termId === 'w-need-orders')?.value).toBe('500 (no change)');
+    expect(lines[lines.length - 1]).toEqual({ term: MESSAGES.whatIfBottleneck, value: 'Win rate (unchanged)', valueId: 'whatif-bottleneck' });
+    const moved = whatIfLines(runWhatIf(status, current, { kgi: KGI, inputs: { win_rate: 0.2 } }), nodesInOrder, 'ja');
+    expect(moved[moved.length - 1].value).toBe('訪問数（受注率から変化）');
+  });
+
+  it('says which cells applying wrote, by their labels', () => {
+    expect(labelOf(nodesInOrder, 'kgi')).toBe(MESSAGES.kgi);
+    expect(labelOf(nodesInOrder, null)).toBeNull();
+    expect(writtenText(nodesInOrder, ['kgi', 'win_rate']).en).toBe('Written to the sheet: KGI (annual goal), Win rate.');
+    expect(writtenText(nodesInOrder, [])).toBe(MESSAGES.nothingWritten);
   });
 });

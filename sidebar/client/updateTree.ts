@@ -1,14 +1,17 @@
 /**
- * Changing a tree in place: what "Update this tree" sends (only what the planner changed), the
- * tree a Build of the same template would duplicate, and next year's tree when it exists.
- * Pure functions over `TreeStatus` and `TreeRef`, so they are tested without a page.
+ * The "Update this tree" section's logic: what the typed values mean, checked as the New tree
+ * tab checks them, and what the update sends (only what the planner changed). Pure functions
+ * over `TreeStatus`, so they are tested without a page.
  */
 import type { Lang } from '../../src/core/i18n';
-import type { TreeRef, TreeStatus, TreeUpdate } from '../../src/rpc';
-import { changedValues, type WhatIfValues } from './whatIf';
+import { planTree } from '../../src/core/plan';
+import type { TreeStatus, TreeUpdate } from '../../src/rpc';
+import { readWeights, type FieldMessages } from './parse';
+import { planChecked, readPlanValues, type PlanValues, type TypedValue } from './planFields';
+import { changedValues } from './whatIf';
 
 /** What the update form holds: the KGI and planned values, the weights (null: even) and the labels' language. */
-export interface UpdateValues extends WhatIfValues {
+export interface UpdateValues extends PlanValues {
   readonly seasonality: readonly number[] | null;
   readonly lang: Lang;
 }
@@ -18,6 +21,20 @@ export function seasonOf(weights: readonly (number | null)[]): number[] | null {
   if (weights.length !== 12 || weights.some((w) => w === null)) return null;
   const valid = weights as number[];
   return valid.every((w) => w === valid[0]) ? null : valid;
+}
+
+/** The sheet's weights as the weights field shows them; blank when one is blank. */
+export const weightsText = (weights: readonly (number | null)[]): string =>
+  (weights.every((w) => w !== null) ? weights.join(' ') : '');
+
+/** The values typed (`weights` null for an even split), or what is wrong with them. */
+export function checkUpdate(
+  status: Pick<TreeStatus, 'tree'>, typed: readonly TypedValue[], weights: string | null, lang: Lang,
+): { values: UpdateValues | null; errors: FieldMessages } {
+  const { values, errors } = readPlanValues(typed);
+  const seasonality = readWeights(weights, errors);
+  if (errors.size === 0) planChecked(errors, () => planTree(status.tree, values.kgi, values.inputs));
+  return { values: errors.size === 0 ? { ...values, seasonality, lang } : null, errors };
 }
 
 const sameWeights = (a: readonly number[] | null, b: readonly number[] | null): boolean =>
@@ -33,16 +50,4 @@ export function treeUpdate(status: Pick<TreeStatus, 'tree' | 'kgiTarget' | 'weig
     ...(sameWeights(seasonality, seasonOf(status.weights)) ? {} : { seasonality }),
     ...(values.lang === status.lang ? {} : { lang: values.lang }),
   };
-}
-
-/** The tree a Build would duplicate: of the same template, that fiscal year's first, else the first. */
-export function existingTree(trees: readonly TreeRef[], templateId: string, fiscalYear: number): TreeRef | null {
-  const same = trees.filter((t) => t.templateId === templateId);
-  return same.find((t) => t.fiscalYear === fiscalYear) ?? same[0] ?? null;
-}
-
-/** Next fiscal year's tree of the same template, if the workbook holds one: rolling over opens it. */
-export function nextYearTree(trees: readonly TreeRef[], tree: TreeRef, fiscalYear: number | null): TreeRef | null {
-  if (fiscalYear === null) return null;
-  return trees.find((t) => t.templateId === tree.templateId && t.fiscalYear === fiscalYear + 1) ?? null;
 }

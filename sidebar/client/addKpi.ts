@@ -1,0 +1,63 @@
+/**
+ * The "Add a process KPI" section's logic: the catalogue, the KPI the form sends (a catalogue
+ * entry in both languages, or a name of one's own), and the nodes it can feed. Pure, so it is
+ * tested without a page.
+ */
+import type { Lang } from '../../src/core/i18n';
+import { PROCESS_KPI_GROUPS, type ProcessKpi } from '../../src/core/processKpis';
+import { orderTree, type Tree, type TreeNode } from '../../src/core/tree';
+import type { NewProcessKpi } from '../../src/rpc';
+import { parseField, type FieldMessages } from './parse';
+import { MESSAGES } from './text';
+
+/** The picker's last choice: a name of one's own. */
+export const CUSTOM = '__custom';
+
+export const catalogueKpi = (id: string): ProcessKpi | undefined =>
+  PROCESS_KPI_GROUPS.flatMap((g) => g.kpis).find((kpi) => kpi.id === id);
+
+/** The form as typed. */
+export interface TypedKpi {
+  /** A catalogue id, or CUSTOM. */
+  readonly pick: string;
+  readonly customName: string;
+  readonly parent: string;
+  readonly plan: string;
+  readonly lowerIsBetter: boolean;
+  /** The share typed when the KPI joins its parent's sum as one more channel; null otherwise. */
+  readonly share: string | null;
+}
+
+/**
+ * The KPI to send: a catalogue entry in both languages, or a custom name used for both; with a
+ * share, a channel of its parent (which has a share, not a target). Null when something is wrong.
+ */
+export function readKpi(typed: TypedKpi): { kpi: NewProcessKpi | null; errors: FieldMessages } {
+  const errors: FieldMessages = new Map();
+  const asChannel = typed.share !== null;
+  const plan = asChannel ? 0 : parseField(typed.plan, 'amount');
+  const share = typed.share === null ? null : parseField(typed.share, 'percent');
+  if (plan === null) errors.set('plan', MESSAGES.notANumber);
+  if (asChannel && share === null) errors.set('channelShare', MESSAGES.notANumber);
+  const entry = catalogueKpi(typed.pick);
+  const name = typed.customName.trim();
+  if (!entry && !name) errors.set('label', MESSAGES.nameNeeded);
+  if (errors.size > 0) return { kpi: null, errors };
+  const kpi: NewProcessKpi = entry
+    ? { parent: typed.parent, label: entry.label, definition: entry.definition, plan: plan ?? 0, lowerIsBetter: typed.lowerIsBetter }
+    : { parent: typed.parent, label: { en: name, ja: name }, definition: { en: '', ja: '' }, plan: plan ?? 0, lowerIsBetter: typed.lowerIsBetter };
+  return { kpi: asChannel ? { ...kpi, lowerIsBetter: false, channelShare: share ?? 0 } : kpi, errors };
+}
+
+/** The nodes a process KPI can feed, in tree order (tracked KPIs feed nothing). */
+export const feedable = (tree: Tree): TreeNode[] => orderTree(tree).filter((n) => n.kind !== 'tracked');
+
+/** A node as the "Feeds" list shows it: indented by depth. */
+export const indented = (node: TreeNode, lang: Lang): string => `${'　'.repeat(node.depth)}${node.label[lang]}`;
+
+/** The node chosen before, while the tree still has it; else the last. */
+export const keptParent = (nodes: readonly TreeNode[], chosen: string): string =>
+  (nodes.some((n) => n.id === chosen) ? chosen : (nodes[nodes.length - 1]?.id ?? ''));
+
+/** A node that adds up channels can take the new KPI as one more. */
+export const addsUp = (nodes: readonly TreeNode[], id: string): boolean => nodes.find((n) => n.id === id)?.combine === 'sum';

@@ -1,0 +1,163 @@
+/**
+ * The status tab: the tree sheet chosen, where its plan is breaking (the bottleneck, the other
+ * stages under plan, missing actuals), cut to one owner's KPIs on request. The sections below
+ * it listen for each status loaded.
+ */
+import type { Unit } from '../../src/core/tree';
+import type { ServerApi, TreeRef, TreeStatus } from '../../src/rpc';
+import { whileBusy } from './busy';
+import { byId, el, lang, onLangChange } from './dom';
+import { ownersOf } from './owners';
+import type { Promisified } from './rpc';
+import { kgiUnitOf, statusLines, withTree, type Facts } from './status';
+import { MESSAGES, type MessageKey } from './text';
+
+const m = (key: MessageKey): string => MESSAGES[key][lang()];
+
+function facts(rows: Facts): HTMLDListElement {
+  const list = el('dl', 'facts');
+  for (const [key, value] of rows) list.append(el('dt', undefined, m(key)), el('dd', undefined, value));
+  return list;
+}
+
+const option = (value: string, text: string): HTMLOptionElement => {
+  const node = el('option', undefined, text);
+  node.value = value;
+  return node;
+};
+
+/** The status lists, cut to one owner's KPIs when `owner` is not null. */
+function renderStatus(target: HTMLElement, whole: TreeStatus, kgiUnit: Unit, owner: string | null): void {
+  const lines = statusLines(whole, kgiUnit, owner, lang());
+  const bottleneck = el('section', 'panel bottleneck');
+  bottleneck.append(el('h3', undefined, m('bottleneck')));
+  if (typeof lines.bottleneck === 'string') bottleneck.append(el('p', 'muted', m(lines.bottleneck)));
+  else {
+    bottleneck.id = 'bottleneck';
+    bottleneck.append(el('p', 'stage', lines.bottleneck.name), facts(lines.bottleneck.facts));
+  }
+
+  const parts: HTMLElement[] = [facts(lines.summary), bottleneck];
+  if (lines.underPlan.length > 0) {
+    const under = el('section', 'panel');
+    const list = el('ul', 'list');
+    list.append(...lines.underPlan.map((stage) => {
+      const item = el('li', undefined, stage.name);
+      item.append(facts(stage.facts));
+      return item;
+    }));
+    under.append(el('h3', undefined, m('underPlan')), list);
+    parts.push(under);
+  }
+
+  const missing = el('section', 'panel');
+  missing.id = 'missing';
+  missing.append(el('h3', undefined, m('missing')));
+  if (lines.missing.length === 0) missing.append(el('p', 'muted', m('noMissing')));
+  for (const group of lines.missing) {
+    if (group.heading !== null) missing.append(el('h4', 'group', group.heading));
+    const list = el('ul', 'list');
+    list.append(...group.lines.map((line) => el('li', undefined, line)));
+    missing.append(list);
+  }
+  parts.push(missing);
+  target.replaceChildren(...parts);
+}
+
+/**
+ * Called with each status loaded (null when no tree is selected), after the lists are drawn.
+ * `anotherTree`: not the tree of the last status, so what a section said about that one no longer applies.
+ */
+export type StatusListener = (status: TreeStatus | null, tree: TreeRef | null, anotherTree: boolean) => void;
+
+export interface StatusView {
+  /** Replaces the list of tree sheets and selects `active` (or the first). */
+  setTrees(trees: readonly TreeRef[], active: string | null): void;
+  /** A tree just built (or updated under its name), selected. */
+  addTree(tree: TreeRef): void;
+  load(): Promise<void>;
+  /** The tree sheet selected, if any. */
+  current(): TreeRef | null;
+  /** Every tree sheet listed. */
+  list(): readonly TreeRef[];
+  onStatus(listener: StatusListener): void;
+  /** Lists a tree sheet made beside the selected one (next year's), without selecting it. */
+  listTree(tree: TreeRef): void;
+}
+
+export function initStatus(rpc: Promisified<ServerApi>): StatusView {
+  const select = byId<HTMLSelectElement>('tree');
+  const target = byId('status');
+  const refresh = byId<HTMLButtonElement>('refresh');
+  const ownerSelect = byId<HTMLSelectElement>('owner-filter');
+  let trees: readonly TreeRef[] = [];
+  let last: { status: TreeStatus; unit: Unit } | null = null;
+  let shownSheet: string | null = null;
+  const listeners: StatusListener[] = [];
+  const current = (): TreeRef | null => trees.find((tree) => tree.sheetName === select.value) ?? null;
+  const owner = (): string | null => (ownerSelect.value === '' ? null : ownerSelect.value);
+  const draw = (): void => {
+    if (last) renderStatus(target, last.status, last.unit, owner());
+  };
+  const noTrees = (): void => target.replaceChildren(el('p', 'muted', m('noTrees')));
+  const tell = (status: TreeStatus | null, tree: TreeRef | null): void => {
+    const sheet = tree?.sheetName ?? null;
+    const anotherTree = sheet !== shownSheet;
+    shownSheet = sheet;
+    byId('owner-filter-field').hidden = status === null;
+    for (const listener of listeners) listener(status, tree, anotherTree);
+  };
+
+  /** Everyone, then each owner named in the sheet; the choice is kept while that owner remains. */
+  const fillOwners = (status: TreeStatus): void => {
+    const chosen = ownerSelect.value;
+    const owners = ownersOf(status);
+    ownerSelect.replaceChildren(option('', m('everyone')), ...owners.map((name) => option(name, name)));
+    ownerSelect.value = owners.includes(chosen) ? chosen : '';
+  };
+
+  const load = async (): Promise<void> => {
+    const ref = current();
+    if (!ref) {
+      last = null;
+      noTrees();
+      tell(null, null);
+      return;
+    }
+    target.setAttribute('aria-busy', 'true');
+    await whileBusy(refresh, async () => {
+      const status = await rpc.getTreeStatus(ref.sheetName);
+      last = { status, unit: kgiUnitOf(ref.templateId) };
+      fillOwners(status);
+      draw();
+      tell(status, ref);
+    });
+    target.setAttribute('aria-busy', 'false');
+  };
+
+  select.addEventListener('change', () => void load());
+  refresh.addEventListener('click', () => void load());
+  ownerSelect.addEventListener('change', draw);
+  onLangChange(() => {
+    if (ownerSelect.options[0]) ownerSelect.options[0].textContent = m('everyone');
+    if (last) draw();
+    else if (trees.length === 0) noTrees();
+  });
+
+  const setTrees = (next: readonly TreeRef[], active: string | null): void => {
+    trees = next;
+    select.replaceChildren(...next.map((tree) => option(tree.sheetName, tree.sheetName)));
+    select.value = active ?? next[0]?.sheetName ?? '';
+    if (next.length === 0) noTrees();
+  };
+
+  return {
+    setTrees,
+    addTree: (tree) => setTrees(withTree(trees, tree), tree.sheetName),
+    listTree: (tree) => setTrees(withTree(trees, tree), select.value),
+    load,
+    current,
+    list: () => trees,
+    onStatus: (listener) => listeners.push(listener),
+  };
+}

@@ -1,0 +1,47 @@
+import { templateById } from '../../src/core/templates';
+import { addsUp, CUSTOM, feedable, indented, keptParent, readKpi, type TypedKpi } from '../../sidebar/client/addKpi';
+import { MESSAGES } from '../../sidebar/client/text';
+
+const typed = (change: Partial<TypedKpi>): TypedKpi =>
+  ({ pick: CUSTOM, customName: '', parent: 'leads', plan: '120', lowerIsBetter: false, share: null, ...change });
+
+describe('the process KPI the form sends', () => {
+  it('takes a catalogue entry in both languages, or a custom name for both', () => {
+    const { kpi: custom } = readKpi(typed({ customName: '  Partner leads ' }));
+    expect(custom).toEqual({ parent: 'leads', label: { en: 'Partner leads', ja: 'Partner leads' }, definition: { en: '', ja: '' }, plan: 120, lowerIsBetter: false });
+    expect(readKpi(typed({ customName: '   ' }))).toEqual({ kpi: null, errors: new Map([['label', MESSAGES.nameNeeded]]) });
+  });
+
+  it('is a channel with its share, never lower-is-better, when the planner says it joins the sum', () => {
+    const { kpi: channel } = readKpi(typed({ customName: 'Partner leads', plan: '', lowerIsBetter: true, share: '10' }));
+    expect(channel).toMatchObject({ parent: 'leads', channelShare: 0.1, lowerIsBetter: false });
+    expect(readKpi(typed({ customName: 'Partner leads', plan: '5' })).kpi).not.toHaveProperty('channelShare');
+  });
+
+  it('says which figure is not a number', () => {
+    expect(readKpi(typed({ customName: 'x', plan: 'abc' })).errors).toEqual(new Map([['plan', MESSAGES.notANumber]]));
+    expect(readKpi(typed({ customName: 'x', share: 'abc' })).errors).toEqual(new Map([['channelShare', MESSAGES.notANumber]]));
+  });
+});
+
+describe('the node a KPI feeds', () => {
+  const nodes = feedable(templateById('new_business')!);
+
+  it('is any node of the tree but a tracked one, indented by depth', () => {
+    expect(nodes.map((n) => n.id)).not.toContain('proposals');
+    expect(indented(nodes[0], 'en')).toBe('Revenue');
+    expect(indented(nodes.find((n) => n.id === 'deals')!, 'ja')).toBe('　　商談数');
+  });
+
+  it('stays as chosen while the tree has it, else is the last', () => {
+    expect(keptParent(nodes, 'deals')).toBe('deals');
+    expect(keptParent(nodes, 'gone')).toBe(nodes[nodes.length - 1].id);
+    expect(keptParent([], 'gone')).toBe('');
+  });
+
+  it('takes the KPI as a channel only when it adds channels up', () => {
+    expect(addsUp(nodes, 'deals')).toBe(false);
+    // Account sales: revenue is existing-customer revenue plus upsell revenue.
+    expect(addsUp(feedable(templateById('account_sales')!), 'revenue')).toBe(true);
+  });
+});

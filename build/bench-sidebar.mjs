@@ -3,8 +3,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from './chromium.mjs';
 import { SIDEBAR_BUDGET, sizeAgainst } from './budgets.mjs';
+import { launchChromium } from './chromium.mjs';
 import { median } from './timing.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -18,18 +18,23 @@ const ORIGIN = 'http://sidebar.bench/';
 /** `google.script.run` answering getContext at once, as a warm Apps Script server would at best. */
 function stubServer() {
   /** @param {{ success?: Handler, failure?: Handler }} handlers @returns {unknown} */
-  const runner = (handlers) => new Proxy({}, {
-    get: (_target, name) => {
-      if (name === 'withSuccessHandler') return (/** @type {Handler} */ success) => runner({ ...handlers, success });
-      if (name === 'withFailureHandler') return (/** @type {Handler} */ failure) => runner({ ...handlers, failure });
-      return () => setTimeout(() => handlers.success?.(name === 'getContext' ? { lang: 'ja', trees: [], activeTree: null } : null));
-    },
-  });
+  const runner = (handlers) =>
+    new Proxy(
+      {},
+      {
+        get: (_target, name) => {
+          if (name === 'withSuccessHandler') return (/** @type {Handler} */ success) => runner({ ...handlers, success });
+          if (name === 'withFailureHandler') return (/** @type {Handler} */ failure) => runner({ ...handlers, failure });
+          return () => setTimeout(() => handlers.success?.(name === 'getContext' ? { lang: 'ja', trees: [], activeTree: null } : null));
+        },
+      },
+    );
   /** @type {Window & { google?: unknown }} */ (window).google = { script: { run: runner({}) } };
 }
 
 /** A page that is interactive as soon as it parses: the machine's floor for the same procedure. */
-const BLANK = '<!DOCTYPE html><p>blank</p><script>document.documentElement.dataset.ready = "true"; performance.mark("kpi-tree-interactive")</script>';
+const BLANK =
+  '<!DOCTYPE html><p>blank</p><script>document.documentElement.dataset.ready = "true"; performance.mark("kpi-tree-interactive")</script>';
 
 /**
  * Median milliseconds from navigation start to the `kpi-tree-interactive` mark, per page.
@@ -69,8 +74,10 @@ export const sidebarBenches = [
     name: 'Sidebar load to interactive, headless Chromium',
     async run() {
       const [sidebar, blank] = await timeToInteractive([readFileSync(sidebarPath, 'utf8'), BLANK]);
-      return `median ${sidebar.toFixed(0)} ms of ${RUNS} loads, navigation start → context loaded and form live ` +
-        `(server answering at once; a blank page takes ${blank.toFixed(0)} ms the same way on this machine)`;
+      return (
+        `median ${sidebar.toFixed(0)} ms of ${RUNS} loads, navigation start → context loaded and form live ` +
+        `(server answering at once; a blank page takes ${blank.toFixed(0)} ms the same way on this machine)`
+      );
     },
   },
 ];

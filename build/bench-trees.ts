@@ -5,16 +5,17 @@
  * with one owner and an owner per row; the time to plan the sheet; and the time for the formula
  * engine to recalculate after one actual is typed.
  */
-import { medianMs } from './timing.mjs';
+
 import { withInputs } from '../src/core/plan';
 import { layoutTreeSheet } from '../src/core/sheet/layout';
 import { TEMPLATES, type Template } from '../src/core/templates';
 import type { NodeDef } from '../src/core/tree';
+import { VOCABULARY } from '../src/core/vocabulary';
 import { createServerApi } from '../src/server/api';
 import { buildTreeSheet } from '../src/server/build';
 import { updateTreeSheet } from '../src/server/update';
 import { MemoryWorkbook } from './sheets/memoryWorkbook';
-import { VOCABULARY } from '../src/core/vocabulary';
+import { medianMs } from './timing.mjs';
 
 const t = (text: string) => ({ en: text, ja: text });
 
@@ -24,24 +25,87 @@ const t = (text: string) => ({ en: text, ja: text });
  */
 function syntheticTemplate(size: number): Template {
   const nodes: NodeDef[] = [
-    { id: 'revenue', parent: null, kind: 'goal', unit: 'yen', combine: 'product', role: 'kgi', label: t('Revenue'), definition: t('Orders × size') },
-    { id: 'size', parent: 'revenue', kind: 'factor', unit: 'yen', plan: 1_000_000, role: 'main', label: t('Deal size'), definition: t('Revenue ÷ orders') },
-    { id: 'orders', parent: 'revenue', kind: 'volume', unit: 'count', combine: 'sum', role: 'main', label: t('Orders'), definition: t('Sum of channels') },
+    {
+      id: 'revenue',
+      parent: null,
+      kind: 'goal',
+      unit: 'yen',
+      combine: 'product',
+      role: 'kgi',
+      label: t('Revenue'),
+      definition: t('Orders × size'),
+    },
+    {
+      id: 'size',
+      parent: 'revenue',
+      kind: 'factor',
+      unit: 'yen',
+      plan: 1_000_000,
+      role: 'main',
+      label: t('Deal size'),
+      definition: t('Revenue ÷ orders'),
+    },
+    {
+      id: 'orders',
+      parent: 'revenue',
+      kind: 'volume',
+      unit: 'count',
+      combine: 'sum',
+      role: 'main',
+      label: t('Orders'),
+      definition: t('Sum of channels'),
+    },
   ];
   const channels = Math.max(1, Math.floor((size - 3) / 7));
   for (let c = 0; c < channels; c++) {
-    const share = c === channels - 1 ? 1 - (channels - 1) * Math.floor(1e6 / channels) / 1e6 : Math.floor(1e6 / channels) / 1e6;
+    const share = c === channels - 1 ? 1 - ((channels - 1) * Math.floor(1e6 / channels)) / 1e6 : Math.floor(1e6 / channels) / 1e6;
     let parent = `orders`;
     for (let depth = 0; depth < 3; depth++) {
       const id = `c${c}_v${depth}`;
-      nodes.push({ id, parent, kind: 'volume', unit: 'count', combine: 'product', role: 'main', label: t(`Channel ${c} stage ${depth}`), definition: t('count'), ...(depth === 0 ? { plan: share } : {}) });
-      nodes.push({ id: `c${c}_r${depth}`, parent: id, kind: 'factor', unit: 'rate', plan: 0.5, role: 'main', label: t(`Channel ${c} rate ${depth}`), definition: t('rate') });
+      nodes.push({
+        id,
+        parent,
+        kind: 'volume',
+        unit: 'count',
+        combine: 'product',
+        role: 'main',
+        label: t(`Channel ${c} stage ${depth}`),
+        definition: t('count'),
+        ...(depth === 0 ? { plan: share } : {}),
+      });
+      nodes.push({
+        id: `c${c}_r${depth}`,
+        parent: id,
+        kind: 'factor',
+        unit: 'rate',
+        plan: 0.5,
+        role: 'main',
+        label: t(`Channel ${c} rate ${depth}`),
+        definition: t('rate'),
+      });
       parent = id;
     }
-    nodes.push({ id: `c${c}_base`, parent, kind: 'volume', unit: 'count', role: 'process', label: t(`Channel ${c} base`), definition: t('count') });
+    nodes.push({
+      id: `c${c}_base`,
+      parent,
+      kind: 'volume',
+      unit: 'count',
+      role: 'process',
+      label: t(`Channel ${c} base`),
+      definition: t('count'),
+    });
   }
   for (let i = 0; nodes.length < size; i++) {
-    nodes.push({ id: `p${i}`, parent: `c${i % channels}_base`, kind: 'tracked', unit: 'count', plan: 100, role: 'process', label: t(`Process KPI ${i}`), definition: t('count') });
+    nodes.push({
+      id: `p${i}`,
+      parent: `c${i % channels}_base`,
+      kind: 'tracked',
+      unit: 'count',
+      plan: 100,
+      role: 'process',
+      label: t(`Process KPI ${i}`),
+      definition: t('count'),
+    });
   }
   return { id: 'new_business', name: t(`Synthetic ${size}`), summary: t(''), kgi: 1_000_000_000, nodes };
 }
@@ -63,19 +127,46 @@ export function treeBenches(): { name: string; run: () => string }[] {
     run() {
       const template = size === 10 ? TEMPLATES[0] : syntheticTemplate(size);
       const vocabulary = { ...VOCABULARY, templates: [template] };
-      const request = { templateId: template.id, lang: 'en' as const, kgi: template.kgi, inputs: {}, fiscalYear: 2026, startMonth: 4, seasonality: null };
+      const request = {
+        templateId: template.id,
+        lang: 'en' as const,
+        kgi: template.kgi,
+        inputs: {},
+        fiscalYear: 2026,
+        startMonth: 4,
+        seasonality: null,
+      };
       const today = new Date(2026, 10, 23);
       const workbook = new MemoryWorkbook();
       const api = createServerApi({ workbook, today: () => today, vocabulary: () => vocabulary });
       let sheetName = '';
       const build = counted(workbook, () => ({ sheetName } = buildTreeSheet(workbook, vocabulary, request, today)));
-      const planMs = medianMs(() => layoutTreeSheet({
-        templateId: template.id, title: 'bench', tree: withInputs(template), lang: 'en', words: VOCABULARY.words.en, kgi: template.kgi,
-        fiscalYear: 2026, startMonth: 4, weights: Array(12).fill(1), closedMonths: 7, period: null,
-        kept: new Map(), added: [], ownerProtection: false,
-      }), 5);
+      const planMs = medianMs(
+        () =>
+          layoutTreeSheet({
+            templateId: template.id,
+            title: 'bench',
+            tree: withInputs(template),
+            lang: 'en',
+            words: VOCABULARY.words.en,
+            kgi: template.kgi,
+            fiscalYear: 2026,
+            startMonth: 4,
+            weights: Array(12).fill(1),
+            closedMonths: 7,
+            period: null,
+            kept: new Map(),
+            added: [],
+            ownerProtection: false,
+          }),
+        5,
+      );
       // Found by key, as people's rows move: read through the fake's controller, which costs no call.
-      const column = (key: string) => workbook.sheets.values(sheetName).find((r) => r[0] === '@key')!.indexOf(key) + 1;
+      const column = (key: string) =>
+        workbook.sheets
+          .values(sheetName)
+          .find((r) => r[0] === '@key')!
+          .indexOf(key) + 1;
       const rowOf = (id: string) => workbook.sheets.values(sheetName).findIndex((r) => r[0] === id) + 1;
       const last = template.nodes[template.nodes.length - 1].id;
       let n = 0;
@@ -85,9 +176,15 @@ export function treeBenches(): { name: string; run: () => string }[] {
       }, 5);
 
       const update = counted(workbook, () => updateTreeSheet(workbook, vocabulary, sheetName, { kgi: template.kgi * 2 }));
-      const addKpi = counted(workbook, () => api.addProcessKpi(sheetName, {
-        parent: template.nodes[1].id, label: { en: 'Added', ja: '追加' }, definition: { en: '', ja: '' }, plan: 10, lowerIsBetter: false,
-      }));
+      const addKpi = counted(workbook, () =>
+        api.addProcessKpi(sheetName, {
+          parent: template.nodes[1].id,
+          label: { en: 'Added', ja: '追加' },
+          definition: { en: '', ja: '' },
+          plan: 10,
+          lowerIsBetter: false,
+        }),
+      );
       const close = counted(workbook, () => api.closeMonth(sheetName, true));
       // Owners: one person for every row, then a different person for each row.
       const ids = template.nodes.map((node) => node.id);

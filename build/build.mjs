@@ -1,11 +1,11 @@
 // Builds dist/ for clasp: Code.js (the bundle plus one top-level wrapper per entry point),
 // Vocabulary.html, Help.html, appsscript.json and Sidebar.html.
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { CODE_BUDGET, checkBudget } from './budgets.mjs';
-import { SHIPPED, bundleText } from './esbuild.mjs';
+import { bundleText, SHIPPED } from './esbuild.mjs';
 import { loadCode } from './loadCode.mjs';
 import { buildSidebar } from './sidebar.mjs';
 
@@ -114,7 +114,10 @@ function customFunctionWrapper(spec) {
     `@return ${bilingual(spec.returns)}`,
     '@customfunction',
   ]);
-  return `${doc}\n${forward(spec.name, params.map((p) => p.name))}`;
+  return `${doc}\n${forward(
+    spec.name,
+    params.map((p) => p.name),
+  )}`;
 }
 
 /**
@@ -159,4 +162,6 @@ await writeFile(join(outDir, 'Vocabulary.html'), await vocabularyData());
 await writeFile(join(outDir, 'Help.html'), await helpPage(specs));
 await copyFile(join(root, 'appsscript.json'), join(outDir, 'appsscript.json'));
 await buildSidebar({ root, outDir });
-console.log(`Built ${outDir}: Code.js (${names.length} entry points, ${specs.size} custom functions), Vocabulary.html, Help.html, appsscript.json, Sidebar.html`);
+console.log(
+  `Built ${outDir}: Code.js (${names.length} entry points, ${specs.size} custom functions), Vocabulary.html, Help.html, appsscript.json, Sidebar.html`,
+);

@@ -5,8 +5,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import esbuild from 'esbuild';
 import Handlebars from 'handlebars';
-import { SIDEBAR_BUDGET, checkBudget } from './budgets.mjs';
-import { NODE, SHIPPED, bundleText } from './esbuild.mjs';
+import { checkBudget, SIDEBAR_BUDGET } from './budgets.mjs';
+import { bundleText, NODE, SHIPPED } from './esbuild.mjs';
 
 /** @typedef {typeof import('../sidebar/client/text').textFor} TextFor */
 
@@ -47,9 +47,9 @@ const inline = (code, tag) => code.replace(new RegExp(`</${tag}`, 'gi'), `<\\/${
 /** @param {TextFor} textFor */
 function handlebars(textFor) {
   const hb = Handlebars.create();
-  const { escapeExpression: escape, SafeString } = hb;
+  const { escapeExpression: escapeHtml, SafeString } = hb;
   // `{{t key}}`: the English text in a span the client re-says in the chosen language.
-  hb.registerHelper('t', (key) => new SafeString(`<span data-t="${escape(key)}">${escape(textFor(key).en)}</span>`));
+  hb.registerHelper('t', (key) => new SafeString(`<span data-t="${escapeHtml(key)}">${escapeHtml(textFor(key).en)}</span>`));
   // `{{text key}}`: plain (escaped) English text, for elements that cannot hold a span.
   hb.registerHelper('text', (key) => textFor(key).en);
   hb.registerHelper('concat', (...args) => args.slice(0, -1).join(''));

@@ -14,9 +14,11 @@ export const median = (times) => [...times].sort((a, b) => a - b)[Math.floor(tim
  */
 export function medianMs(fn, runs) {
   fn();
-  return median(Array.from({ length: runs }, () => {
-    const start = performance.now();
-    fn();
-    return performance.now() - start;
-  }));
+  return median(
+    Array.from({ length: runs }, () => {
+      const start = performance.now();
+      fn();
+      return performance.now() - start;
+    }),
+  );
 }

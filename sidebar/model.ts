@@ -19,15 +19,27 @@ function fieldsOf(template: Template, nodes: readonly TreeNode[]): { kgiField: F
   const key = (node: TreeNode): string => `node.${template.id}.${node.id}`;
   return {
     kgiField: planFieldRow(`f-${template.id}-kgi`, 'kgi', 'amount', root, {
-      label: 'kgi', sub: key(root), hint: 'kgiHint', value: fieldText(template.kgi, 'amount'),
+      label: 'kgi',
+      sub: key(root),
+      hint: 'kgiHint',
+      value: fieldText(template.kgi, 'amount'),
     }),
     fields: plannedFields(nodes).map(({ node, unit }) =>
-      planFieldRow(`f-${template.id}-${node.id}`, node.id, unit, node, { label: key(node), value: fieldText(node.plan ?? 0, unit) })),
+      planFieldRow(`f-${template.id}-${node.id}`, node.id, unit, node, { label: key(node), value: fieldText(node.plan ?? 0, unit) }),
+    ),
   };
 }
 
 const FISCAL_YEAR: FieldModel = {
-  id: 'fiscal-year', field: 'fiscalYear', label: 'fiscalYear', sub: '', hint: '', unit: 'year', value: '', prefix: '', suffix: '',
+  id: 'fiscal-year',
+  field: 'fiscalYear',
+  label: 'fiscalYear',
+  sub: '',
+  hint: '',
+  unit: 'year',
+  value: '',
+  prefix: '',
+  suffix: '',
 };
 
 function miniDiagram(nodes: readonly TreeNode[]) {

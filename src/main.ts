@@ -15,11 +15,13 @@ import { menuActions, onInstall, onOpen } from './server/menu';
  * templates and sheet words are a data file the build writes (Vocabulary.html), read only when a
  * call needs them.
  */
-const serverApi = exposeApi(createServerApi({
-  workbook: new AppsScriptWorkbook(() => ({ SpreadsheetApp, LockService, Session, Utilities })),
-  today: () => new Date(),
-  vocabulary: () => JSON.parse(HtmlService.createTemplateFromFile('Vocabulary').getRawContent()) as Vocabulary,
-}));
+const serverApi = exposeApi(
+  createServerApi({
+    workbook: new AppsScriptWorkbook(() => ({ SpreadsheetApp, LockService, Session, Utilities })),
+    today: () => new Date(),
+    vocabulary: () => JSON.parse(HtmlService.createTemplateFromFile('Vocabulary').getRawContent()) as Vocabulary,
+  }),
+);
 
 /** The custom functions' names, for the build to check against the documentation. */
 export const customFunctionNames = Object.keys(customFunctionGlobals);

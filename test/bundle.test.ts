@@ -5,14 +5,22 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, type Comment, type FunctionDeclaration, type Node } from 'acorn';
+import { type Comment, type FunctionDeclaration, type Node, parse } from 'acorn';
 import { CODE_BUDGET } from '../build/budgets.mjs';
 import { codePath, loadCode } from '../build/loadCode.mjs';
-import { FUNCTION_DOCS, type FunctionName } from '../src/functions/docs';
-import { RPC_ERROR_MARKER, sidebarViewTag, type BuildRequest, type BuildResult, type RpcFailure, type SidebarContext, type TreeStatus } from '../src/rpc';
 import { KEY_MARKER } from '../src/core/sheet/schema';
 import { VOCABULARY } from '../src/core/vocabulary';
-import { appsScriptFakes, htmlOf, type Call } from './support/appsScriptFakes';
+import { FUNCTION_DOCS, type FunctionName } from '../src/functions/docs';
+import {
+  type BuildRequest,
+  type BuildResult,
+  RPC_ERROR_MARKER,
+  type RpcFailure,
+  type SidebarContext,
+  sidebarViewTag,
+  type TreeStatus,
+} from '../src/rpc';
+import { appsScriptFakes, type Call, htmlOf } from './support/appsScriptFakes';
 
 const root = join(__dirname, '..');
 const code = readFileSync(codePath, 'utf8');
@@ -71,12 +79,20 @@ const customCases: Record<string, { calls: [unknown[], unknown][]; bad: unknown[
       [[1_000_000_000, 2_000_000, 0.3, 0.2], 8335],
       [[1_000_000_000, 2_000_000, 0.3], 1667],
       [[21, 0.7], 30],
-      [[[[1_000_000_000], [500_000_000]], 2_000_000, 0.3, 0.2], [[8335], [4170]]],
+      [
+        [[[1_000_000_000], [500_000_000]], 2_000_000, 0.3, 0.2],
+        [[8335], [4170]],
+      ],
     ],
     bad: [1_000_000_000, 0],
   },
   KPI_FUNNEL: {
-    calls: [[[1_000_000_000, [[2_000_000], [0.3], [0.2]]], [[1_000_000_000], [500], [1667], [8335]]]],
+    calls: [
+      [
+        [1_000_000_000, [[2_000_000], [0.3], [0.2]]],
+        [[1_000_000_000], [500], [1667], [8335]],
+      ],
+    ],
     bad: [1_000_000_000, [[2_000_000]], 'sometimes'],
   },
   KPI_FORWARD: {
@@ -86,17 +102,37 @@ const customCases: Record<string, { calls: [unknown[], unknown][]; bad: unknown[
   },
   KPI_ACHIEVEMENT: {
     calls: [
-      [[[[90], [110]], [[100], [100]]], [[0.9], [1.1]]],
+      [
+        [
+          [[90], [110]],
+          [[100], [100]],
+        ],
+        [[0.9], [1.1]],
+      ],
       [[0.05, 0.04, true], 0.8],
     ],
     bad: [[[1], [2]], [[1]]],
   },
   KPI_IMPACT: {
-    calls: [[[[[100], [0.3]], [[80], [0.3]], 24], [[6], [0]]]],
+    calls: [
+      [
+        [[[100], [0.3]], [[80], [0.3]], 24],
+        [[6], [0]],
+      ],
+    ],
     bad: [[[1]], [[-1]]],
   },
   KPI_BOTTLENECK: {
-    calls: [[[[['leads'], ['deal rate'], ['win rate']], [[1000], [0.2], [0.3]], [[900], [0.1], [0.3]]], 'deal rate']],
+    calls: [
+      [
+        [
+          [['leads'], ['deal rate'], ['win rate']],
+          [[1000], [0.2], [0.3]],
+          [[900], [0.1], [0.3]],
+        ],
+        'deal rate',
+      ],
+    ],
     bad: [[['a']], [[1], [2]], [[1], [2]]],
   },
   KPI_PHASE: {
@@ -107,7 +143,15 @@ const customCases: Record<string, { calls: [unknown[], unknown][]; bad: unknown[
     bad: [-5],
   },
   KPI_FORECAST: {
-    calls: [[[[[10], [20], [''], ['']], [[15], [15], [15], [15]]], 60]],
+    calls: [
+      [
+        [
+          [[10], [20], [''], ['']],
+          [[15], [15], [15], [15]],
+        ],
+        60,
+      ],
+    ],
     bad: [[[1], [2]], [[1]]],
   },
   KPI_PACE: {
@@ -197,15 +241,25 @@ describe('menu and sidebar entry points', () => {
     },
     showSidebar: () => expect(sidebarShown(run('showSidebar'))).toEqual({ file: 'Sidebar', title: 'KPI Tree' }),
     // Menu items open the sidebar on their own view, named by a tag appended to its HTML.
-    showNewTree: () => expect(sidebarShown(run('showNewTree'))).toEqual({ file: 'Sidebar', title: 'KPI Tree', appended: sidebarViewTag('new') }),
+    showNewTree: () =>
+      expect(sidebarShown(run('showNewTree'))).toEqual({ file: 'Sidebar', title: 'KPI Tree', appended: sidebarViewTag('new') }),
     refreshBottlenecks: () =>
       expect(sidebarShown(run('refreshBottlenecks'))).toEqual({ file: 'Sidebar', title: 'KPI Tree', appended: sidebarViewTag('status') }),
-    showMonthClose: () => expect(sidebarShown(run('showMonthClose'))).toEqual({ file: 'Sidebar', title: 'KPI Tree', appended: sidebarViewTag('month') }),
+    showMonthClose: () =>
+      expect(sidebarShown(run('showMonthClose'))).toEqual({ file: 'Sidebar', title: 'KPI Tree', appended: sidebarViewTag('month') }),
     getContext: () => {
       expect(rpc('getContext').result).toEqual({ lang: 'ja', trees: [], activeTree: null });
     },
     buildTree: () => {
-      const { failure } = rpc('buildTree', { templateId: 'nope', lang: 'ja', kgi: 1e9, inputs: {}, fiscalYear: 2026, startMonth: 4, seasonality: null });
+      const { failure } = rpc('buildTree', {
+        templateId: 'nope',
+        lang: 'ja',
+        kgi: 1e9,
+        inputs: {},
+        fiscalYear: 2026,
+        startMonth: 4,
+        seasonality: null,
+      });
       expect(failure?.field).toBe('templateId');
       expect(failure?.text.ja).toMatch(JAPANESE);
     },
@@ -218,7 +272,16 @@ describe('menu and sidebar entry points', () => {
       // The lock is released even when the work inside it refuses.
       expect(calls.filter((c) => c.startsWith('Lock.'))).toEqual(['Lock.tryLock', 'Lock.releaseLock']);
     },
-    addProcessKpi: () => expect(rpc('addProcessKpi', 'Sheet1', { parent: 'leads', label: { en: 'x', ja: 'x' }, definition: { en: '', ja: '' }, plan: 1, lowerIsBetter: false }).failure?.field).toBe('sheet'),
+    addProcessKpi: () =>
+      expect(
+        rpc('addProcessKpi', 'Sheet1', {
+          parent: 'leads',
+          label: { en: 'x', ja: 'x' },
+          definition: { en: '', ja: '' },
+          plan: 1,
+          lowerIsBetter: false,
+        }).failure?.field,
+      ).toBe('sheet'),
     applyWhatIf: () => expect(rpc('applyWhatIf', 'Sheet1', { inputs: {} }).failure?.field).toBe('sheet'),
     rolloverYear: () => expect(rpc('rolloverYear', 'Sheet1').failure?.field).toBe('sheet'),
     updateTree: () => expect(rpc('updateTree', 'Sheet1', { kgi: 2e9 }).failure?.field).toBe('sheet'),
@@ -259,7 +322,13 @@ describe('menu and sidebar entry points', () => {
 
 describe('the Apps Script edge, as built', () => {
   const REQUEST: BuildRequest = {
-    templateId: 'new_business', lang: 'en', kgi: 1_000_000_000, inputs: {}, fiscalYear: 2026, startMonth: 4, seasonality: null,
+    templateId: 'new_business',
+    lang: 'en',
+    kgi: 1_000_000_000,
+    inputs: {},
+    fiscalYear: 2026,
+    startMonth: 4,
+    seasonality: null,
   };
   const APRIL = { revenue: 56_000_000, orders: 28, deals: 139, leads: 695, visits: 2778 };
   /** The calls that write cells: one each on a build, however large the tree. */
@@ -305,9 +374,14 @@ describe('the Apps Script edge, as built', () => {
       return column + 1;
     };
     const settingAt = (sheet: string, key: string): [number, number] => {
-      const place = keyRow(sheet).map(String).find((k) => k.startsWith(`@${key}=`));
+      const place = keyRow(sheet)
+        .map(String)
+        .find((k) => k.startsWith(`@${key}=`));
       if (!place) throw new Error(`no setting ${key}`);
-      const [row, column] = place.slice(key.length + 2).split(',').map(Number);
+      const [row, column] = place
+        .slice(key.length + 2)
+        .split(',')
+        .map(Number);
       return [row, column];
     };
     const cell = (sheet: string, nodeId: string, key: string): [number, number] => [rowOf(sheet, nodeId), columnOf(sheet, key)];
@@ -316,7 +390,10 @@ describe('the Apps Script edge, as built', () => {
     const rangeProtections = (sheet: string) => sheets.protections(sheet).filter((p) => p.type === 'RANGE');
     /** The tree's node ids in sheet order: column A below the key row, markers (`@…`) aside. */
     const nodeIds = (sheet: string) =>
-      sheets.values(sheet).map((r) => r[0]).filter((id): id is string => typeof id === 'string' && id !== '' && !id.startsWith('@'));
+      sheets
+        .values(sheet)
+        .map((r) => r[0])
+        .filter((id): id is string => typeof id === 'string' && id !== '' && !id.startsWith('@'));
 
     sheets.resetCalls();
     const built = ok<BuildResult>('buildTree', REQUEST);
@@ -338,7 +415,9 @@ describe('the Apps Script edge, as built', () => {
     expect(total(buildCalls)).toBeLessThanOrEqual(CALL_BUDGET);
 
     expect(ok<SidebarContext>('getContext')).toEqual({
-      lang: 'en', trees: [{ sheetName: tree, templateId: 'new_business', lang: 'en', fiscalYear: 2026 }], activeTree: tree,
+      lang: 'en',
+      trees: [{ sheetName: tree, templateId: 'new_business', lang: 'en', fiscalYear: 2026 }],
+      activeTree: tree,
     });
     const status = ok<TreeStatus>('getTreeStatus', tree);
     expect(status.period).toBe('2026-04');
@@ -446,7 +525,10 @@ describe('the Apps Script edge, as built', () => {
     expect(value(next.sheetName, 'orders', 'owner')).toBe('Sato');
     expect(value(next.sheetName, 'orders', 'actual_1')).toBe('');
     expect(value(tree, 'orders', 'actual_1')).toBe(APRIL.orders);
-    expect(ok<SidebarContext>('getContext').trees.map((t) => [t.sheetName, t.fiscalYear])).toEqual([[tree, 2026], [next.sheetName, 2027]]);
+    expect(ok<SidebarContext>('getContext').trees.map((t) => [t.sheetName, t.fiscalYear])).toEqual([
+      [tree, 2026],
+      [next.sheetName, 2027],
+    ]);
 
     expect(ok<BuildResult>('rolloverYear', tree)).toEqual(next);
     expect(sheets.sheetNames()).toEqual(['Sheet1', tree, next.sheetName]);
@@ -455,7 +537,11 @@ describe('the Apps Script edge, as built', () => {
   test('adds a process KPI in place, its row under the node it feeds', () => {
     const { sheets, ok, built, tree, rowOf, value } = workbook();
     const added = ok<BuildResult>('addProcessKpi', tree, {
-      parent: 'leads', label: { en: 'Referrals', ja: '紹介数' }, definition: { en: '', ja: '' }, plan: 12, lowerIsBetter: false,
+      parent: 'leads',
+      label: { en: 'Referrals', ja: '紹介数' },
+      definition: { en: '', ja: '' },
+      plan: 12,
+      lowerIsBetter: false,
     });
     expect(added).toEqual(built);
     expect(sheets.sheetNames()).toEqual(['Sheet1', tree]);
@@ -487,15 +573,13 @@ describe('Code.js as Apps Script reads it', () => {
   // ES2019 is the build target: a newer construct in the bundle fails here.
   const program = parse(code, { ecmaVersion: 2019, sourceType: 'script', onComment: comments });
   const declarations = new Map(
-    program.body
-      .filter((node): node is FunctionDeclaration => node.type === 'FunctionDeclaration')
-      .map((node) => [node.id.name, node]),
+    program.body.filter((node): node is FunctionDeclaration => node.type === 'FunctionDeclaration').map((node) => [node.id.name, node]),
   );
 
   /** The block comment right before a declaration, with only whitespace between. */
   function jsDocOf(node: FunctionDeclaration): string {
     const doc = comments.find((c) => c.type === 'Block' && code.slice(c.end, node.start).trim() === '');
-    if (!doc || !doc.value.startsWith('*')) throw new Error(`${node.id.name} has no JSDoc`);
+    if (!doc?.value.startsWith('*')) throw new Error(`${node.id.name} has no JSDoc`);
     return doc.value;
   }
 
@@ -520,12 +604,9 @@ describe('Code.js as Apps Script reads it', () => {
     }
   });
 
-  test.each(entryNames.filter((name) => !customNames.includes(name)))(
-    '%s has JSDoc but is not offered as a custom function',
-    (name) => {
-      expect(jsDocOf(declarations.get(name)!)).not.toContain('@customfunction');
-    },
-  );
+  test.each(entryNames.filter((name) => !customNames.includes(name)))('%s has JSDoc but is not offered as a custom function', (name) => {
+    expect(jsDocOf(declarations.get(name)!)).not.toContain('@customfunction');
+  });
 
   const runtime = comments.reduceRight((text, c) => text.slice(0, c.start) + text.slice(c.end), code);
 
@@ -552,7 +633,10 @@ describe('Code.js as Apps Script reads it', () => {
     expect(code).not.toMatch(/handlebars/i);
     const calls: string[] = [];
     const visit = (value: unknown): void => {
-      if (Array.isArray(value)) return value.forEach(visit);
+      if (Array.isArray(value)) {
+        value.forEach(visit);
+        return;
+      }
       if (typeof value !== 'object' || value === null) return;
       const node = value as Node & { callee?: { type: string; name?: string } };
       if ((node.type === 'CallExpression' || node.type === 'NewExpression') && node.callee?.type === 'Identifier') {

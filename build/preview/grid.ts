@@ -43,19 +43,21 @@ function focusCell(td: HTMLTableCellElement | null): void {
 }
 
 function renderTabs(names: readonly string[]): void {
-  tabs.replaceChildren(...names.map((name) => {
-    const tab = document.createElement('button');
-    tab.type = 'button';
-    tab.setAttribute('role', 'tab');
-    tab.setAttribute('aria-selected', String(name === current));
-    tab.textContent = name;
-    tab.addEventListener('click', () => {
-      current = name;
-      renderTabs(names);
-      void loadSheet();
-    });
-    return tab;
-  }));
+  tabs.replaceChildren(
+    ...names.map((name) => {
+      const tab = document.createElement('button');
+      tab.type = 'button';
+      tab.setAttribute('role', 'tab');
+      tab.setAttribute('aria-selected', String(name === current));
+      tab.textContent = name;
+      tab.addEventListener('click', () => {
+        current = name;
+        renderTabs(names);
+        void loadSheet();
+      });
+      return tab;
+    }),
+  );
 }
 
 function renderGrid(sheet: SheetView): void {
@@ -67,20 +69,26 @@ function renderGrid(sheet: SheetView): void {
   const colgroup = document.createElement('colgroup');
   const corner = document.createElement('col');
   corner.style.width = '40px';
-  colgroup.append(corner, ...columns.map((c) => {
-    const col = document.createElement('col');
-    col.style.width = `${sheet.columnWidths[c] ?? 100}px`;
-    return col;
-  }));
+  colgroup.append(
+    corner,
+    ...columns.map((c) => {
+      const col = document.createElement('col');
+      col.style.width = `${sheet.columnWidths[c] ?? 100}px`;
+      return col;
+    }),
+  );
 
   const head = document.createElement('thead');
   const headRow = head.insertRow();
-  headRow.append(document.createElement('th'), ...columns.map((c) => {
-    const th = document.createElement('th');
-    th.scope = 'col';
-    th.textContent = columnName(c);
-    return th;
-  }));
+  headRow.append(
+    document.createElement('th'),
+    ...columns.map((c) => {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = columnName(c);
+      return th;
+    }),
+  );
 
   const body = document.createElement('tbody');
   sheet.rows.forEach((cells, index) => {
@@ -177,7 +185,10 @@ function startEdit(td: HTMLTableCellElement, initial?: string): void {
 }
 
 const MOVES: Record<string, readonly [number, number]> = {
-  ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1],
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
 };
 
 grid.addEventListener('dblclick', (event) => {

@@ -34,7 +34,13 @@ try {
     await page.waitForTimeout(150);
   };
   await type(2, 9, '2025-04');
-  for (const [id, actual] of [['visits', '2800'], ['leads', '700'], ['deals', '70'], ['orders', '21'], ['revenue', '42000000']]) {
+  for (const [id, actual] of [
+    ['visits', '2800'],
+    ['leads', '700'],
+    ['deals', '70'],
+    ['orders', '21'],
+    ['revenue', '42000000'],
+  ]) {
     await type(view.rows.findIndex((cells) => cells[0]?.value === id) + 1, column, actual);
   }
   await sidebar.locator('#nav-status').click();

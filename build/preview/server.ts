@@ -3,15 +3,16 @@
  * answers the sidebar's calls with the real server code, running in Node against the in-memory
  * workbook. `npm start` bundles and runs it; the browser tests start it in-process.
  */
-import { VOCABULARY } from '../../src/core/vocabulary';
+
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { bundleText } from '../esbuild.mjs';
 import { KpiError } from '../../src/core/i18n';
-import { sidebarViewTag, type ServerApi } from '../../src/rpc';
+import { VOCABULARY } from '../../src/core/vocabulary';
+import { type ServerApi, sidebarViewTag } from '../../src/rpc';
 import { createServerApi, exposeApi } from '../../src/server/api';
+import { bundleText } from '../esbuild.mjs';
 import { MemoryWorkbook } from '../sheets/memoryWorkbook';
 
 export interface PreviewOptions {
@@ -110,7 +111,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
 
   const rpc = async (method: string, body: unknown, response: ServerResponse): Promise<void> => {
-    const fn: unknown = Object.prototype.hasOwnProperty.call(api, method) ? api[method as keyof ServerApi] : undefined;
+    const fn: unknown = Object.hasOwn(api, method) ? api[method as keyof ServerApi] : undefined;
     if (typeof fn !== 'function' || !Array.isArray(body)) {
       json(response, 404, { ok: false, message: `No server function ${method}` });
       return;
@@ -141,7 +142,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const path = decodeURIComponent(url.pathname);
     if (request.method === 'GET' && path === '/') return send(response, 200, 'text/html', page);
-    if (request.method === 'GET' && path === '/sidebar') return send(response, 200, 'text/html', await sidebar(url.searchParams.get('view')));
+    if (request.method === 'GET' && path === '/sidebar')
+      return send(response, 200, 'text/html', await sidebar(url.searchParams.get('view')));
     if (request.method === 'GET' && path === '/api/sheets') {
       return json(response, 200, { names: workbook.sheetNames(), active: workbook.activeSheetName() });
     }
@@ -165,9 +167,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   return {
     url: `http://127.0.0.1:${port}/`,
     workbook,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

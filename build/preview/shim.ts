@@ -21,21 +21,27 @@ async function call(method: string, args: unknown[]): Promise<Reply> {
 }
 
 function runner(handlers: Handlers): unknown {
-  return new Proxy({}, {
-    get(_target, name) {
-      if (name === 'withSuccessHandler') return (success: Handlers['success']) => runner({ ...handlers, success });
-      if (name === 'withFailureHandler') return (failure: Handlers['failure']) => runner({ ...handlers, failure });
-      if (typeof name !== 'string') return undefined;
-      return (...args: unknown[]) => {
-        call(name, args)
-          .then((reply) => {
-            if (reply.ok) handlers.success?.(reply.value);
-            else handlers.failure?.(new Error(reply.message));
-          }, (error: unknown) => handlers.failure?.(error instanceof Error ? error : new Error(String(error))))
-          .finally(() => window.parent.postMessage({ type: 'kpi-tree-rpc', method: name }, window.location.origin));
-      };
+  return new Proxy(
+    {},
+    {
+      get(_target, name) {
+        if (name === 'withSuccessHandler') return (success: Handlers['success']) => runner({ ...handlers, success });
+        if (name === 'withFailureHandler') return (failure: Handlers['failure']) => runner({ ...handlers, failure });
+        if (typeof name !== 'string') return undefined;
+        return (...args: unknown[]) => {
+          call(name, args)
+            .then(
+              (reply) => {
+                if (reply.ok) handlers.success?.(reply.value);
+                else handlers.failure?.(new Error(reply.message));
+              },
+              (error: unknown) => handlers.failure?.(error instanceof Error ? error : new Error(String(error))),
+            )
+            .finally(() => window.parent.postMessage({ type: 'kpi-tree-rpc', method: name }, window.location.origin));
+        };
+      },
     },
-  });
+  );
 }
 
 (window as unknown as { google: unknown }).google = { script: { run: runner({}), host: { close() {} } } };

@@ -11,7 +11,15 @@ export function errorText(error: DetailedCellError): string {
 
 // Colors: Sheets reads them back as lower-case #rrggbb.
 const NAMED_COLORS: Record<string, string> = {
-  white: '#ffffff', black: '#000000', red: '#ff0000', green: '#008000', blue: '#0000ff', yellow: '#ffff00', gray: '#808080', grey: '#808080', orange: '#ffa500',
+  white: '#ffffff',
+  black: '#000000',
+  red: '#ff0000',
+  green: '#008000',
+  blue: '#0000ff',
+  yellow: '#ffff00',
+  gray: '#808080',
+  grey: '#808080',
+  orange: '#ffa500',
 };
 
 export function normalizeColor(color: string): string {
@@ -38,7 +46,14 @@ export function parseNumber(text: string, locale: string): number | null {
   return m[4] ? signed / 100 : signed;
 }
 
-interface DateParts { year: number; month: number; day: number; hour: number; minute: number; second: number }
+interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
 
 const DAY_MS = 86_400_000;
 const EPOCH = Date.UTC(1899, 11, 30);
@@ -57,13 +72,27 @@ function serialFromParts(p: DateParts): number {
 }
 
 function partsFromSerial(serial: number): DateParts {
-  const d = new Date(EPOCH + Math.round(serial * DAY_MS / 1000) * 1000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+  const d = new Date(EPOCH + Math.round((serial * DAY_MS) / 1000) * 1000);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }
 
 function zonedParts(date: Date, timeZone: string): DateParts {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hour12: false,
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    hour12: false,
   }).formatToParts(date);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute'), second: get('second') };
@@ -90,16 +119,23 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** Utilities.formatDate with the pattern letters the add-on uses: yyyy MM dd HH mm ss and 'quoted'. */
 export function formatDate(date: Date, timeZone: string, pattern: string): string {
-  if (!(date instanceof Date) || typeof timeZone !== 'string' || typeof pattern !== 'string') throw new Error('Utilities.formatDate(date, timeZone, pattern)');
+  if (!(date instanceof Date) || typeof timeZone !== 'string' || typeof pattern !== 'string')
+    throw new Error('Utilities.formatDate(date, timeZone, pattern)');
   const p = zonedParts(date, timeZone);
   return pattern.replace(/yyyy|MM|dd|HH|mm|ss|'([^']*)'|[A-Za-z]+/g, (token: string, literal: string | undefined) => {
     switch (token) {
-      case 'yyyy': return String(p.year);
-      case 'MM': return pad(p.month);
-      case 'dd': return pad(p.day);
-      case 'HH': return pad(p.hour);
-      case 'mm': return pad(p.minute);
-      case 'ss': return pad(p.second);
+      case 'yyyy':
+        return String(p.year);
+      case 'MM':
+        return pad(p.month);
+      case 'dd':
+        return pad(p.day);
+      case 'HH':
+        return pad(p.hour);
+      case 'mm':
+        return pad(p.minute);
+      case 'ss':
+        return pad(p.second);
       default:
         if (literal !== undefined) return literal;
         throw new Error(`Unexpected use of Utilities.formatDate pattern letters "${token}"`);
@@ -121,15 +157,24 @@ export function formatSerial(serial: number, format: string): string {
     const minute = afterHour && (t === 'mm' || t === 'm');
     if (t === 'hh' || t === 'h') afterHour = true;
     switch (t) {
-      case 'yyyy': return String(p.year);
-      case 'yy': return pad(p.year % 100);
-      case 'mm': return pad(minute ? p.minute : p.month);
-      case 'm': return String(minute ? p.minute : p.month);
-      case 'dd': return pad(p.day);
-      case 'd': return String(p.day);
-      case 'hh': return pad(p.hour);
-      case 'h': return String(p.hour);
-      default: return pad(p.second);
+      case 'yyyy':
+        return String(p.year);
+      case 'yy':
+        return pad(p.year % 100);
+      case 'mm':
+        return pad(minute ? p.minute : p.month);
+      case 'm':
+        return String(minute ? p.minute : p.month);
+      case 'dd':
+        return pad(p.day);
+      case 'd':
+        return String(p.day);
+      case 'hh':
+        return pad(p.hour);
+      case 'h':
+        return String(p.hour);
+      default:
+        return pad(p.second);
     }
   });
 }
@@ -138,12 +183,19 @@ export function formatSerial(serial: number, format: string): string {
 export function formatNumber(value: number, format: string): string {
   const grouped = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   switch (format) {
-    case '"¥"#,##0': return `${value < 0 ? '-' : ''}¥${grouped(Math.abs(value))}`;
-    case '#,##0': return grouped(value);
-    case '0.0%': return `${(value * 100).toFixed(1)}%`;
-    case '0%': return `${(value * 100).toFixed(0)}%`;
-    case '0': return value.toFixed(0);
-    case '0.###': return String(Number(value.toFixed(3)));
-    default: return String(Number(value.toPrecision(10)));
+    case '"¥"#,##0':
+      return `${value < 0 ? '-' : ''}¥${grouped(Math.abs(value))}`;
+    case '#,##0':
+      return grouped(value);
+    case '0.0%':
+      return `${(value * 100).toFixed(1)}%`;
+    case '0%':
+      return `${(value * 100).toFixed(0)}%`;
+    case '0':
+      return value.toFixed(0);
+    case '0.###':
+      return String(Number(value.toFixed(3)));
+    default:
+      return String(Number(value.toPrecision(10)));
   }
 }

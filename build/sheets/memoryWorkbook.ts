@@ -4,8 +4,9 @@
  * counted where Google pays it, and what a person does (typing, inserting and moving rows) goes
  * through the spreadsheet's person, `sheets`.
  */
-import { AppsScriptWorkbook, type AppsScriptServices } from '../../src/server/appsScriptWorkbook';
+
 import type { ReadValue } from '../../src/core/sheet/draft';
+import { type AppsScriptServices, AppsScriptWorkbook } from '../../src/server/appsScriptWorkbook';
 import { createFakeSheets, type FakeSheets, type FakeSheetsOptions, type FakeSheetView, type FakeViewCell } from './spreadsheet';
 
 export type SheetView = FakeSheetView;
@@ -27,9 +28,12 @@ export class MemoryWorkbook extends AppsScriptWorkbook {
 
   /** Test hook: an Apps Script method that fails, to prove a failure leaves nothing half-built. */
   set failOn(method: string | null) {
-    this.sheets.beforeCall = method === null ? null : (called) => {
-      if (called === method) throw new Error(`Simulated service failure in ${method}`);
-    };
+    this.sheets.beforeCall =
+      method === null
+        ? null
+        : (called) => {
+            if (called === method) throw new Error(`Simulated service failure in ${method}`);
+          };
   }
 
   /** A person typing into a cell, as Sheets reads it; validation and protections apply. */
@@ -52,8 +56,12 @@ export class MemoryWorkbook extends AppsScriptWorkbook {
 
   /** Who may edit a cell, where a range protection covers it (the owner always may); null where anyone may. */
   editorsAt(sheet: string, row: number, column: number): readonly string[] | null {
-    const found = this.sheets.protections(sheet).find(({ type, range: g }) =>
-      type === 'RANGE' && row >= g.row && row < g.row + g.rows && column >= g.column && column < g.column + g.columns);
+    const found = this.sheets
+      .protections(sheet)
+      .find(
+        ({ type, range: g }) =>
+          type === 'RANGE' && row >= g.row && row < g.row + g.rows && column >= g.column && column < g.column + g.columns,
+      );
     return found ? found.editors.filter((e) => e !== this.sheets.owner) : null;
   }
 }

@@ -7,9 +7,21 @@
  * Shared by the modules of this folder: the Apps Script services (services.ts), the person
  * (person.ts) and the inspection (view.ts) all work on one model. Nothing here is recorded.
  */
-import { DetailedCellError, HyperFormula, type CellValue, type RawCellContent } from 'hyperformula';
+import { type CellValue, DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import { dateOf, errorText, formatNumber, formatSerial, isDateFormat, parseDate, parseNumber, serialOf } from './formats';
-import { covered, dropSheetRefs, gridOf, intersects, mapPoint, moveGrid, moveRefs, sheetRef, type Axis, type Change, type Grid } from './references';
+import {
+  type Axis,
+  type Change,
+  covered,
+  dropSheetRefs,
+  type Grid,
+  gridOf,
+  intersects,
+  mapPoint,
+  moveGrid,
+  moveRefs,
+  sheetRef,
+} from './references';
 import { registerSparkline } from './sparkline';
 
 /** HyperFormula, set up as Google Sheets computes. */
@@ -77,10 +89,21 @@ export interface SheetModel {
   deleted: boolean;
 }
 
-export interface MetadataModel { readonly id: number; readonly sheet: SheetModel; readonly key: string; value: string | null }
+export interface MetadataModel {
+  readonly id: number;
+  readonly sheet: SheetModel;
+  readonly key: string;
+  value: string | null;
+}
 
 /** A range handed to the script: fixed coordinates, as Apps Script's Range objects are. */
-export interface RangeRef { readonly sheet: SheetModel; readonly row: number; readonly column: number; readonly rows: number; readonly columns: number }
+export interface RangeRef {
+  readonly sheet: SheetModel;
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
 
 export interface ProtectionModel {
   readonly id: number;
@@ -98,7 +121,11 @@ export interface ProtectionModel {
   removed: boolean;
 }
 
-export interface NamedModel { readonly name: string; sheet: SheetModel; range: Grid }
+export interface NamedModel {
+  readonly name: string;
+  sheet: SheetModel;
+  range: Grid;
+}
 
 export interface ChartState {
   type: 'LINE' | null;
@@ -110,10 +137,13 @@ export interface ChartState {
   position: { row: number; column: number; offsetX: number; offsetY: number };
 }
 
-export interface ChartModel extends ChartState { id: number | null }
+export interface ChartModel extends ChartState {
+  id: number | null;
+}
 
 export const GENERAL = 'General';
-export const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+export const PROTECTED =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 const NO_PERMISSION = 'You do not have permission to edit this protection. You are trying to edit a protected cell or object.';
 export const OUTSIDE = 'Those coordinates are outside the dimensions of the sheet.';
 
@@ -159,8 +189,20 @@ export class SpreadsheetModel {
   addSheet(name: string, index: number, gid = this.nextGid++): SheetModel {
     this.hf.addSheet(name);
     const sheet: SheetModel = {
-      gid, name, maxRows: 1000, maxColumns: 26, cells: new Map(), metadata: [], rules: [], charts: [],
-      frozenRows: 0, frozenColumns: 0, hiddenRows: new Set(), hiddenColumns: new Set(), widths: new Map(), deleted: false,
+      gid,
+      name,
+      maxRows: 1000,
+      maxColumns: 26,
+      cells: new Map(),
+      metadata: [],
+      rules: [],
+      charts: [],
+      frozenRows: 0,
+      frozenColumns: 0,
+      hiddenRows: new Set(),
+      hiddenColumns: new Set(),
+      widths: new Map(),
+      deleted: false,
     };
     this.sheets.splice(index, 0, sheet);
     this.active = sheet;
@@ -215,11 +257,13 @@ export class SpreadsheetModel {
       for (const other of this.sheets) {
         if (other === sheet) continue;
         const id = this.hfId(other);
-        this.hf.getSheetFormulas(id).forEach((row, r) => row.forEach((formula, c) => {
-          if (formula === undefined) return;
-          const rewritten = dropSheetRefs(formula, sheet.name);
-          if (rewritten !== formula) this.hf.setCellContents({ sheet: id, row: r, col: c }, [[rewritten]]);
-        }));
+        this.hf.getSheetFormulas(id).forEach((row, r) =>
+          row.forEach((formula, c) => {
+            if (formula === undefined) return;
+            const rewritten = dropSheetRefs(formula, sheet.name);
+            if (rewritten !== formula) this.hf.setCellContents({ sheet: id, row: r, col: c }, [[rewritten]]);
+          }),
+        );
       }
       for (const [k, named] of this.named) {
         if (named.sheet !== sheet) continue;
@@ -245,7 +289,8 @@ export class SpreadsheetModel {
     const named: NamedModel = { name, sheet: range.sheet, range: gridOf(range) };
     this.named.set(name.toLowerCase(), named);
     // A name deleted with its sheet still sits in the engine as #REF!.
-    if (this.hf.listNamedExpressions().some((n) => n.toLowerCase() === name.toLowerCase())) this.hf.changeNamedExpression(name, namedExpression(named));
+    if (this.hf.listNamedExpressions().some((n) => n.toLowerCase() === name.toLowerCase()))
+      this.hf.changeNamedExpression(name, namedExpression(named));
     else this.hf.addNamedExpression(name, namedExpression(named));
   }
 
@@ -265,8 +310,14 @@ export class SpreadsheetModel {
 
   /** A range of the sheet; beyond its rows and columns, the error Sheets gives. */
   range(sheet: SheetModel, grid: Grid): RangeRef {
-    if (grid.rows < 1 || grid.columns < 1 || grid.row < 1 || grid.column < 1
-      || grid.row + grid.rows - 1 > sheet.maxRows || grid.column + grid.columns - 1 > sheet.maxColumns) {
+    if (
+      grid.rows < 1 ||
+      grid.columns < 1 ||
+      grid.row < 1 ||
+      grid.column < 1 ||
+      grid.row + grid.rows - 1 > sheet.maxRows ||
+      grid.column + grid.columns - 1 > sheet.maxColumns
+    ) {
       throw new Error(OUTSIDE);
     }
     return { sheet, ...grid };
@@ -359,16 +410,18 @@ export class SpreadsheetModel {
 
   /** Writes a grid of values (checked against the range already) the way setValues does. */
   writeValues(range: RangeRef, grid: readonly (readonly unknown[])[]): void {
-    const raws = grid.map((row, r) => row.map((value, c) => {
-      const [rowAt, columnAt] = [range.row + r, range.column + c];
-      const parsed = this.parse(value, this.formatOf(range.sheet, rowAt, columnAt));
-      // A date written into an unformatted cell gets a date format, as in Sheets.
-      if (parsed.date && this.formatOf(range.sheet, rowAt, columnAt) === GENERAL) {
-        const withTime = typeof parsed.raw === 'number' && !Number.isInteger(parsed.raw);
-        this.setProp(range.sheet, rowAt, columnAt, 'format', withTime ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd');
-      }
-      return parsed.raw;
-    }));
+    const raws = grid.map((row, r) =>
+      row.map((value, c) => {
+        const [rowAt, columnAt] = [range.row + r, range.column + c];
+        const parsed = this.parse(value, this.formatOf(range.sheet, rowAt, columnAt));
+        // A date written into an unformatted cell gets a date format, as in Sheets.
+        if (parsed.date && this.formatOf(range.sheet, rowAt, columnAt) === GENERAL) {
+          const withTime = typeof parsed.raw === 'number' && !Number.isInteger(parsed.raw);
+          this.setProp(range.sheet, rowAt, columnAt, 'format', withTime ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd');
+        }
+        return parsed.raw;
+      }),
+    );
     this.hf.setCellContents({ sheet: this.hfId(range.sheet), row: range.row - 1, col: range.column - 1 }, raws);
   }
 
@@ -382,11 +435,13 @@ export class SpreadsheetModel {
   extent(sheet: SheetModel): { rows: number; columns: number } {
     let rows = 0;
     let columns = 0;
-    this.hf.getSheetSerialized(this.hfId(sheet)).forEach((row, r) => row.forEach((content, c) => {
-      if (content === null || content === undefined || content === '') return;
-      rows = Math.max(rows, r + 1);
-      columns = Math.max(columns, c + 1);
-    }));
+    this.hf.getSheetSerialized(this.hfId(sheet)).forEach((row, r) =>
+      row.forEach((content, c) => {
+        if (content === null || content === undefined || content === '') return;
+        rows = Math.max(rows, r + 1);
+        columns = Math.max(columns, c + 1);
+      }),
+    );
     return { rows, columns };
   }
 
@@ -394,11 +449,13 @@ export class SpreadsheetModel {
   // Protections (https://developers.google.com/apps-script/reference/spreadsheet/protection).
 
   canEdit(p: ProtectionModel, user = this.user): boolean {
-    return user === this.owner
-      || p.editors.includes(user)
-      || (p.group && this.viaGroup.has(user))
+    return (
+      user === this.owner ||
+      p.editors.includes(user) ||
+      (p.group && this.viaGroup.has(user)) ||
       // "all users in the domain that owns the spreadsheet" (Protection.canDomainEdit)
-      || (p.domainEdit && domainOf(user) === domainOf(this.owner));
+      (p.domainEdit && domainOf(user) === domainOf(this.owner))
+    );
   }
 
   groupEmail(): string {
@@ -418,9 +475,17 @@ export class SpreadsheetModel {
   newProtection(type: 'SHEET' | 'RANGE', sheet: SheetModel, range: Grid | null): ProtectionModel {
     const throughGroup = this.viaGroup.has(this.user);
     const p: ProtectionModel = {
-      id: this.nextId++, type, sheet, range, description: '', warningOnly: false, domainEdit: this.ownerInWorkspace(),
+      id: this.nextId++,
+      type,
+      sheet,
+      range,
+      description: '',
+      warningOnly: false,
+      domainEdit: this.ownerInWorkspace(),
       editors: [this.owner, ...(this.user !== this.owner && !throughGroup ? [this.user] : [])],
-      group: throughGroup, unprotected: [], removed: false,
+      group: throughGroup,
+      unprotected: [],
+      removed: false,
     };
     this.protections.push(p);
     return p;
@@ -444,13 +509,13 @@ export class SpreadsheetModel {
 
   structural(sheet: SheetModel, axis: Axis, change: Change): void {
     const max = axis === 'row' ? sheet.maxRows : sheet.maxColumns;
-    const whole = (at: number, n: number): Grid => (axis === 'row'
-      ? { row: at, column: 1, rows: n, columns: sheet.maxColumns }
-      : { row: 1, column: at, rows: sheet.maxRows, columns: n });
+    const whole = (at: number, n: number): Grid =>
+      axis === 'row' ? { row: at, column: 1, rows: n, columns: sheet.maxColumns } : { row: 1, column: at, rows: sheet.maxRows, columns: n };
     if (change.kind === 'insert') {
       if (change.at < 1 || change.at > max + 1 || change.n < 1) throw new Error(OUTSIDE);
       // New rows or columns inside a protected sheet are protected cells.
-      if (this.protections.some((p) => p.sheet === sheet && p.type === 'SHEET' && !p.warningOnly && !this.canEdit(p))) throw new Error(PROTECTED);
+      if (this.protections.some((p) => p.sheet === sheet && p.type === 'SHEET' && !p.warningOnly && !this.canEdit(p)))
+        throw new Error(PROTECTED);
     } else if (change.kind === 'delete') {
       if (change.at < 1 || change.n < 1 || change.at + change.n - 1 > max) throw new Error(OUTSIDE);
       const frozen = axis === 'row' ? sheet.frozenRows : sheet.frozenColumns;
@@ -519,10 +584,12 @@ export class SpreadsheetModel {
     hidden.clear();
     movedHidden.forEach((n) => hidden.add(n));
     if (axis === 'column') {
-      sheet.widths = new Map([...sheet.widths].flatMap(([c, w]) => {
-        const moved = mapPoint(c, change);
-        return moved === null ? [] : [[moved, w] as [number, number]];
-      }));
+      sheet.widths = new Map(
+        [...sheet.widths].flatMap(([c, w]) => {
+          const moved = mapPoint(c, change);
+          return moved === null ? [] : [[moved, w] as [number, number]];
+        }),
+      );
     }
     const frozenKey = axis === 'row' ? 'frozenRows' : 'frozenColumns';
     if (change.kind === 'insert' && change.at <= sheet[frozenKey]) sheet[frozenKey] += change.n;

@@ -4,7 +4,7 @@
  * acting as another user, another script holding the document lock. These go straight to the
  * model, as a person's edits do, so they are not recorded as Apps Script calls.
  */
-import { DetailedCellError, type CellValue } from 'hyperformula';
+import { type CellValue, DetailedCellError } from 'hyperformula';
 import type { ValidationData } from './model';
 import { Inspection } from './view';
 

@@ -6,7 +6,10 @@
 export type Axis = 'row' | 'column';
 /** A rectangle of cells, 1-based; stored ranges are moved in place. */
 export type Grid = { row: number; column: number; rows: number; columns: number };
-export type Change = { kind: 'insert'; at: number; n: number } | { kind: 'delete'; at: number; n: number } | { kind: 'move'; from: number; to: number };
+export type Change =
+  | { kind: 'insert'; at: number; n: number }
+  | { kind: 'delete'; at: number; n: number }
+  | { kind: 'move'; from: number; to: number };
 
 /** A copy of a rectangle's coordinates (of a range, say), to store or hand out. */
 export const gridOf = (g: Grid): Grid => ({ row: g.row, column: g.column, rows: g.rows, columns: g.columns });
@@ -28,8 +31,10 @@ export function covered(grid: Grid, ranges: readonly Grid[]): boolean {
 
 export function mapPoint(x: number, c: Change): number | null {
   switch (c.kind) {
-    case 'insert': return x >= c.at ? x + c.n : x;
-    case 'delete': return x < c.at ? x : x >= c.at + c.n ? x - c.n : null;
+    case 'insert':
+      return x >= c.at ? x + c.n : x;
+    case 'delete':
+      return x < c.at ? x : x >= c.at + c.n ? x - c.n : null;
     case 'move':
       if (x === c.from) return c.to;
       if (c.from < c.to && x > c.from && x <= c.to) return x - 1;
@@ -41,7 +46,8 @@ export function mapPoint(x: number, c: Change): number | null {
 /** A span after the change: it grows when rows are inserted inside it, shrinks or goes when deleted. */
 function mapSpan(start: number, end: number, c: Change): [number, number] | null {
   switch (c.kind) {
-    case 'insert': return [start >= c.at ? start + c.n : start, end >= c.at ? end + c.n : end];
+    case 'insert':
+      return [start >= c.at ? start + c.n : start, end >= c.at ? end + c.n : end];
     case 'delete': {
       const last = c.at + c.n - 1;
       const s = start < c.at ? start : start > last ? start - c.n : c.at;
@@ -96,31 +102,50 @@ export function parseA1(a1: string): Grid {
   return { row: Math.min(r1, r2), column: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, columns: Math.abs(c2 - c1) + 1 };
 }
 
-interface CellRef { colLock: boolean; column: number; rowLock: boolean; row: number }
+interface CellRef {
+  colLock: boolean;
+  column: number;
+  rowLock: boolean;
+  row: number;
+}
 
 const SHEET_NAME = String.raw`(?:'(?:[^']|'')+'|[\p{L}\p{N}_.]+)`;
 const CELL = String.raw`(\$?)([A-Z]{1,3})(\$?)(\d+)`;
 /** A string literal, or a cell or range reference with an optional sheet. */
-const REFERENCE = new RegExp(String.raw`("(?:[^"]|"")*")|(?<![\p{L}\p{N}_.$!'])(?:(${SHEET_NAME})!)?${CELL}(?::${CELL})?(?![\p{L}\p{N}_(!])`, 'gu');
+const REFERENCE = new RegExp(
+  String.raw`("(?:[^"]|"")*")|(?<![\p{L}\p{N}_.$!'])(?:(${SHEET_NAME})!)?${CELL}(?::${CELL})?(?![\p{L}\p{N}_(!])`,
+  'gu',
+);
 /** A string literal, or anything addressed on a named sheet (`Tree!B2`, `'A b'!A:A`). */
-const SHEET_REFERENCE = new RegExp(String.raw`("(?:[^"]|"")*")|(?<![\p{L}\p{N}_.$!'])(${SHEET_NAME})!\$?[A-Z]*\$?\d*(?::\$?[A-Z]*\$?\d*)?`, 'gu');
+const SHEET_REFERENCE = new RegExp(
+  String.raw`("(?:[^"]|"")*")|(?<![\p{L}\p{N}_.$!'])(${SHEET_NAME})!\$?[A-Z]*\$?\d*(?::\$?[A-Z]*\$?\d*)?`,
+  'gu',
+);
 
 const unquote = (name: string) => (name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name);
 const cellText = (c: CellRef) => `${c.colLock ? '$' : ''}${columnLetter(c.column)}${c.rowLock ? '$' : ''}${c.row}`;
 
 /** Rewrites each reference of a formula; `fn` returns null to drop it for #REF!. */
 function mapRefs(formula: string, fn: (sheet: string | undefined, cells: CellRef[]) => CellRef[] | null): string {
-  return formula.replace(REFERENCE, (match: string, quoted: string | undefined, sheet: string | undefined, ...parts: (string | undefined)[]) => {
-    if (quoted !== undefined) return match;
-    const cells: CellRef[] = [];
-    for (let i = 0; i < 8; i += 4) {
-      if (parts[i + 1] === undefined) continue;
-      cells.push({ colLock: parts[i] === '$', column: fromLetters(parts[i + 1]!), rowLock: parts[i + 2] === '$', row: Number(parts[i + 3]) });
-    }
-    const mapped = fn(sheet === undefined ? undefined : unquote(sheet), cells);
-    if (mapped === null) return '#REF!';
-    return `${sheet === undefined ? '' : `${sheet}!`}${mapped.map(cellText).join(':')}`;
-  });
+  return formula.replace(
+    REFERENCE,
+    (match: string, quoted: string | undefined, sheet: string | undefined, ...parts: (string | undefined)[]) => {
+      if (quoted !== undefined) return match;
+      const cells: CellRef[] = [];
+      for (let i = 0; i < 8; i += 4) {
+        if (parts[i + 1] === undefined) continue;
+        cells.push({
+          colLock: parts[i] === '$',
+          column: fromLetters(parts[i + 1]!),
+          rowLock: parts[i + 2] === '$',
+          row: Number(parts[i + 3]),
+        });
+      }
+      const mapped = fn(sheet === undefined ? undefined : unquote(sheet), cells);
+      if (mapped === null) return '#REF!';
+      return `${sheet === undefined ? '' : `${sheet}!`}${mapped.map(cellText).join(':')}`;
+    },
+  );
 }
 
 /** Moves the relative references of a formula by rows and columns, as copying it does. */
@@ -141,12 +166,18 @@ export function moveRefs(formula: string, sheetName: string, axis: Axis, change:
       return moved === null ? null : [{ ...cells[0], [field]: moved }];
     }
     const span = mapSpan(cells[0][field], cells[1][field], change);
-    return span === null ? null : [{ ...cells[0], [field]: span[0] }, { ...cells[1], [field]: span[1] }];
+    return span === null
+      ? null
+      : [
+          { ...cells[0], [field]: span[0] },
+          { ...cells[1], [field]: span[1] },
+        ];
   });
 }
 
 /** Every reference to a deleted sheet becomes #REF!. */
 export function dropSheetRefs(formula: string, sheetName: string): string {
   return formula.replace(SHEET_REFERENCE, (match: string, quoted: string | undefined, sheet: string) =>
-    (quoted === undefined && unquote(sheet).toLowerCase() === sheetName.toLowerCase() ? '#REF!' : match));
+    quoted === undefined && unquote(sheet).toLowerCase() === sheetName.toLowerCase() ? '#REF!' : match,
+  );
 }

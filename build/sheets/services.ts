@@ -11,10 +11,21 @@
  */
 import { formatDate, normalizeColor } from './formats';
 import {
-  chartTitle, GENERAL, OUTSIDE, PROTECTED,
-  type ChartModel, type ChartState, type MetadataModel, type NamedModel, type ProtectionModel, type RangeRef, type SheetModel, type SpreadsheetModel, type ValidationData,
+  type ChartModel,
+  type ChartState,
+  chartTitle,
+  GENERAL,
+  type MetadataModel,
+  type NamedModel,
+  OUTSIDE,
+  PROTECTED,
+  type ProtectionModel,
+  type RangeRef,
+  type SheetModel,
+  type SpreadsheetModel,
+  type ValidationData,
 } from './model';
-import { a1Of, gridOf, parseA1, shiftFormula, type Axis, type Grid } from './references';
+import { type Axis, a1Of, type Grid, gridOf, parseA1, shiftFormula } from './references';
 
 /** The run was killed (platform.md: the 6-minute kill is not an exception the script sees). */
 export class FakeKilled extends Error {
@@ -38,7 +49,12 @@ export interface Run {
   readonly killed: boolean;
 }
 
-interface RuleData { ranges: RangeRef[]; formula: string | null; background: string | null; fontColor: string | null }
+interface RuleData {
+  ranges: RangeRef[];
+  formula: string | null;
+  background: string | null;
+  fontColor: string | null;
+}
 
 /** A column's width in pixels until it is set. */
 const DEFAULT_WIDTH = 100;
@@ -56,7 +72,10 @@ class Services {
   private readonly handles = new WeakMap<object, { kind: string; model: unknown }>();
   private inHook = false;
 
-  constructor(private readonly model: SpreadsheetModel, private readonly run: Run) {}
+  constructor(
+    private readonly model: SpreadsheetModel,
+    private readonly run: Run,
+  ) {}
 
   // -------------------------------------------------------------------------------------------
   // Recording.
@@ -79,7 +98,7 @@ class Services {
 
   /** Wraps an object's methods in a strict, recording Proxy. */
   private expose(kind: string, model: unknown, methods: Methods, sheet?: SheetModel, values: Record<string, unknown> = {}): object {
-    const own = (o: object, p: string) => Object.prototype.hasOwnProperty.call(o, p);
+    const own = (o: object, p: string) => Object.hasOwn(o, p);
     const proxy: object = new Proxy(Object.create(null) as object, {
       get: (_target, prop) => {
         if (typeof prop === 'symbol' || INSPECTED.has(prop)) return undefined;
@@ -109,19 +128,27 @@ class Services {
   // The services.
 
   build(): FakeServices {
-    const SpreadsheetApp = this.expose('SpreadsheetApp', null, {
-      getActiveSpreadsheet: () => this.spreadsheetApi(),
-      getActive: () => this.spreadsheetApi(),
-      flush: () => undefined,
-      newDataValidation: () => this.validationBuilderApi({ criteria: null, values: [], allowInvalid: true, helpText: '' }),
-      newConditionalFormatRule: () => this.ruleBuilderApi({ ranges: [], formula: null, background: null, fontColor: null }),
-    }, undefined, {
-      ProtectionType: Object.freeze({ RANGE: 'RANGE', SHEET: 'SHEET' }),
-      DataValidationCriteria: Object.freeze({
-        VALUE_IN_LIST: 'VALUE_IN_LIST', NUMBER_GREATER_THAN_OR_EQUAL_TO: 'NUMBER_GREATER_THAN_OR_EQUAL_TO', NUMBER_BETWEEN: 'NUMBER_BETWEEN',
-      }),
-      DeveloperMetadataLocationType: Object.freeze({ SHEET: 'SHEET' }),
-    });
+    const SpreadsheetApp = this.expose(
+      'SpreadsheetApp',
+      null,
+      {
+        getActiveSpreadsheet: () => this.spreadsheetApi(),
+        getActive: () => this.spreadsheetApi(),
+        flush: () => undefined,
+        newDataValidation: () => this.validationBuilderApi({ criteria: null, values: [], allowInvalid: true, helpText: '' }),
+        newConditionalFormatRule: () => this.ruleBuilderApi({ ranges: [], formula: null, background: null, fontColor: null }),
+      },
+      undefined,
+      {
+        ProtectionType: Object.freeze({ RANGE: 'RANGE', SHEET: 'SHEET' }),
+        DataValidationCriteria: Object.freeze({
+          VALUE_IN_LIST: 'VALUE_IN_LIST',
+          NUMBER_GREATER_THAN_OR_EQUAL_TO: 'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+          NUMBER_BETWEEN: 'NUMBER_BETWEEN',
+        }),
+        DeveloperMetadataLocationType: Object.freeze({ SHEET: 'SHEET' }),
+      },
+    );
     const LockService = this.expose('LockService', null, { getDocumentLock: () => this.lockApi() });
     const Session = this.expose('Session', null, {
       // In live Apps Script reading this user's email needs the userinfo.email scope, which the
@@ -181,17 +208,22 @@ class Services {
         return this.sheetApi(this.model.active);
       },
       moveActiveSheet: (position: number) => {
-        if (!Number.isInteger(position) || position < 1 || position > this.model.sheets.length) throw new Error(`Invalid sheet position ${position}`);
+        if (!Number.isInteger(position) || position < 1 || position > this.model.sheets.length)
+          throw new Error(`Invalid sheet position ${position}`);
         this.model.sheets.splice(this.model.sheets.indexOf(this.model.active), 1);
         this.model.sheets.splice(position - 1, 0, this.model.active);
       },
       insertSheet: (...args: unknown[]) => {
         const [first, second] = args;
-        if (args.length > 2 || !['string', 'number', 'undefined'].includes(typeof first) || (second !== undefined && typeof second !== 'number')) {
+        if (
+          args.length > 2 ||
+          !['string', 'number', 'undefined'].includes(typeof first) ||
+          (second !== undefined && typeof second !== 'number')
+        ) {
           throw new Error('Unexpected use of Spreadsheet.insertSheet arguments');
         }
         const name = typeof first === 'string' ? first : this.freeSheetName();
-        const index = typeof first === 'number' ? first : second as number | undefined;
+        const index = typeof first === 'number' ? first : (second as number | undefined);
         return this.sheetApi(this.model.insertSheet(name, index));
       },
       deleteSheet: (sheet: unknown) => {
@@ -240,29 +272,42 @@ class Services {
     return this.expose('DeveloperMetadataFinder', filter, {
       withKey: (k: string) => this.finderApi({ ...filter, key: k }),
       withValue: (v: string) => this.finderApi({ ...filter, value: v }),
-      find: () => this.model.sheets.flatMap((s) => s.metadata)
-        .filter((m) => (filter.key === undefined || m.key === filter.key) && (filter.value === undefined || m.value === filter.value))
-        .map((m) => this.metadataApi(m)),
+      find: () =>
+        this.model.sheets
+          .flatMap((s) => s.metadata)
+          .filter((m) => (filter.key === undefined || m.key === filter.key) && (filter.value === undefined || m.value === filter.value))
+          .map((m) => this.metadataApi(m)),
     });
   }
 
   private metadataApi(m: MetadataModel): object {
-    const self: object = this.expose('DeveloperMetadata', m, {
-      getId: () => m.id,
-      getKey: () => m.key,
-      getValue: () => m.value,
-      setValue: (value: string) => {
-        m.value = value;
-        return self;
+    const self: object = this.expose(
+      'DeveloperMetadata',
+      m,
+      {
+        getId: () => m.id,
+        getKey: () => m.key,
+        getValue: () => m.value,
+        setValue: (value: string) => {
+          m.value = value;
+          return self;
+        },
+        remove: () => {
+          m.sheet.metadata = m.sheet.metadata.filter((x) => x !== m);
+        },
+        getLocation: () =>
+          this.expose(
+            'DeveloperMetadataLocation',
+            m,
+            {
+              getLocationType: () => 'SHEET',
+              getSheet: () => this.sheetApi(m.sheet),
+            },
+            m.sheet,
+          ),
       },
-      remove: () => {
-        m.sheet.metadata = m.sheet.metadata.filter((x) => x !== m);
-      },
-      getLocation: () => this.expose('DeveloperMetadataLocation', m, {
-        getLocationType: () => 'SHEET',
-        getSheet: () => this.sheetApi(m.sheet),
-      }, m.sheet),
-    }, m.sheet);
+      m.sheet,
+    );
     return self;
   }
 
@@ -329,105 +374,123 @@ class Services {
       }
       return self;
     };
-    const self: object = this.expose('Sheet', s, {
-      getName: () => s.name,
-      setName: (name: string) => {
-        this.model.renameSheet(s, name);
-        return self;
+    const self: object = this.expose(
+      'Sheet',
+      s,
+      {
+        getName: () => s.name,
+        setName: (name: string) => {
+          this.model.renameSheet(s, name);
+          return self;
+        },
+        getSheetId: () => s.gid,
+        getIndex: () => this.model.sheets.indexOf(s) + 1,
+        activate: () => {
+          this.model.active = s;
+          return self;
+        },
+        getParent: () => this.spreadsheetApi(),
+        getMaxRows: () => s.maxRows,
+        getMaxColumns: () => s.maxColumns,
+        getLastRow: () => this.model.extent(s).rows,
+        getLastColumn: () => this.model.extent(s).columns,
+        getRange: (...args: unknown[]) => this.rangeApi(this.rangeOf(s, args)),
+        getRangeList: (a1s: string[]) => {
+          if (!Array.isArray(a1s)) throw new Error('getRangeList takes an array of A1 notations');
+          const refs = a1s.map((a1) => this.rangeOf(s, [a1]));
+          return this.expose('RangeList', refs, { getRanges: () => refs.map((r) => this.rangeApi(r)) }, s);
+        },
+        getDataRange: () => {
+          const { rows, columns } = this.model.extent(s);
+          return this.rangeApi({ sheet: s, row: 1, column: 1, rows: Math.max(rows, 1), columns: Math.max(columns, 1) });
+        },
+        insertRowsAfter: (after: number, n: number) => insert('row', after, n, true),
+        insertRowsBefore: (before: number, n: number) => insert('row', before, n, false),
+        insertRowAfter: (after: number) => insert('row', after, 1, true),
+        insertRowBefore: (before: number) => insert('row', before, 1, false),
+        deleteRows: (position: number, n: number) => remove('row', position, n),
+        deleteRow: (position: number) => {
+          remove('row', position, 1);
+          return self;
+        },
+        insertColumnsAfter: (after: number, n: number) => insert('column', after, n, true),
+        insertColumnsBefore: (before: number, n: number) => insert('column', before, n, false),
+        insertColumnAfter: (after: number) => insert('column', after, 1, true),
+        insertColumnBefore: (before: number) => insert('column', before, 1, false),
+        deleteColumns: (position: number, n: number) => remove('column', position, n),
+        deleteColumn: (position: number) => {
+          remove('column', position, 1);
+          return self;
+        },
+        // "If the sheet is already protected, this method returns an object representing the
+        // existing protection settings." https://developers.google.com/apps-script/reference/spreadsheet/sheet#protect()
+        protect: () => {
+          const existing = this.model.protections.find((p) => p.sheet === s && p.type === 'SHEET');
+          return this.protectionApi(existing ?? this.model.newProtection('SHEET', s, null));
+        },
+        getProtections: (type: string) => this.protectionsOfType(type, s),
+        addDeveloperMetadata: (k: string, value?: string) => {
+          if (typeof k !== 'string' || k === '') throw new Error('Developer metadata needs a key.');
+          if (value !== undefined && typeof value !== 'string') throw new Error('Unexpected use of Sheet.addDeveloperMetadata arguments');
+          s.metadata.push({ id: this.model.nextId++, sheet: s, key: k, value: value ?? null });
+          return self;
+        },
+        getDeveloperMetadata: () => s.metadata.map((m) => this.metadataApi(m)),
+        getConditionalFormatRules: () =>
+          s.rules.map((rule) =>
+            this.ruleApi({
+              ranges: rule.ranges.map((g) => ({ sheet: s, ...g })),
+              formula: rule.formula,
+              background: rule.background,
+              fontColor: rule.fontColor,
+            }),
+          ),
+        setConditionalFormatRules: (rules: unknown[]) => {
+          if (!Array.isArray(rules)) throw new Error('setConditionalFormatRules takes an array of rules');
+          s.rules = rules.map((rule) => {
+            const data = this.unwrap<RuleData>(rule, 'ConditionalFormatRule');
+            if (data.ranges.length === 0) throw new Error('A conditional format rule needs at least one range.');
+            if (data.ranges.some((r) => r.sheet !== s)) throw new Error('The conditional format rule cannot reference a different sheet.');
+            return { ranges: data.ranges.map(gridOf), formula: data.formula!, background: data.background, fontColor: data.fontColor };
+          });
+        },
+        setFrozenRows: (n: number) => frozen('row', n),
+        setFrozenColumns: (n: number) => frozen('column', n),
+        getFrozenRows: () => s.frozenRows,
+        getFrozenColumns: () => s.frozenColumns,
+        hideRows: (row: number, n?: number) => hide('row', row, n),
+        hideColumns: (column: number, n?: number) => hide('column', column, n),
+        isRowHiddenByUser: (row: number) => s.hiddenRows.has(row),
+        isColumnHiddenByUser: (column: number) => s.hiddenColumns.has(column),
+        setColumnWidth: (column: number, px: number) => width(column, 1, px),
+        setColumnWidths: (column: number, n: number, px: number) => width(column, n, px),
+        getColumnWidth: (column: number) => s.widths.get(column) ?? DEFAULT_WIDTH,
+        newChart: () =>
+          this.chartBuilderApi(s, {
+            type: null,
+            title: null,
+            options: {},
+            ranges: [],
+            transpose: false,
+            numHeaders: null,
+            position: { row: 1, column: 1, offsetX: 0, offsetY: 0 },
+          }),
+        insertChart: (chart: unknown) => {
+          const model = this.unwrap<ChartModel>(chart, 'EmbeddedChart');
+          if (model.id !== null) throw new Error('This chart is already in the sheet.');
+          model.id = this.model.nextId++;
+          s.charts.push(model);
+        },
+        getCharts: () => s.charts.map((c) => this.chartApi(c)),
+        removeChart: (chart: unknown) => {
+          const model = this.unwrap<ChartModel>(chart, 'EmbeddedChart');
+          const index = s.charts.findIndex((c) => c.id !== null && c.id === model.id);
+          if (index < 0) throw new Error('The chart is not on this sheet.');
+          s.charts.splice(index, 1);
+        },
       },
-      getSheetId: () => s.gid,
-      getIndex: () => this.model.sheets.indexOf(s) + 1,
-      activate: () => {
-        this.model.active = s;
-        return self;
-      },
-      getParent: () => this.spreadsheetApi(),
-      getMaxRows: () => s.maxRows,
-      getMaxColumns: () => s.maxColumns,
-      getLastRow: () => this.model.extent(s).rows,
-      getLastColumn: () => this.model.extent(s).columns,
-      getRange: (...args: unknown[]) => this.rangeApi(this.rangeOf(s, args)),
-      getRangeList: (a1s: string[]) => {
-        if (!Array.isArray(a1s)) throw new Error('getRangeList takes an array of A1 notations');
-        const refs = a1s.map((a1) => this.rangeOf(s, [a1]));
-        return this.expose('RangeList', refs, { getRanges: () => refs.map((r) => this.rangeApi(r)) }, s);
-      },
-      getDataRange: () => {
-        const { rows, columns } = this.model.extent(s);
-        return this.rangeApi({ sheet: s, row: 1, column: 1, rows: Math.max(rows, 1), columns: Math.max(columns, 1) });
-      },
-      insertRowsAfter: (after: number, n: number) => insert('row', after, n, true),
-      insertRowsBefore: (before: number, n: number) => insert('row', before, n, false),
-      insertRowAfter: (after: number) => insert('row', after, 1, true),
-      insertRowBefore: (before: number) => insert('row', before, 1, false),
-      deleteRows: (position: number, n: number) => remove('row', position, n),
-      deleteRow: (position: number) => {
-        remove('row', position, 1);
-        return self;
-      },
-      insertColumnsAfter: (after: number, n: number) => insert('column', after, n, true),
-      insertColumnsBefore: (before: number, n: number) => insert('column', before, n, false),
-      insertColumnAfter: (after: number) => insert('column', after, 1, true),
-      insertColumnBefore: (before: number) => insert('column', before, 1, false),
-      deleteColumns: (position: number, n: number) => remove('column', position, n),
-      deleteColumn: (position: number) => {
-        remove('column', position, 1);
-        return self;
-      },
-      // "If the sheet is already protected, this method returns an object representing the
-      // existing protection settings." https://developers.google.com/apps-script/reference/spreadsheet/sheet#protect()
-      protect: () => {
-        const existing = this.model.protections.find((p) => p.sheet === s && p.type === 'SHEET');
-        return this.protectionApi(existing ?? this.model.newProtection('SHEET', s, null));
-      },
-      getProtections: (type: string) => this.protectionsOfType(type, s),
-      addDeveloperMetadata: (k: string, value?: string) => {
-        if (typeof k !== 'string' || k === '') throw new Error('Developer metadata needs a key.');
-        if (value !== undefined && typeof value !== 'string') throw new Error('Unexpected use of Sheet.addDeveloperMetadata arguments');
-        s.metadata.push({ id: this.model.nextId++, sheet: s, key: k, value: value ?? null });
-        return self;
-      },
-      getDeveloperMetadata: () => s.metadata.map((m) => this.metadataApi(m)),
-      getConditionalFormatRules: () => s.rules.map((rule) => this.ruleApi({
-        ranges: rule.ranges.map((g) => ({ sheet: s, ...g })), formula: rule.formula, background: rule.background, fontColor: rule.fontColor,
-      })),
-      setConditionalFormatRules: (rules: unknown[]) => {
-        if (!Array.isArray(rules)) throw new Error('setConditionalFormatRules takes an array of rules');
-        s.rules = rules.map((rule) => {
-          const data = this.unwrap<RuleData>(rule, 'ConditionalFormatRule');
-          if (data.ranges.length === 0) throw new Error('A conditional format rule needs at least one range.');
-          if (data.ranges.some((r) => r.sheet !== s)) throw new Error('The conditional format rule cannot reference a different sheet.');
-          return { ranges: data.ranges.map(gridOf), formula: data.formula!, background: data.background, fontColor: data.fontColor };
-        });
-      },
-      setFrozenRows: (n: number) => frozen('row', n),
-      setFrozenColumns: (n: number) => frozen('column', n),
-      getFrozenRows: () => s.frozenRows,
-      getFrozenColumns: () => s.frozenColumns,
-      hideRows: (row: number, n?: number) => hide('row', row, n),
-      hideColumns: (column: number, n?: number) => hide('column', column, n),
-      isRowHiddenByUser: (row: number) => s.hiddenRows.has(row),
-      isColumnHiddenByUser: (column: number) => s.hiddenColumns.has(column),
-      setColumnWidth: (column: number, px: number) => width(column, 1, px),
-      setColumnWidths: (column: number, n: number, px: number) => width(column, n, px),
-      getColumnWidth: (column: number) => s.widths.get(column) ?? DEFAULT_WIDTH,
-      newChart: () => this.chartBuilderApi(s, {
-        type: null, title: null, options: {}, ranges: [], transpose: false, numHeaders: null, position: { row: 1, column: 1, offsetX: 0, offsetY: 0 },
-      }),
-      insertChart: (chart: unknown) => {
-        const model = this.unwrap<ChartModel>(chart, 'EmbeddedChart');
-        if (model.id !== null) throw new Error('This chart is already in the sheet.');
-        model.id = this.model.nextId++;
-        s.charts.push(model);
-      },
-      getCharts: () => s.charts.map((c) => this.chartApi(c)),
-      removeChart: (chart: unknown) => {
-        const model = this.unwrap<ChartModel>(chart, 'EmbeddedChart');
-        const index = s.charts.findIndex((c) => c.id !== null && c.id === model.id);
-        if (index < 0) throw new Error('The chart is not on this sheet.');
-        s.charts.splice(index, 1);
-      },
-    }, s);
+      s,
+    );
     return self;
   }
 
@@ -438,7 +501,9 @@ class Services {
       grid = parseA1(args[0]);
     } else {
       if (args.length < 2 || args.length > 4 || args.some((a) => typeof a !== 'number' || !Number.isInteger(a))) {
-        throw new Error(`The parameters (${args.map((a) => typeof a).join(',')}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
+        throw new Error(
+          `The parameters (${args.map((a) => typeof a).join(',')}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`,
+        );
       }
       const [row, column, rows = 1, columns = 1] = args as number[];
       grid = { row, column, rows, columns };
@@ -474,7 +539,13 @@ class Services {
       this.model.setProp(r.sheet, row, column, 'note', value ? value : undefined);
     };
     const setValidation = (row: number, column: number, value: unknown) => {
-      this.model.setProp(r.sheet, row, column, 'validation', value === null ? undefined : this.unwrap<ValidationData>(value, 'DataValidation'));
+      this.model.setProp(
+        r.sheet,
+        row,
+        column,
+        'validation',
+        value === null ? undefined : this.unwrap<ValidationData>(value, 'DataValidation'),
+      );
     };
     const setValues = (grid: unknown) => {
       const checked = checkGrid(grid, r);
@@ -483,74 +554,88 @@ class Services {
       return self;
     };
     /** One value for every cell; a formula's relative references move from the top-left, as in Sheets. */
-    const setOne = (value: unknown) => setValues(cells((row, column) => (typeof value === 'string' && value.startsWith('=')
-      && this.model.formatOf(r.sheet, row, column) !== '@' ? shiftFormula(value, row - r.row, column - r.column) : value)));
-    const self: object = this.expose('Range', r, {
-      getRow: () => r.row,
-      getColumn: () => r.column,
-      getNumRows: () => r.rows,
-      getNumColumns: () => r.columns,
-      getLastRow: () => r.row + r.rows - 1,
-      getLastColumn: () => r.column + r.columns - 1,
-      getSheet: () => this.sheetApi(r.sheet),
-      getA1Notation: () => a1Of(r),
-      getValues: () => cells((row, column) => this.model.valueOf(r.sheet, row, column)),
-      getValue: () => this.model.valueOf(r.sheet, r.row, r.column),
-      getDisplayValues: () => cells((row, column) => this.model.displayOf(r.sheet, row, column)),
-      getDisplayValue: () => this.model.displayOf(r.sheet, r.row, r.column),
-      getFormulas: () => cells((row, column) => this.model.formulaOf(r.sheet, row, column) ?? ''),
-      getFormula: () => this.model.formulaOf(r.sheet, r.row, r.column) ?? '',
-      getNumberFormats: () => cells((row, column) => this.model.formatOf(r.sheet, row, column)),
-      getNumberFormat: () => this.model.formatOf(r.sheet, r.row, r.column),
-      getBackgrounds: () => cells((row, column) => this.model.props(r.sheet, row, column).background ?? '#ffffff'),
-      getBackground: () => this.model.props(r.sheet, r.row, r.column).background ?? '#ffffff',
-      getFontWeights: () => cells((row, column) => this.model.props(r.sheet, row, column).weight ?? 'normal'),
-      getFontWeight: () => this.model.props(r.sheet, r.row, r.column).weight ?? 'normal',
-      getFontColors: () => cells((row, column) => this.model.props(r.sheet, row, column).fontColor ?? '#000000'),
-      getFontColor: () => this.model.props(r.sheet, r.row, r.column).fontColor ?? '#000000',
-      getNotes: () => cells((row, column) => this.model.props(r.sheet, row, column).note ?? ''),
-      getNote: () => this.model.props(r.sheet, r.row, r.column).note ?? '',
-      getDataValidations: () => cells((row, column) => {
-        const rule = this.model.props(r.sheet, row, column).validation;
-        return rule ? this.validationApi(rule) : null;
-      }),
-      getDataValidation: () => {
-        const rule = this.model.props(r.sheet, r.row, r.column).validation;
-        return rule ? this.validationApi(rule) : null;
+    const setOne = (value: unknown) =>
+      setValues(
+        cells((row, column) =>
+          typeof value === 'string' && value.startsWith('=') && this.model.formatOf(r.sheet, row, column) !== '@'
+            ? shiftFormula(value, row - r.row, column - r.column)
+            : value,
+        ),
+      );
+    const self: object = this.expose(
+      'Range',
+      r,
+      {
+        getRow: () => r.row,
+        getColumn: () => r.column,
+        getNumRows: () => r.rows,
+        getNumColumns: () => r.columns,
+        getLastRow: () => r.row + r.rows - 1,
+        getLastColumn: () => r.column + r.columns - 1,
+        getSheet: () => this.sheetApi(r.sheet),
+        getA1Notation: () => a1Of(r),
+        getValues: () => cells((row, column) => this.model.valueOf(r.sheet, row, column)),
+        getValue: () => this.model.valueOf(r.sheet, r.row, r.column),
+        getDisplayValues: () => cells((row, column) => this.model.displayOf(r.sheet, row, column)),
+        getDisplayValue: () => this.model.displayOf(r.sheet, r.row, r.column),
+        getFormulas: () => cells((row, column) => this.model.formulaOf(r.sheet, row, column) ?? ''),
+        getFormula: () => this.model.formulaOf(r.sheet, r.row, r.column) ?? '',
+        getNumberFormats: () => cells((row, column) => this.model.formatOf(r.sheet, row, column)),
+        getNumberFormat: () => this.model.formatOf(r.sheet, r.row, r.column),
+        getBackgrounds: () => cells((row, column) => this.model.props(r.sheet, row, column).background ?? '#ffffff'),
+        getBackground: () => this.model.props(r.sheet, r.row, r.column).background ?? '#ffffff',
+        getFontWeights: () => cells((row, column) => this.model.props(r.sheet, row, column).weight ?? 'normal'),
+        getFontWeight: () => this.model.props(r.sheet, r.row, r.column).weight ?? 'normal',
+        getFontColors: () => cells((row, column) => this.model.props(r.sheet, row, column).fontColor ?? '#000000'),
+        getFontColor: () => this.model.props(r.sheet, r.row, r.column).fontColor ?? '#000000',
+        getNotes: () => cells((row, column) => this.model.props(r.sheet, row, column).note ?? ''),
+        getNote: () => this.model.props(r.sheet, r.row, r.column).note ?? '',
+        getDataValidations: () =>
+          cells((row, column) => {
+            const rule = this.model.props(r.sheet, row, column).validation;
+            return rule ? this.validationApi(rule) : null;
+          }),
+        getDataValidation: () => {
+          const rule = this.model.props(r.sheet, r.row, r.column).validation;
+          return rule ? this.validationApi(rule) : null;
+        },
+        setValues,
+        setValue: setOne,
+        setFormulas: (grid: unknown) => {
+          checkGrid(grid, r)
+            .flat()
+            .forEach((f) => {
+              if (typeof f !== 'string') throw new Error(`Invalid formula ${String(f)}`);
+            });
+          return setValues(grid);
+        },
+        setFormula: (formula: string) => {
+          if (typeof formula !== 'string') throw new Error(`Invalid formula ${String(formula)}`);
+          return setOne(formula);
+        },
+        setNumberFormats: (grid: unknown) => setGrid(grid, setFormat),
+        setNumberFormat: (format: string) => setGrid(fill(format), setFormat),
+        setBackgrounds: (grid: unknown) => setGrid(grid, setColor('background')),
+        setBackground: (color: string | null) => setGrid(fill(color), setColor('background')),
+        setFontWeights: (grid: unknown) => setGrid(grid, setWeight),
+        setFontWeight: (weight: string | null) => setGrid(fill(weight), setWeight),
+        setFontColors: (grid: unknown) => setGrid(grid, setColor('fontColor')),
+        setFontColor: (color: string | null) => setGrid(fill(color), setColor('fontColor')),
+        setNotes: (grid: unknown) => setGrid(grid, setNote),
+        setNote: (note: string | null) => setGrid(fill(note), setNote),
+        setDataValidations: (grid: unknown) => setGrid(grid, setValidation),
+        setDataValidation: (rule: unknown) => setGrid(fill(rule), setValidation),
+        // "If the range is already protected, this method creates a new protected range that
+        // overlaps the existing one." (Range.protect)
+        protect: () => this.protectionApi(this.model.newProtection('RANGE', r.sheet, gridOf(r))),
+        clearContent: () => {
+          this.model.assertEditable(r.sheet, r);
+          this.model.clearContent(r);
+          return self;
+        },
       },
-      setValues,
-      setValue: setOne,
-      setFormulas: (grid: unknown) => {
-        checkGrid(grid, r).flat().forEach((f) => {
-          if (typeof f !== 'string') throw new Error(`Invalid formula ${String(f)}`);
-        });
-        return setValues(grid);
-      },
-      setFormula: (formula: string) => {
-        if (typeof formula !== 'string') throw new Error(`Invalid formula ${String(formula)}`);
-        return setOne(formula);
-      },
-      setNumberFormats: (grid: unknown) => setGrid(grid, setFormat),
-      setNumberFormat: (format: string) => setGrid(fill(format), setFormat),
-      setBackgrounds: (grid: unknown) => setGrid(grid, setColor('background')),
-      setBackground: (color: string | null) => setGrid(fill(color), setColor('background')),
-      setFontWeights: (grid: unknown) => setGrid(grid, setWeight),
-      setFontWeight: (weight: string | null) => setGrid(fill(weight), setWeight),
-      setFontColors: (grid: unknown) => setGrid(grid, setColor('fontColor')),
-      setFontColor: (color: string | null) => setGrid(fill(color), setColor('fontColor')),
-      setNotes: (grid: unknown) => setGrid(grid, setNote),
-      setNote: (note: string | null) => setGrid(fill(note), setNote),
-      setDataValidations: (grid: unknown) => setGrid(grid, setValidation),
-      setDataValidation: (rule: unknown) => setGrid(fill(rule), setValidation),
-      // "If the range is already protected, this method creates a new protected range that
-      // overlaps the existing one." (Range.protect)
-      protect: () => this.protectionApi(this.model.newProtection('RANGE', r.sheet, gridOf(r))),
-      clearContent: () => {
-        this.model.assertEditable(r.sheet, r);
-        this.model.clearContent(r);
-        return self;
-      },
-    }, r.sheet);
+      r.sheet,
+    );
     return self;
   }
 
@@ -576,68 +661,85 @@ class Services {
       p.editors = p.editors.filter((e) => e === this.model.owner || e === this.model.user || !emails.includes(e));
       return self;
     };
-    const self: object = this.expose('Protection', p, {
-      canEdit: () => this.model.canEdit(p),
-      remove: () => {
-        this.model.mayChange(p);
-        p.removed = true;
-        this.model.protections = this.model.protections.filter((x) => x !== p);
+    const self: object = this.expose(
+      'Protection',
+      p,
+      {
+        canEdit: () => this.model.canEdit(p),
+        remove: () => {
+          this.model.mayChange(p);
+          p.removed = true;
+          this.model.protections = this.model.protections.filter((x) => x !== p);
+        },
+        getProtectionType: () => p.type,
+        getRange: () => this.rangeApi({ sheet: p.sheet, ...(p.range ?? sheetGrid()) }),
+        getDescription: () => p.description,
+        setDescription: (description: string) => {
+          this.model.mayChange(p);
+          p.description = String(description);
+          return self;
+        },
+        isWarningOnly: () => p.warningOnly,
+        setWarningOnly: (warningOnly: boolean) => {
+          this.model.mayChange(p);
+          p.warningOnly = Boolean(warningOnly);
+          return self;
+        },
+        // "Throws an exception if the user does not have permission to edit the protected range or sheet itself."
+        getEditors: () => {
+          this.model.mayChange(p);
+          return [...p.editors, ...(p.group ? [this.model.groupEmail()] : [])].map((e) => this.userApi(e));
+        },
+        addEditor: (user: unknown) => addEditors([user]),
+        addEditors: (users: unknown[]) => addEditors(users),
+        removeEditor: (user: unknown) => removeEditors([user]),
+        removeEditors: (users: unknown[]) => removeEditors(users),
+        canDomainEdit: () => {
+          this.model.mayChange(p);
+          return p.domainEdit;
+        },
+        setDomainEdit: (editable: boolean) => {
+          this.model.mayChange(p);
+          // "Throws an exception if the spreadsheet does not belong to a Google Workspace domain."
+          if (!this.model.ownerInWorkspace()) throw new Error('The spreadsheet does not belong to a Google Workspace domain.');
+          p.domainEdit = Boolean(editable);
+          return self;
+        },
+        // "Throws an exception if the protection type is not SHEET" (Protection.setUnprotectedRanges).
+        setUnprotectedRanges: (ranges: unknown[]) => {
+          this.model.mayChange(p);
+          if (p.type !== 'SHEET') throw new Error('Unprotected ranges can only be set on a sheet protection.');
+          const refs = ranges.map((range) => this.unwrap<RangeRef>(range, 'Range'));
+          if (refs.some((ref) => ref.sheet !== p.sheet)) throw new Error('An unprotected range must be on the protected sheet.');
+          p.unprotected = refs.map(gridOf);
+          return self;
+        },
+        getUnprotectedRanges: () => p.unprotected.map((g) => this.rangeApi({ sheet: p.sheet, ...g })),
       },
-      getProtectionType: () => p.type,
-      getRange: () => this.rangeApi({ sheet: p.sheet, ...(p.range ?? sheetGrid()) }),
-      getDescription: () => p.description,
-      setDescription: (description: string) => {
-        this.model.mayChange(p);
-        p.description = String(description);
-        return self;
-      },
-      isWarningOnly: () => p.warningOnly,
-      setWarningOnly: (warningOnly: boolean) => {
-        this.model.mayChange(p);
-        p.warningOnly = Boolean(warningOnly);
-        return self;
-      },
-      // "Throws an exception if the user does not have permission to edit the protected range or sheet itself."
-      getEditors: () => {
-        this.model.mayChange(p);
-        return [...p.editors, ...(p.group ? [this.model.groupEmail()] : [])].map((e) => this.userApi(e));
-      },
-      addEditor: (user: unknown) => addEditors([user]),
-      addEditors: (users: unknown[]) => addEditors(users),
-      removeEditor: (user: unknown) => removeEditors([user]),
-      removeEditors: (users: unknown[]) => removeEditors(users),
-      canDomainEdit: () => {
-        this.model.mayChange(p);
-        return p.domainEdit;
-      },
-      setDomainEdit: (editable: boolean) => {
-        this.model.mayChange(p);
-        // "Throws an exception if the spreadsheet does not belong to a Google Workspace domain."
-        if (!this.model.ownerInWorkspace()) throw new Error('The spreadsheet does not belong to a Google Workspace domain.');
-        p.domainEdit = Boolean(editable);
-        return self;
-      },
-      // "Throws an exception if the protection type is not SHEET" (Protection.setUnprotectedRanges).
-      setUnprotectedRanges: (ranges: unknown[]) => {
-        this.model.mayChange(p);
-        if (p.type !== 'SHEET') throw new Error('Unprotected ranges can only be set on a sheet protection.');
-        const refs = ranges.map((range) => this.unwrap<RangeRef>(range, 'Range'));
-        if (refs.some((ref) => ref.sheet !== p.sheet)) throw new Error('An unprotected range must be on the protected sheet.');
-        p.unprotected = refs.map(gridOf);
-        return self;
-      },
-      getUnprotectedRanges: () => p.unprotected.map((g) => this.rangeApi({ sheet: p.sheet, ...g })),
-    }, p.sheet);
+      p.sheet,
+    );
     return self;
   }
 
-  private validationBuilderApi(state: { criteria: ValidationData['criteria'] | null; values: unknown[]; allowInvalid: boolean; helpText: string }): object {
+  private validationBuilderApi(state: {
+    criteria: ValidationData['criteria'] | null;
+    values: unknown[];
+    allowInvalid: boolean;
+    helpText: string;
+  }): object {
     const self: object = this.expose('DataValidationBuilder', state, {
       // New rules allow invalid input (with a warning) unless told otherwise.
-      setAllowInvalid: (allow: boolean) => ((state.allowInvalid = Boolean(allow)), self),
-      setHelpText: (text: string) => ((state.helpText = String(text)), self),
+      setAllowInvalid: (allow: boolean) => {
+        state.allowInvalid = Boolean(allow);
+        return self;
+      },
+      setHelpText: (text: string) => {
+        state.helpText = String(text);
+        return self;
+      },
       requireValueInList: (values: string[], showDropdown = true) => {
-        if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) throw new Error('requireValueInList takes an array of strings');
+        if (!Array.isArray(values) || values.some((v) => typeof v !== 'string'))
+          throw new Error('requireValueInList takes an array of strings');
         state.criteria = 'VALUE_IN_LIST';
         state.values = [[...values], showDropdown];
         return self;
@@ -676,12 +778,19 @@ class Services {
   private ruleBuilderApi(state: RuleData): object {
     const self: object = this.expose('ConditionalFormatRuleBuilder', state, {
       whenFormulaSatisfied: (formula: string) => {
-        if (typeof formula !== 'string' || !formula.startsWith('=')) throw new Error(`A custom formula starts with "=": ${String(formula)}`);
+        if (typeof formula !== 'string' || !formula.startsWith('='))
+          throw new Error(`A custom formula starts with "=": ${String(formula)}`);
         state.formula = formula;
         return self;
       },
-      setBackground: (color: string | null) => ((state.background = color ? normalizeColor(color) : null), self),
-      setFontColor: (color: string | null) => ((state.fontColor = color ? normalizeColor(color) : null), self),
+      setBackground: (color: string | null) => {
+        state.background = color ? normalizeColor(color) : null;
+        return self;
+      },
+      setFontColor: (color: string | null) => {
+        state.fontColor = color ? normalizeColor(color) : null;
+        return self;
+      },
       setRanges: (ranges: unknown[]) => {
         if (!Array.isArray(ranges)) throw new Error('setRanges takes an array of ranges');
         state.ranges = ranges.map((range) => this.unwrap<RangeRef>(range, 'Range'));
@@ -699,12 +808,13 @@ class Services {
     return this.expose('ConditionalFormatRule', rule, {
       getRanges: () => rule.ranges.map((r) => this.rangeApi(r)),
       copy: () => this.ruleBuilderApi({ ...rule, ranges: [...rule.ranges] }),
-      getBooleanCondition: () => this.expose('BooleanCondition', rule, {
-        getCriteriaType: () => 'CUSTOM_FORMULA',
-        getCriteriaValues: () => [rule.formula],
-        getBackground: () => rule.background,
-        getFontColor: () => rule.fontColor,
-      }),
+      getBooleanCondition: () =>
+        this.expose('BooleanCondition', rule, {
+          getCriteriaType: () => 'CUSTOM_FORMULA',
+          getCriteriaValues: () => [rule.formula],
+          getBackground: () => rule.background,
+          getFontColor: () => rule.fontColor,
+        }),
     });
   }
 
@@ -717,7 +827,10 @@ class Services {
         state.ranges.push({ sheet: ref.sheet, grid: gridOf(ref) });
         return self;
       },
-      setTransposeRowsAndColumns: (transpose: boolean) => ((state.transpose = Boolean(transpose)), self),
+      setTransposeRowsAndColumns: (transpose: boolean) => {
+        state.transpose = Boolean(transpose);
+        return self;
+      },
       setNumHeaders: (n: number) => {
         checkInt(n, 'headers');
         state.numHeaders = n;
@@ -736,13 +849,21 @@ class Services {
       build: () => {
         if (state.type === null) throw new Error('A chart needs a chart type (asLineChart…).');
         const model: ChartModel = {
-          ...state, id: null, options: { ...state.options }, ranges: state.ranges.map((r) => ({ sheet: r.sheet, grid: { ...r.grid } })), position: { ...state.position },
+          ...state,
+          id: null,
+          options: { ...state.options },
+          ranges: state.ranges.map((r) => ({ sheet: r.sheet, grid: { ...r.grid } })),
+          position: { ...state.position },
         };
         return this.chartApi(model);
       },
     };
     // Only the typed builders have setTitle; the generic builder has setOption('title', …).
-    if (line) methods.setTitle = (title: string) => ((state.title = String(title)), self);
+    if (line)
+      methods.setTitle = (title: string) => {
+        state.title = String(title);
+        return self;
+      };
     const self: object = this.expose(line ? 'EmbeddedLineChartBuilder' : 'EmbeddedChartBuilder', state, methods, sheet);
     return self;
   }
@@ -752,15 +873,17 @@ class Services {
       getChartId: () => chart.id,
       getId: () => (chart.id === null ? null : `u${chart.id}`),
       getRanges: () => chart.ranges.map((r) => this.rangeApi({ sheet: r.sheet, ...r.grid })),
-      getOptions: () => this.expose('ChartOptions', chart, {
-        get: (option: string) => (option === 'title' ? chartTitle(chart) : chart.options[option] ?? null),
-      }),
-      getContainerInfo: () => this.expose('ContainerInfo', chart, {
-        getAnchorRow: () => chart.position.row,
-        getAnchorColumn: () => chart.position.column,
-        getOffsetX: () => chart.position.offsetX,
-        getOffsetY: () => chart.position.offsetY,
-      }),
+      getOptions: () =>
+        this.expose('ChartOptions', chart, {
+          get: (option: string) => (option === 'title' ? chartTitle(chart) : (chart.options[option] ?? null)),
+        }),
+      getContainerInfo: () =>
+        this.expose('ContainerInfo', chart, {
+          getAnchorRow: () => chart.position.row,
+          getAnchorColumn: () => chart.position.column,
+          getOffsetX: () => chart.position.offsetX,
+          getOffsetY: () => chart.position.offsetY,
+        }),
     });
   }
 }
@@ -783,11 +906,15 @@ function checkNumber(value: unknown): void {
 function checkGrid(grid: unknown, range: Grid): unknown[][] {
   if (!Array.isArray(grid) || grid.some((row) => !Array.isArray(row))) throw new Error('The data must be a two-dimensional array.');
   if (grid.length !== range.rows) {
-    throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${grid.length} but the range has ${range.rows}.`);
+    throw new Error(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${grid.length} but the range has ${range.rows}.`,
+    );
   }
   for (const row of grid as unknown[][]) {
     if (row.length !== range.columns) {
-      throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${range.columns}.`);
+      throw new Error(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${range.columns}.`,
+      );
     }
   }
   return grid as unknown[][];
@@ -799,8 +926,13 @@ function checkGrid(grid: unknown, range: Grid): unknown[][] {
  * (https://support.google.com/docs/answer/63175).
  */
 function checkRangeName(name: unknown): void {
-  if (typeof name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,249}$/.test(name)
-    || /^(true|false)/i.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^R\d*C\d*$/i.test(name)) {
+  if (
+    typeof name !== 'string' ||
+    !/^[A-Za-z_][A-Za-z0-9_]{0,249}$/.test(name) ||
+    /^(true|false)/i.test(name) ||
+    /^[A-Za-z]{1,3}\d+$/.test(name) ||
+    /^R\d*C\d*$/i.test(name)
+  ) {
     throw new Error(`Invalid named range name: ${String(name)}`);
   }
 }

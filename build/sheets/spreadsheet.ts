@@ -7,14 +7,21 @@
  * what a person does (person.ts: `edit`, `insertRows`, `as`…) and what a person or a test sees
  * (view.ts: `protections`, `rules`, `view`…). Only the services' calls are recorded.
  */
-import { SpreadsheetModel, type FakeSheetsOptions } from './model';
+import { type FakeSheetsOptions, SpreadsheetModel } from './model';
 import { Person } from './person';
 import { appsScriptServices, type FakeServices, type Run } from './services';
 
 export type { FakeSheetsOptions, FakeValue } from './model';
 export { FakeKilled, type FakeServices } from './services';
 export type {
-  FakeChart, FakeGrid, FakeLayout, FakeProtection, FakeRule, FakeSheetView, FakeValidation, FakeViewCell,
+  FakeChart,
+  FakeGrid,
+  FakeLayout,
+  FakeProtection,
+  FakeRule,
+  FakeSheetView,
+  FakeValidation,
+  FakeViewCell,
 } from './view';
 
 export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {

@@ -141,21 +141,26 @@ export class Inspection {
 
   rules(sheetName: string): FakeRule[] {
     return this.model.byName(sheetName).rules.map((rule) => ({
-      ranges: rule.ranges.map(gridOf), formula: rule.formula, background: rule.background, fontColor: rule.fontColor,
+      ranges: rule.ranges.map(gridOf),
+      formula: rule.formula,
+      background: rule.background,
+      fontColor: rule.fontColor,
     }));
   }
 
   protections(sheetName: string): FakeProtection[] {
     const sheet = this.model.byName(sheetName);
-    return this.model.protections.filter((p) => p.sheet === sheet).map((p) => ({
-      type: p.type,
-      range: gridOf(p.range ?? { row: 1, column: 1, rows: sheet.maxRows, columns: sheet.maxColumns }),
-      description: p.description,
-      editors: [...p.editors, ...(p.group ? [this.model.groupEmail()] : [])],
-      warningOnly: p.warningOnly,
-      domainEdit: p.domainEdit,
-      unprotected: p.unprotected.map(gridOf),
-    }));
+    return this.model.protections
+      .filter((p) => p.sheet === sheet)
+      .map((p) => ({
+        type: p.type,
+        range: gridOf(p.range ?? { row: 1, column: 1, rows: sheet.maxRows, columns: sheet.maxColumns }),
+        description: p.description,
+        editors: [...p.editors, ...(p.group ? [this.model.groupEmail()] : [])],
+        warningOnly: p.warningOnly,
+        domainEdit: p.domainEdit,
+        unprotected: p.unprotected.map(gridOf),
+      }));
   }
 
   namedRanges(): { name: string; sheet: string; range: FakeGrid }[] {
@@ -192,7 +197,9 @@ export class Inspection {
   values(sheetName: string): FakeValue[][] {
     const sheet = this.model.byName(sheetName);
     const { rows, columns } = this.model.extent(sheet);
-    return Array.from({ length: Math.max(rows, 1) }, (_, r) => Array.from({ length: Math.max(columns, 1) }, (_, c) => this.model.valueOf(sheet, r + 1, c + 1)));
+    return Array.from({ length: Math.max(rows, 1) }, (_, r) =>
+      Array.from({ length: Math.max(columns, 1) }, (_, c) => this.model.valueOf(sheet, r + 1, c + 1)),
+    );
   }
 
   /**
@@ -207,34 +214,37 @@ export class Inspection {
     const { rows, columns } = this.model.extent(sheet);
     const inputs = this.model.protections.find((p) => p.sheet === sheet && p.type === 'SHEET')?.unprotected ?? [];
     const cache = new Map<string, boolean>();
-    const ruleAt = (row: number, column: number) => sheet.rules.find((rule) => {
-      if (!rule.ranges.some((g) => inside(g, row, column))) return false;
-      const origin = rule.ranges[0];
-      const formula = shiftFormula(rule.formula, row - origin.row, column - origin.column);
-      let holds = cache.get(formula);
-      if (holds === undefined) {
-        const result = this.model.hf.calculateFormula(formula, id);
-        holds = result === true || (typeof result === 'number' && result !== 0);
-        cache.set(formula, holds);
-      }
-      return holds;
-    });
-    const cells = Array.from({ length: rows }, (_, ri) => Array.from({ length: columns }, (_, ci): FakeViewCell => {
-      const [row, column] = [ri + 1, ci + 1];
-      const props = this.model.props(sheet, row, column);
-      const raw = this.model.rawValue(sheet, row, column);
-      const rule = ruleAt(row, column);
-      return {
-        display: this.model.displayOf(sheet, row, column),
-        value: raw === null ? '' : raw instanceof DetailedCellError ? errorText(raw) : raw,
-        formula: this.model.formulaOf(sheet, row, column),
-        background: rule?.background ?? props.background ?? null,
-        fontColor: rule?.fontColor ?? props.fontColor ?? null,
-        bold: props.weight === 'bold',
-        input: inputs.some((g) => inside(g, row, column)),
-        note: props.note ?? '',
-      };
-    }));
+    const ruleAt = (row: number, column: number) =>
+      sheet.rules.find((rule) => {
+        if (!rule.ranges.some((g) => inside(g, row, column))) return false;
+        const origin = rule.ranges[0];
+        const formula = shiftFormula(rule.formula, row - origin.row, column - origin.column);
+        let holds = cache.get(formula);
+        if (holds === undefined) {
+          const result = this.model.hf.calculateFormula(formula, id);
+          holds = result === true || (typeof result === 'number' && result !== 0);
+          cache.set(formula, holds);
+        }
+        return holds;
+      });
+    const cells = Array.from({ length: rows }, (_, ri) =>
+      Array.from({ length: columns }, (_, ci): FakeViewCell => {
+        const [row, column] = [ri + 1, ci + 1];
+        const props = this.model.props(sheet, row, column);
+        const raw = this.model.rawValue(sheet, row, column);
+        const rule = ruleAt(row, column);
+        return {
+          display: this.model.displayOf(sheet, row, column),
+          value: raw === null ? '' : raw instanceof DetailedCellError ? errorText(raw) : raw,
+          formula: this.model.formulaOf(sheet, row, column),
+          background: rule?.background ?? props.background ?? null,
+          fontColor: rule?.fontColor ?? props.fontColor ?? null,
+          bold: props.weight === 'bold',
+          input: inputs.some((g) => inside(g, row, column)),
+          note: props.note ?? '',
+        };
+      }),
+    );
     return { name: sheet.name, rows: cells, ...this.layout(sheetName) };
   }
 }

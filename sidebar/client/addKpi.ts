@@ -7,14 +7,13 @@ import type { Lang } from '../../src/core/i18n';
 import { PROCESS_KPI_GROUPS, type ProcessKpi } from '../../src/core/processKpis';
 import { orderTree, type Tree, type TreeNode } from '../../src/core/tree';
 import type { NewProcessKpi } from '../../src/rpc';
-import { parseField, type FieldMessages } from './parse';
+import { type FieldMessages, parseField } from './parse';
 import { MESSAGES } from './text';
 
 /** The picker's last choice: a name of one's own. */
 export const CUSTOM = '__custom';
 
-export const catalogueKpi = (id: string): ProcessKpi | undefined =>
-  PROCESS_KPI_GROUPS.flatMap((g) => g.kpis).find((kpi) => kpi.id === id);
+export const catalogueKpi = (id: string): ProcessKpi | undefined => PROCESS_KPI_GROUPS.flatMap((g) => g.kpis).find((kpi) => kpi.id === id);
 
 /** The form as typed. */
 export interface TypedKpi {
@@ -45,7 +44,13 @@ export function readKpi(typed: TypedKpi): { kpi: NewProcessKpi | null; errors: F
   if (errors.size > 0) return { kpi: null, errors };
   const kpi: NewProcessKpi = entry
     ? { parent: typed.parent, label: entry.label, definition: entry.definition, plan: plan ?? 0, lowerIsBetter: typed.lowerIsBetter }
-    : { parent: typed.parent, label: { en: name, ja: name }, definition: { en: '', ja: '' }, plan: plan ?? 0, lowerIsBetter: typed.lowerIsBetter };
+    : {
+        parent: typed.parent,
+        label: { en: name, ja: name },
+        definition: { en: '', ja: '' },
+        plan: plan ?? 0,
+        lowerIsBetter: typed.lowerIsBetter,
+      };
   return { kpi: asChannel ? { ...kpi, lowerIsBetter: false, channelShare: share ?? 0 } : kpi, errors };
 }
 
@@ -57,7 +62,7 @@ export const indented = (node: TreeNode, lang: Lang): string => `${'　'.repeat(
 
 /** The node chosen before, while the tree still has it; else the last. */
 export const keptParent = (nodes: readonly TreeNode[], chosen: string): string =>
-  (nodes.some((n) => n.id === chosen) ? chosen : (nodes[nodes.length - 1]?.id ?? ''));
+  nodes.some((n) => n.id === chosen) ? chosen : (nodes[nodes.length - 1]?.id ?? '');
 
 /** A node that adds up channels can take the new KPI as one more. */
 export const addsUp = (nodes: readonly TreeNode[], id: string): boolean => nodes.find((n) => n.id === id)?.combine === 'sum';

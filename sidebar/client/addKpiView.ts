@@ -6,7 +6,7 @@ import type { Localized } from '../../src/core/i18n';
 import { PROCESS_KPI_GROUPS } from '../../src/core/processKpis';
 import type { TreeNode } from '../../src/core/tree';
 import type { ServerApi } from '../../src/rpc';
-import { addsUp, catalogueKpi, CUSTOM, feedable, indented, keptParent, readKpi } from './addKpi';
+import { addsUp, CUSTOM, catalogueKpi, feedable, indented, keptParent, readKpi } from './addKpi';
 import { whileBusy } from './busy';
 import { byId, el, lang, onLangChange, say } from './dom';
 import { enabledControl, fieldErrors } from './fieldErrors';
@@ -70,11 +70,13 @@ export function initAddKpi(rpc: Promisified<ServerApi>, status: StatusView): voi
     if (!loaded) return;
     const chosen = parent.value;
     nodes = feedable(loaded.tree);
-    parent.replaceChildren(...nodes.map((n) => {
-      const node = el('option', undefined, indented(n, lang()));
-      node.value = n.id;
-      return node;
-    }));
+    parent.replaceChildren(
+      ...nodes.map((n) => {
+        const node = el('option', undefined, indented(n, lang()));
+        node.value = n.id;
+        return node;
+      }),
+    );
     parent.value = keptParent(nodes, chosen);
     showChannel();
   });
@@ -91,7 +93,11 @@ export function initAddKpi(rpc: Promisified<ServerApi>, status: StatusView): voi
     const tree = status.current();
     if (!tree) return;
     const { kpi, errors: wrong } = readKpi({
-      pick: pick.value, customName: custom.value, parent: parent.value, plan: plan.value, lowerIsBetter: lower.checked,
+      pick: pick.value,
+      customName: custom.value,
+      parent: parent.value,
+      plan: plan.value,
+      lowerIsBetter: lower.checked,
       share: byId('kpi-share-field').hidden ? null : share.value,
     });
     errors.show(wrong);
@@ -99,14 +105,18 @@ export function initAddKpi(rpc: Promisified<ServerApi>, status: StatusView): voi
       errors.focusFirst();
       return;
     }
-    await whileBusy(byId<HTMLButtonElement>('kpi-add'), async () => {
-      await rpc.addProcessKpi(tree.sheetName, kpi);
-      const feeds = nodes.find((n) => n.id === kpi.parent)?.label ?? { en: kpi.parent, ja: kpi.parent };
-      await status.load();
-      say(result, PHRASES.added(kpi.label, feeds));
-      plan.value = '';
-      share.value = '';
-      custom.value = '';
-    }, { failed: errors.fail });
+    await whileBusy(
+      byId<HTMLButtonElement>('kpi-add'),
+      async () => {
+        await rpc.addProcessKpi(tree.sheetName, kpi);
+        const feeds = nodes.find((n) => n.id === kpi.parent)?.label ?? { en: kpi.parent, ja: kpi.parent };
+        await status.load();
+        say(result, PHRASES.added(kpi.label, feeds));
+        plan.value = '';
+        share.value = '';
+        custom.value = '';
+      },
+      { failed: errors.fail },
+    );
   });
 }

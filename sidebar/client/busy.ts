@@ -14,7 +14,9 @@ export interface BusyOptions {
  * action. Resolves to the call's value, or undefined when it failed.
  */
 export async function whileBusy<T>(
-  control: HTMLButtonElement | HTMLInputElement, call: () => Promise<T>, options: BusyOptions = {},
+  control: HTMLButtonElement | HTMLInputElement,
+  call: () => Promise<T>,
+  options: BusyOptions = {},
 ): Promise<T | undefined> {
   control.disabled = true;
   control.setAttribute('aria-busy', 'true');

@@ -27,7 +27,8 @@ export const enabledControl = (form: HTMLFormElement, field: string): Control | 
   form.querySelector<Control>(`[data-field="${CSS.escape(field)}"]:not(:disabled)`);
 
 export function fieldErrors(
-  form: HTMLFormElement, locate: (field: string) => Control | null = (field) => enabledControl(form, field),
+  form: HTMLFormElement,
+  locate: (field: string) => Control | null = (field) => enabledControl(form, field),
 ): FieldErrors {
   const messageOf = (control: Control): HTMLElement | null => document.getElementById(`${control.id}-err`);
 
@@ -76,7 +77,11 @@ export function fieldErrors(
  * or null; `typing` runs first on each keystroke.
  */
 export function whenValid<T>(
-  form: HTMLFormElement, errors: FieldErrors, check: () => T | null, send: (values: T) => Promise<void>, typing: () => void,
+  form: HTMLFormElement,
+  errors: FieldErrors,
+  check: () => T | null,
+  send: (values: T) => Promise<void>,
+  typing: () => void,
 ): void {
   form.addEventListener('input', () => {
     typing();

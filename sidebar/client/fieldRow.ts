@@ -36,23 +36,57 @@ export interface FieldModel {
 const h = (tag: string, attrs: Markup['attrs'], ...children: Markup['children']): Markup => ({ tag, attrs, children });
 
 /** `{{t key}}`: a span the page re-says by its key; a run-time text is said the same way. */
-const said = (text: FieldText): Markup =>
-  (typeof text === 'string' ? h('span', [['data-t', text]], textFor(text)) : h('span', [], text));
+const said = (text: FieldText): Markup => (typeof text === 'string' ? h('span', [['data-t', text]], textFor(text)) : h('span', [], text));
 
-const affix = (text: string): Markup => h('span', [['class', 'affix'], ['aria-hidden', 'true']], text);
+const affix = (text: string): Markup =>
+  h(
+    'span',
+    [
+      ['class', 'affix'],
+      ['aria-hidden', 'true'],
+    ],
+    text,
+  );
 
 export function fieldRow(f: FieldModel): Markup {
   const label = f.sub ? [said(f.label), ' ', h('span', [['class', 'sub']], said(f.sub))] : [said(f.label)];
-  return h('div', [['class', 'field']],
+  return h(
+    'div',
+    [['class', 'field']],
     h('label', [['for', f.id]], ...label),
-    h('div', [['class', 'input-wrap']],
+    h(
+      'div',
+      [['class', 'input-wrap']],
       ...(f.prefix ? [affix(f.prefix)] : []),
       h('input', [
-        ['id', f.id], ['type', 'text'], ['inputmode', 'decimal'], ['autocomplete', 'off'], ['spellcheck', 'false'],
-        ['value', f.value], ['data-field', f.field], ['data-unit', f.unit],
+        ['id', f.id],
+        ['type', 'text'],
+        ['inputmode', 'decimal'],
+        ['autocomplete', 'off'],
+        ['spellcheck', 'false'],
+        ['value', f.value],
+        ['data-field', f.field],
+        ['data-unit', f.unit],
         ['aria-describedby', f.hint ? `${f.id}-err ${f.id}-hint` : `${f.id}-err`],
       ]),
-      ...(f.suffix ? [affix(f.suffix)] : [])),
-    ...(f.hint ? [h('p', [['id', `${f.id}-hint`], ['class', 'hint']], said(f.hint))] : []),
-    h('p', [['id', `${f.id}-err`], ['class', 'error'], ['aria-live', 'polite']]));
+      ...(f.suffix ? [affix(f.suffix)] : []),
+    ),
+    ...(f.hint
+      ? [
+          h(
+            'p',
+            [
+              ['id', `${f.id}-hint`],
+              ['class', 'hint'],
+            ],
+            said(f.hint),
+          ),
+        ]
+      : []),
+    h('p', [
+      ['id', `${f.id}-err`],
+      ['class', 'error'],
+      ['aria-live', 'polite'],
+    ]),
+  );
 }

@@ -23,4 +23,3 @@ export function formatValue(value: number, unit: Unit, lang: Lang): string {
 }
 
 export const formatPercent = (ratio: number, lang: Lang): string => formatValue(ratio, 'rate', lang);
-

@@ -15,7 +15,10 @@ export function renderLiveDiagram(target: SVGSVGElement, plan: TreePlan | null, 
     return;
   }
   const annual = new Map(plan.nodes.map((p) => [p.node.id, p.annual]));
-  const rows = diagramRows(plan.nodes.map((p) => p.node), LIVE);
+  const rows = diagramRows(
+    plan.nodes.map((p) => p.node),
+    LIVE,
+  );
   const height = diagramHeight(rows.length, LIVE);
   target.setAttribute('viewBox', `0 0 ${WIDTH} ${height}`);
   target.setAttribute('height', String(height));

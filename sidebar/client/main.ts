@@ -42,22 +42,25 @@ initNewTree(rpc, {
   existing: (templateId, fiscalYear) => existingTree(status.list(), templateId, fiscalYear),
 });
 
-rpc.getContext().then(
-  (context) => {
-    langSelect.value = context.lang;
-    setLang(context.lang);
-    status.setTrees(context.trees, context.activeTree);
-    // A menu item may ask for a view (read now: the whole page has been parsed by the answer).
-    const requested = document.querySelector<HTMLMetaElement>(`meta[name="${SIDEBAR_VIEW_META}"]`)?.content;
-    if (requested === 'new') void showView('new');
-    else if (context.activeTree || (requested && context.trees.length > 0)) {
-      const shown = showView('status');
-      if (requested === 'month') void shown.then(() => byId('close-month').focus());
-    }
-  },
-  (error: unknown) => showBanner(decodeFailure(error).text),
-).finally(() => {
-  // Tests and the bench wait for these: the sidebar answers input from here on.
-  document.documentElement.dataset.ready = 'true';
-  performance.mark('kpi-tree-interactive');
-});
+rpc
+  .getContext()
+  .then(
+    (context) => {
+      langSelect.value = context.lang;
+      setLang(context.lang);
+      status.setTrees(context.trees, context.activeTree);
+      // A menu item may ask for a view (read now: the whole page has been parsed by the answer).
+      const requested = document.querySelector<HTMLMetaElement>(`meta[name="${SIDEBAR_VIEW_META}"]`)?.content;
+      if (requested === 'new') void showView('new');
+      else if (context.activeTree || (requested && context.trees.length > 0)) {
+        const shown = showView('status');
+        if (requested === 'month') void shown.then(() => byId('close-month').focus());
+      }
+    },
+    (error: unknown) => showBanner(decodeFailure(error).text),
+  )
+  .finally(() => {
+    // Tests and the bench wait for these: the sidebar answers input from here on.
+    document.documentElement.dataset.ready = 'true';
+    performance.mark('kpi-tree-interactive');
+  });

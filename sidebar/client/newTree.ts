@@ -8,7 +8,7 @@ import { planTree, type TreePlan } from '../../src/core/plan';
 import { templateById } from '../../src/core/templates';
 import type { BuildRequest, TreeRef } from '../../src/rpc';
 import { formatValue } from './format';
-import { parseYear, readWeights, type FieldMessages } from './parse';
+import { type FieldMessages, parseYear, readWeights } from './parse';
 import { planChecked, readPlanValues, type TypedValue } from './planFields';
 import { MESSAGES } from './text';
 
@@ -43,9 +43,10 @@ export function checkPlan(typed: TypedPlan): PlanCheck {
   const seasonality = readWeights(typed.weights, errors);
   const calculable = [...errors.keys()].every((field) => SCHEDULE_FIELDS.has(field));
   const plan = calculable ? planChecked(errors, () => planTree(template, values.kgi, values.inputs)) : null;
-  const request = fiscalYear !== null && errors.size === 0
-    ? { templateId: template.id, ...values, fiscalYear, startMonth: typed.startMonth, seasonality }
-    : null;
+  const request =
+    fiscalYear !== null && errors.size === 0
+      ? { templateId: template.id, ...values, fiscalYear, startMonth: typed.startMonth, seasonality }
+      : null;
   return { plan, errors, request };
 }
 

@@ -51,7 +51,9 @@ export function initNewTree(rpc: Promisified<ServerApi>, hooks: NewTreeHooks): v
   };
 
   const renderNeeded = (plan: TreePlan | null): void => {
-    byId('needed').replaceChildren(...neededRows(plan, lang()).flatMap(([label, value]) => [el('dt', undefined, label), el('dd', undefined, value)]));
+    byId('needed').replaceChildren(
+      ...neededRows(plan, lang()).flatMap(([label, value]) => [el('dt', undefined, label), el('dd', undefined, value)]),
+    );
     renderLiveDiagram(byId<SVGSVGElement>('live-diagram'), plan, lang());
   };
 
@@ -88,16 +90,20 @@ export function initNewTree(rpc: Promisified<ServerApi>, hooks: NewTreeHooks): v
     ask(null);
     say(byId('progress-text'), into ? MESSAGES.updating : MESSAGES.building);
     byId('result').hidden = true;
-    await whileBusy(build, async () => {
-      const { templateId, ...update } = request;
-      const result = into ? await rpc.updateTree(into.sheetName, update) : await rpc.buildTree(request);
-      builtSheet = result.sheetName;
-      say(byId('result-text'), into ? MESSAGES.updatedInPlace : MESSAGES.built);
-      byId('result-name').textContent = result.sheetName;
-      byId('result').hidden = false;
-      byId('open-sheet').focus();
-      hooks.onBuilt({ sheetName: result.sheetName, templateId, lang: request.lang, fiscalYear: request.fiscalYear });
-    }, { progress: byId('progress'), failed: errors.fail });
+    await whileBusy(
+      build,
+      async () => {
+        const { templateId, ...update } = request;
+        const result = into ? await rpc.updateTree(into.sheetName, update) : await rpc.buildTree(request);
+        builtSheet = result.sheetName;
+        say(byId('result-text'), into ? MESSAGES.updatedInPlace : MESSAGES.built);
+        byId('result-name').textContent = result.sheetName;
+        byId('result').hidden = false;
+        byId('open-sheet').focus();
+        hooks.onBuilt({ sheetName: result.sheetName, templateId, lang: request.lang, fiscalYear: request.fiscalYear });
+      },
+      { progress: byId('progress'), failed: errors.fail },
+    );
   };
 
   form.addEventListener('submit', (event) => {

@@ -8,5 +8,9 @@ export function nextYearTree(trees: readonly TreeRef[], tree: TreeRef, fiscalYea
 }
 
 /** Next year's tree, made (or opened) as `sheetName` from `tree` of `fiscalYear`. */
-export const nextYearRef = (tree: TreeRef, fiscalYear: number | null, sheetName: string): TreeRef =>
-  ({ sheetName, templateId: tree.templateId, lang: tree.lang, fiscalYear: fiscalYear === null ? null : fiscalYear + 1 });
+export const nextYearRef = (tree: TreeRef, fiscalYear: number | null, sheetName: string): TreeRef => ({
+  sheetName,
+  templateId: tree.templateId,
+  lang: tree.lang,
+  fiscalYear: fiscalYear === null ? null : fiscalYear + 1,
+});

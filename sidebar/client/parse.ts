@@ -16,8 +16,7 @@ export type FieldMessages = Map<string, Localized>;
 /** Rates and shares are typed as percent: `30` and `30%` both mean 0.3. */
 export const parsePercent = (text: string): number | null => parseAmount(/%\s*$/.test(text) ? text : `${text}%`);
 
-export const parseField = (text: string, unit: FieldUnit): number | null =>
-  (unit === 'percent' ? parsePercent(text) : parseAmount(text));
+export const parseField = (text: string, unit: FieldUnit): number | null => (unit === 'percent' ? parsePercent(text) : parseAmount(text));
 
 /** A four-digit fiscal year. */
 export function parseYear(text: string): number | null {
@@ -27,7 +26,10 @@ export function parseYear(text: string): number | null {
 
 /** Seasonal weights pasted from a sheet row: tabs, commas or spaces between twelve numbers. */
 export function parseWeights(text: string): number[] | null {
-  const parts = text.trim().split(/[\s,、]+/).filter(Boolean);
+  const parts = text
+    .trim()
+    .split(/[\s,、]+/)
+    .filter(Boolean);
   const weights = parts.map((part) => parseAmount(part));
   if (weights.length !== 12 || weights.some((w) => w === null || w < 0)) return null;
   const valid = weights as number[];
@@ -51,5 +53,4 @@ const percentText = (fraction: number): string => String(Math.round(fraction * 1
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
 /** A value as a field holds it, which parseField reads back: "30" for 30 %, "2,000,000" for an amount. */
-export const fieldText = (value: number, unit: FieldUnit): string =>
-  (unit === 'percent' ? percentText(value) : grouped.format(value));
+export const fieldText = (value: number, unit: FieldUnit): string => (unit === 'percent' ? percentText(value) : grouped.format(value));

@@ -6,7 +6,7 @@
 import { KpiError } from '../../src/core/i18n';
 import type { TreeNode } from '../../src/core/tree';
 import type { FieldModel, FieldText } from './fieldRow';
-import { parseField, type FieldMessages, type FieldUnit } from './parse';
+import { type FieldMessages, type FieldUnit, parseField } from './parse';
 import { MESSAGES } from './text';
 
 /** The KGI and each planned value (fractions for rates), by node id. */
@@ -35,11 +35,21 @@ export type PlanFieldModel = FieldModel & { readonly unit: FieldUnit };
 
 /** The row of a figure of `node` (the KGI's, for the root): ¥ before yen, % after percent. */
 export const planFieldRow = (
-  id: string, field: string, unit: FieldUnit, node: TreeNode,
+  id: string,
+  field: string,
+  unit: FieldUnit,
+  node: TreeNode,
   texts: { readonly label: FieldText; readonly sub?: FieldText; readonly hint?: FieldText; readonly value?: string },
 ): PlanFieldModel => ({
-  id, field, unit, label: texts.label, sub: texts.sub ?? '', hint: texts.hint ?? '', value: texts.value ?? '',
-  prefix: node.unit === 'yen' ? '¥' : '', suffix: unit === 'percent' ? '%' : '',
+  id,
+  field,
+  unit,
+  label: texts.label,
+  sub: texts.sub ?? '',
+  hint: texts.hint ?? '',
+  value: texts.value ?? '',
+  prefix: node.unit === 'yen' ? '¥' : '',
+  suffix: unit === 'percent' ? '%' : '',
 });
 
 /** The KGI (labelled with the root's name) and every planned value of `nodes` (tree order); ids `<prefix>-<name>`. */

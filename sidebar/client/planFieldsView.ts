@@ -2,8 +2,8 @@
 import type { TreeNode } from '../../src/core/tree';
 import { byId, render } from './dom';
 import { fieldRow } from './fieldRow';
-import { fieldText, type FieldUnit } from './parse';
-import { planFieldRows, type PlanValues, type TypedValue } from './planFields';
+import { type FieldUnit, fieldText } from './parse';
+import { type PlanValues, planFieldRows, type TypedValue } from './planFields';
 
 /** Draws the KGI and planned values of `nodes` into `target`; returns their inputs. */
 export function drawPlanFields(target: HTMLElement, prefix: string, nodes: readonly TreeNode[]): HTMLInputElement[] {

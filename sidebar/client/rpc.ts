@@ -34,8 +34,7 @@ const GENERIC: Localized = {
 };
 
 const isLocalized = (value: unknown): value is Localized =>
-  typeof value === 'object' && value !== null &&
-  typeof (value as Localized).en === 'string' && typeof (value as Localized).ja === 'string';
+  typeof value === 'object' && value !== null && typeof (value as Localized).en === 'string' && typeof (value as Localized).ja === 'string';
 
 /**
  * `google.script.run` keeps only an error's message. A KpiError's message is the marker and

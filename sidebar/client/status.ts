@@ -65,5 +65,5 @@ export function statusLines(whole: TreeStatus, kgiUnit: Unit, owner: string | nu
 export const kgiUnitOf = (templateId: string): Unit => templateById(templateId)?.nodes.find((n) => n.parent === null)?.unit ?? 'count';
 
 /** The list with `tree` in its place (a tree updated under its name), or added at the end. */
-export const withTree = (trees: readonly TreeRef[], tree: TreeRef): TreeRef[] => (trees.some((t) => t.sheetName === tree.sheetName)
-  ? trees.map((t) => (t.sheetName === tree.sheetName ? tree : t)) : [...trees, tree]);
+export const withTree = (trees: readonly TreeRef[], tree: TreeRef): TreeRef[] =>
+  trees.some((t) => t.sheetName === tree.sheetName) ? trees.map((t) => (t.sheetName === tree.sheetName ? tree : t)) : [...trees, tree];

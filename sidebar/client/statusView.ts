@@ -9,7 +9,7 @@ import { whileBusy } from './busy';
 import { byId, el, lang, onLangChange } from './dom';
 import { ownersOf } from './owners';
 import type { Promisified } from './rpc';
-import { kgiUnitOf, statusLines, withTree, type Facts } from './status';
+import { type Facts, kgiUnitOf, statusLines, withTree } from './status';
 import { MESSAGES, type MessageKey } from './text';
 
 const m = (key: MessageKey): string => MESSAGES[key][lang()];
@@ -41,11 +41,13 @@ function renderStatus(target: HTMLElement, whole: TreeStatus, kgiUnit: Unit, own
   if (lines.underPlan.length > 0) {
     const under = el('section', 'panel');
     const list = el('ul', 'list');
-    list.append(...lines.underPlan.map((stage) => {
-      const item = el('li', undefined, stage.name);
-      item.append(facts(stage.facts));
-      return item;
-    }));
+    list.append(
+      ...lines.underPlan.map((stage) => {
+        const item = el('li', undefined, stage.name);
+        item.append(facts(stage.facts));
+        return item;
+      }),
+    );
     under.append(el('h3', undefined, m('underPlan')), list);
     parts.push(under);
   }

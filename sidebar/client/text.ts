@@ -46,7 +46,10 @@ export const MESSAGES = {
   owner: t('Owner', '担当'),
   notANumber: t('Type a number, e.g. 10億 or 1,000,000,000.', '数値を入力してください（例: 10億、1,000,000,000）。'),
   notAYear: t('Type a year such as 2025.', '2025 のように年を入力してください。'),
-  twelveWeights: t('Paste twelve numbers of 0 or more, not all zero (tab, comma or space separated).', '0 以上の数値を12個貼り付けてください（すべて0は不可。タブ・カンマ・空白区切り）。'),
+  twelveWeights: t(
+    'Paste twelve numbers of 0 or more, not all zero (tab, comma or space separated).',
+    '0 以上の数値を12個貼り付けてください（すべて0は不可。タブ・カンマ・空白区切り）。',
+  ),
   fixFields: t('Please fix the fields marked above.', '上の項目を修正してください。'),
   monthHeading: t('Month close', '月次締め'),
   closeAnyway: t('Close anyway', 'このまま締める'),
@@ -57,10 +60,16 @@ export const MESSAGES = {
   noOwner: t('No owner', '担当なし'),
   bottleneckElsewhere: t('The bottleneck is not among these KPIs.', 'ボトルネックはこの担当のKPIにはありません。'),
   protect: t('Only owners edit their rows', '担当者だけが自分の行を編集'),
-  protectHint: t('Protects each row whose owner is an email address; the spreadsheet’s owners can always edit.', '担当がメールアドレスの行を保護します。スプレッドシートのオーナーは常に編集できます。'),
+  protectHint: t(
+    'Protects each row whose owner is an email address; the spreadsheet’s owners can always edit.',
+    '担当がメールアドレスの行を保護します。スプレッドシートのオーナーは常に編集できます。',
+  ),
   protectOff: t('Protection removed: everyone with access edits every row.', '保護を解除しました。編集権限のある人は全行を編集できます。'),
   whatIfHeading: t('What-if', 'シミュレーション'),
-  whatIfHint: t('Try other targets: nothing in the sheet changes until you apply them.', '目標を変えて試せます。「シートに反映」を押すまでシートは変わりません。'),
+  whatIfHint: t(
+    'Try other targets: nothing in the sheet changes until you apply them.',
+    '目標を変えて試せます。「シートに反映」を押すまでシートは変わりません。',
+  ),
   whatIfYields: t('KGI the plan yields', '計画の活動量で届くKGI'),
   whatIfNeeded: t('Required activity (change)', '必要な活動量（増減）'),
   whatIfBottleneck: t('Bottleneck under this what-if', 'この条件でのボトルネック'),
@@ -85,7 +94,10 @@ export const MESSAGES = {
   addKpi: t('Add KPI', 'KPIを追加'),
   nameNeeded: t('Type a name for the KPI.', 'KPI名を入力してください。'),
   nextYearHeading: t('Next fiscal year', '次年度'),
-  nextYearHint: t('Starts a new sheet with this year’s targets, weights and owners, and no actuals.', '今年度の目標・季節指数・担当を引き継いだ新しいシートを作ります（実績は空）。'),
+  nextYearHint: t(
+    'Starts a new sheet with this year’s targets, weights and owners, and no actuals.',
+    '今年度の目標・季節指数・担当を引き継いだ新しいシートを作ります（実績は空）。',
+  ),
   rollover: t('Start next year’s tree', '次年度のツリーを作成'),
   rolledOver: t('Created:', '作成しました:'),
   openNextYear: t('Open next year’s tree', '次年度のツリーを開く'),
@@ -107,25 +119,24 @@ export type MessageKey = keyof typeof MESSAGES;
 /** Texts with figures in them, said in both languages where the figures are known. */
 export const PHRASES = {
   closeMonth: (month: string) => t(`Close ${month}`, `${month} を締める`),
-  closed: (month: string, revision: number, period: string) => t(
-    `Closed ${month} (revision ${revision}); period is now ${period}.`,
-    `${month} を締めました（第${revision}版）。期間は ${period} になりました。`,
-  ),
-  protectedRows: (count: number) => t(
-    `${count} row${count === 1 ? '' : 's'} protected: only ${count === 1 ? 'its owner edits it' : 'their owners edit them'}.`,
-    `${count} 行を保護しました。担当者だけが編集できます。`,
-  ),
+  closed: (month: string, revision: number, period: string) =>
+    t(
+      `Closed ${month} (revision ${revision}); period is now ${period}.`,
+      `${month} を締めました（第${revision}版）。期間は ${period} になりました。`,
+    ),
+  protectedRows: (count: number) =>
+    t(
+      `${count} row${count === 1 ? '' : 's'} protected: only ${count === 1 ? 'its owner edits it' : 'their owners edit them'}.`,
+      `${count} 行を保護しました。担当者だけが編集できます。`,
+    ),
   ofKgi: (value: string, percent: string) => t(`${value} (${percent} of the KGI)`, `${value}（KGIの${percent}）`),
-  bottleneckChanged: (now: Localized, before: Localized | null) => t(
-    `${now.en} (changed${before ? ` from ${before.en}` : ''})`,
-    `${now.ja}（${before ? `${before.ja}から` : ''}変化）`,
-  ),
-  written: (labels: readonly Localized[]) => t(
-    `Written to the sheet: ${labels.map((l) => l.en).join(', ')}.`,
-    `シートに書き込みました: ${labels.map((l) => l.ja).join('、')}`,
-  ),
+  bottleneckChanged: (now: Localized, before: Localized | null) =>
+    t(`${now.en} (changed${before ? ` from ${before.en}` : ''})`, `${now.ja}（${before ? `${before.ja}から` : ''}変化）`),
+  written: (labels: readonly Localized[]) =>
+    t(`Written to the sheet: ${labels.map((l) => l.en).join(', ')}.`, `シートに書き込みました: ${labels.map((l) => l.ja).join('、')}`),
   updated: (sheet: string) => t(`Updated in place: ${sheet}`, `${sheet} を更新しました`),
-  added: (label: Localized, parent: Localized) => t(`Added “${label.en}” under ${parent.en}.`, `「${label.ja}」を「${parent.ja}」の下に追加しました。`),
+  added: (label: Localized, parent: Localized) =>
+    t(`Added “${label.en}” under ${parent.en}.`, `「${label.ja}」を「${parent.ja}」の下に追加しました。`),
 } satisfies Record<string, (...args: never[]) => Localized>;
 
 const monthNames = (lang: Lang): string[] => MESSAGES.months[lang].split(',');
@@ -146,4 +157,3 @@ export function textFor(key: string): Localized {
   if (node && kind === 'node') return node.label;
   throw new Error(`No text for key "${key}"`);
 }
-

@@ -6,8 +6,8 @@
 import type { Lang } from '../../src/core/i18n';
 import { planTree } from '../../src/core/plan';
 import type { TreeStatus, TreeUpdate } from '../../src/rpc';
-import { readWeights, type FieldMessages } from './parse';
-import { planChecked, readPlanValues, type PlanValues, type TypedValue } from './planFields';
+import { type FieldMessages, readWeights } from './parse';
+import { type PlanValues, planChecked, readPlanValues, type TypedValue } from './planFields';
 import { changedValues } from './whatIf';
 
 /** What the update form holds: the KGI and planned values, the weights (null: even) and the labels' language. */
@@ -24,12 +24,14 @@ export function seasonOf(weights: readonly (number | null)[]): number[] | null {
 }
 
 /** The sheet's weights as the weights field shows them; blank when one is blank. */
-export const weightsText = (weights: readonly (number | null)[]): string =>
-  (weights.every((w) => w !== null) ? weights.join(' ') : '');
+export const weightsText = (weights: readonly (number | null)[]): string => (weights.every((w) => w !== null) ? weights.join(' ') : '');
 
 /** The values typed (`weights` null for an even split), or what is wrong with them. */
 export function checkUpdate(
-  status: Pick<TreeStatus, 'tree'>, typed: readonly TypedValue[], weights: string | null, lang: Lang,
+  status: Pick<TreeStatus, 'tree'>,
+  typed: readonly TypedValue[],
+  weights: string | null,
+  lang: Lang,
 ): { values: UpdateValues | null; errors: FieldMessages } {
   const { values, errors } = readPlanValues(typed);
   const seasonality = readWeights(weights, errors);

@@ -13,7 +13,7 @@ import { drawPlanFields, fillPlanFields, seasonField, typedValues } from './plan
 import type { Promisified } from './rpc';
 import type { StatusView } from './statusView';
 import { PHRASES } from './text';
-import { checkUpdate, seasonOf, treeUpdate, weightsText, type UpdateValues } from './updateTree';
+import { checkUpdate, seasonOf, treeUpdate, type UpdateValues, weightsText } from './updateTree';
 import { currentValues } from './whatIf';
 
 export function initUpdateTree(rpc: Promisified<ServerApi>, status: StatusView): void {
@@ -48,16 +48,26 @@ export function initUpdateTree(rpc: Promisified<ServerApi>, status: StatusView):
     if (next) fill(next);
   });
 
-  whenValid(form, errors, read, async (values) => {
-    const tree = status.current();
-    if (!loaded || !tree) return;
-    say(result, null);
-    const update = treeUpdate(loaded, values);
-    await whileBusy(byId<HTMLButtonElement>('update-apply'), async () => {
-      const updated = await rpc.updateTree(tree.sheetName, update);
-      status.addTree({ ...tree, sheetName: updated.sheetName, lang: values.lang });
-      await status.load();
-      say(result, PHRASES.updated(updated.sheetName));
-    }, { progress: byId('update-progress'), failed: errors.fail });
-  }, () => say(result, null));
+  whenValid(
+    form,
+    errors,
+    read,
+    async (values) => {
+      const tree = status.current();
+      if (!loaded || !tree) return;
+      say(result, null);
+      const update = treeUpdate(loaded, values);
+      await whileBusy(
+        byId<HTMLButtonElement>('update-apply'),
+        async () => {
+          const updated = await rpc.updateTree(tree.sheetName, update);
+          status.addTree({ ...tree, sheetName: updated.sheetName, lang: values.lang });
+          await status.load();
+          say(result, PHRASES.updated(updated.sheetName));
+        },
+        { progress: byId('update-progress'), failed: errors.fail },
+      );
+    },
+    () => say(result, null),
+  );
 }

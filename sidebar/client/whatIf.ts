@@ -5,12 +5,12 @@
  */
 import type { Lang, Localized } from '../../src/core/i18n';
 import { planTree, type TreePlan } from '../../src/core/plan';
-import { recovery, type PeriodFigures } from '../../src/core/recovery';
+import { type PeriodFigures, recovery } from '../../src/core/recovery';
 import type { TreeNode } from '../../src/core/tree';
 import type { TreeStatus, WhatIfChange } from '../../src/rpc';
 import { formatPercent, formatValue } from './format';
 import type { FieldMessages } from './parse';
-import { planChecked, readPlanValues, type PlanValues, type TypedValue } from './planFields';
+import { type PlanValues, planChecked, readPlanValues, type TypedValue } from './planFields';
 import { MESSAGES, PHRASES } from './text';
 
 export interface NeededChange {
@@ -44,9 +44,7 @@ export function currentValues(status: Pick<TreeStatus, 'tree' | 'kgiTarget'>): P
  * A node's period figures under a plan: each node's period plan scales by the change in its
  * annual target (or rate), as the sheet derives one from the other. Actuals are what they are.
  */
-export function whatIfFigures(
-  status: Pick<TreeStatus, 'nodes'>, plan: TreePlan, current: TreePlan | null,
-): Map<string, PeriodFigures> {
+export function whatIfFigures(status: Pick<TreeStatus, 'nodes'>, plan: TreePlan, current: TreePlan | null): Map<string, PeriodFigures> {
   const sheet = new Map(status.nodes.map((n) => [n.nodeId, n]));
   const before = new Map(current?.nodes.map((p) => [p.node.id, p.annual]) ?? []);
   const figures = new Map<string, PeriodFigures>();
@@ -71,14 +69,19 @@ export function currentPlan(status: Pick<TreeStatus, 'tree' | 'kgiTarget'>): Tre
 }
 
 const bottleneckOf = (status: Pick<TreeStatus, 'nodes'>, plan: TreePlan, current: TreePlan | null): string | null =>
-  recovery(plan.nodes.map((p) => p.node), whatIfFigures(status, plan, current)).bottleneck;
+  recovery(
+    plan.nodes.map((p) => p.node),
+    whatIfFigures(status, plan, current),
+  ).bottleneck;
 
 /**
  * Runs a what-if. Throws the KpiError planTree throws for bad input, naming the field.
  * `current` is the sheet's plan (currentPlan), worked out once per status.
  */
 export function runWhatIf(
-  status: Pick<TreeStatus, 'tree' | 'kgiTarget' | 'nodes'>, current: TreePlan | null, values: PlanValues,
+  status: Pick<TreeStatus, 'tree' | 'kgiTarget' | 'nodes'>,
+  current: TreePlan | null,
+  values: PlanValues,
 ): WhatIfResult {
   const plan = planTree(status.tree, values.kgi, values.inputs);
   const before = new Map(current?.nodes.map((p) => [p.node.id, p.annual]) ?? []);
@@ -108,7 +111,9 @@ export function changedValues(status: Pick<TreeStatus, 'tree' | 'kgiTarget'>, va
  * beside the field it names, or the KGI's when the form has no such field.
  */
 export function checkWhatIf(
-  status: Pick<TreeStatus, 'tree' | 'kgiTarget' | 'nodes'>, current: TreePlan | null, typed: readonly TypedValue[],
+  status: Pick<TreeStatus, 'tree' | 'kgiTarget' | 'nodes'>,
+  current: TreePlan | null,
+  typed: readonly TypedValue[],
 ): { result: WhatIfResult | null; values: PlanValues | null; errors: FieldMessages } {
   const { values, errors } = readPlanValues(typed);
   const names = new Set(typed.map((t) => t.name));
@@ -136,17 +141,26 @@ export function whatIfLines(result: WhatIfResult, nodes: readonly TreeNode[], la
   const root = nodes[0];
   const needed = result.needed.map((need): WhatIfLine => {
     const change = need.current === null ? null : need.annual - need.current;
-    const delta = change === null ? '' : change === 0 ? ` (${MESSAGES.noChange[lang]})`
-      : ` (${change > 0 ? '+' : '−'}${formatValue(Math.abs(change), need.node.unit, lang)})`;
+    const delta =
+      change === null
+        ? ''
+        : change === 0
+          ? ` (${MESSAGES.noChange[lang]})`
+          : ` (${change > 0 ? '+' : '−'}${formatValue(Math.abs(change), need.node.unit, lang)})`;
     return { term: need.node.label, value: `${formatValue(need.annual, need.node.unit, lang)}${delta}`, termId: `w-need-${need.node.id}` };
   });
   const now = labelOf(nodes, result.bottleneck);
   const before = labelOf(nodes, result.bottleneckNow);
-  const bottleneck = !now ? MESSAGES.noBottleneckShort
-    : result.bottleneck === result.bottleneckNow ? { en: `${now.en} (${MESSAGES.unchanged.en})`, ja: `${now.ja}（${MESSAGES.unchanged.ja}）` }
+  const bottleneck = !now
+    ? MESSAGES.noBottleneckShort
+    : result.bottleneck === result.bottleneckNow
+      ? { en: `${now.en} (${MESSAGES.unchanged.en})`, ja: `${now.ja}（${MESSAGES.unchanged.ja}）` }
       : PHRASES.bottleneckChanged(now, before);
   return [
-    { term: MESSAGES.whatIfYields, value: PHRASES.ofKgi(formatValue(result.yields, root.unit, lang), formatPercent(result.coherence, lang))[lang] },
+    {
+      term: MESSAGES.whatIfYields,
+      value: PHRASES.ofKgi(formatValue(result.yields, root.unit, lang), formatPercent(result.coherence, lang))[lang],
+    },
     { term: MESSAGES.whatIfNeeded, value: null },
     ...needed,
     { term: MESSAGES.whatIfBottleneck, value: bottleneck[lang], valueId: 'whatif-bottleneck' },

@@ -14,7 +14,7 @@ import { drawPlanFields, fillPlanFields, typedValues } from './planFieldsView';
 import type { Promisified } from './rpc';
 import type { StatusView } from './statusView';
 import { MESSAGES } from './text';
-import { changedValues, checkWhatIf, currentPlan, currentValues, whatIfLines, writtenText, type WhatIfResult } from './whatIf';
+import { changedValues, checkWhatIf, currentPlan, currentValues, type WhatIfResult, whatIfLines, writtenText } from './whatIf';
 
 export function initWhatIf(rpc: Promisified<ServerApi>, status: StatusView): void {
   const form = byId<HTMLFormElement>('whatif-form');
@@ -71,20 +71,30 @@ export function initWhatIf(rpc: Promisified<ServerApi>, status: StatusView): voi
     say(result, null);
     recalc();
   });
-  whenValid(form, errors, recalc, async (values) => {
-    const tree = status.current();
-    if (!loaded || !tree) return;
-    const change = changedValues(loaded, values);
-    if (change.kgi === undefined && Object.keys(change.inputs).length === 0) {
-      say(result, MESSAGES.nothingToApply);
-      return;
-    }
-    await whileBusy(byId<HTMLButtonElement>('whatif-apply'), async () => {
-      const written = await rpc.applyWhatIf(tree.sheetName, change);
-      const text = writtenText(nodes, written);
-      await status.load();
-      say(result, text);
-    }, { failed: errors.fail });
-  }, () => say(result, null));
+  whenValid(
+    form,
+    errors,
+    recalc,
+    async (values) => {
+      const tree = status.current();
+      if (!loaded || !tree) return;
+      const change = changedValues(loaded, values);
+      if (change.kgi === undefined && Object.keys(change.inputs).length === 0) {
+        say(result, MESSAGES.nothingToApply);
+        return;
+      }
+      await whileBusy(
+        byId<HTMLButtonElement>('whatif-apply'),
+        async () => {
+          const written = await rpc.applyWhatIf(tree.sheetName, change);
+          const text = writtenText(nodes, written);
+          await status.load();
+          say(result, text);
+        },
+        { failed: errors.fail },
+      );
+    },
+    () => say(result, null),
+  );
   onLangChange(render);
 }

@@ -26,7 +26,12 @@ export function bottleneckIndex(plan: readonly number[], actual: readonly (numbe
   actual.forEach((a, i) => {
     if (a === null) return;
     // a ÷ plan[i] < b ÷ plan[best], compared exactly as a × plan[best] < b × plan[i].
-    const behind = best < 0 ? dec(a).lt(plan[i]) : dec(a).times(plan[best]).lt(dec(actual[best] ?? 0).times(plan[i]));
+    const behind =
+      best < 0
+        ? dec(a).lt(plan[i])
+        : dec(a)
+            .times(plan[best])
+            .lt(dec(actual[best] ?? 0).times(plan[i]));
     if (behind) best = i;
   });
   return best;

@@ -19,7 +19,10 @@ const PLACES = 40;
 
 /** An immutable exact decimal: coefficient × 10^-scale, scale ≥ 0. */
 export class Decimal {
-  constructor(readonly coefficient: bigint, readonly scale: number) {}
+  constructor(
+    readonly coefficient: bigint,
+    readonly scale: number,
+  ) {}
 
   times(y: Operand): Decimal {
     const b = decimal(y);

@@ -32,9 +32,7 @@ export const EXPECT = {
 
 /** The input's name in both languages; a cell of a range is named by its row and column. */
 export function label(name: string, at?: { row: number; col: number }): Localized {
-  return at
-    ? { en: `${name} (row ${at.row}, column ${at.col})`, ja: `${name}（${at.row} 行 ${at.col} 列目）` }
-    : { en: name, ja: name };
+  return at ? { en: `${name} (row ${at.row}, column ${at.col})`, ja: `${name}（${at.row} 行 ${at.col} 列目）` } : { en: name, ja: name };
 }
 
 const same = (text: string): Localized => ({ en: text, ja: text });

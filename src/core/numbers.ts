@@ -20,7 +20,12 @@ const scaled = (digits: string, exponent: number): number => Number(`${digits.re
  * decimal digits exactly: `1.5千` is 1500 and `30%` is the double nearest 0.3, as if typed.
  */
 export function parseAmount(text: string): number | null {
-  const m = AMOUNT.exec(text.normalize('NFKC').replace(/\u2212/g, '-').trim());
+  const m = AMOUNT.exec(
+    text
+      .normalize('NFKC')
+      .replace(/\u2212/g, '-')
+      .trim(),
+  );
   if (!m) return null;
   const [, sign1, currency, sign2, body, suffix = ''] = m;
   if ((sign1 && sign2) || (currency && /^[%円]$/.test(suffix))) return null;

@@ -1,4 +1,4 @@
-import { dec, toNumber, total, type Decimal } from './exact';
+import { type Decimal, dec, toNumber, total } from './exact';
 import { EXPECT, label, mustBe } from './inputErrors';
 
 /** Twelve equal months: the default seasonality. */

@@ -1,7 +1,7 @@
 import { ceilDiv, mul, sum } from './exact';
-import { phase } from './phasing';
 import { KpiError } from './i18n';
-import { arithmeticChildren, orderTree, type NodeDef, type Tree, type TreeNode } from './tree';
+import { phase } from './phasing';
+import { arithmeticChildren, type NodeDef, orderTree, type Tree, type TreeNode } from './tree';
 
 export interface NodePlan {
   readonly node: TreeNode;
@@ -25,7 +25,10 @@ export function withInputs(tree: Tree, inputs: Readonly<Record<string, number>> 
       throw new KpiError({ en: `Unknown KPI "${id}".`, ja: `KPI「${id}」は存在しません。` }, id);
     }
     if (!Number.isFinite(value)) {
-      throw new KpiError({ en: `"${id}" needs a number, got ${value}.`, ja: `「${id}」には数値を指定してください（受け取った値: ${value}）。` }, id);
+      throw new KpiError(
+        { en: `"${id}" needs a number, got ${value}.`, ja: `「${id}」には数値を指定してください（受け取った値: ${value}）。` },
+        id,
+      );
     }
   }
   return { nodes: tree.nodes.map((n): NodeDef => (n.id in inputs ? { ...n, plan: inputs[n.id] } : n)) };
@@ -41,7 +44,13 @@ const factorValue = (node: TreeNode, value: number): number => (node.complement 
  */
 export function planTree(tree: Tree, kgi: number, inputs: Readonly<Record<string, number>> = {}): TreePlan {
   if (!Number.isFinite(kgi) || kgi <= 0) {
-    throw new KpiError({ en: `The KGI must be a number greater than 0, got ${kgi}.`, ja: `KGIには 0 より大きい数値を指定してください（受け取った値: ${kgi}）。` }, 'kgi');
+    throw new KpiError(
+      {
+        en: `The KGI must be a number greater than 0, got ${kgi}.`,
+        ja: `KGIには 0 より大きい数値を指定してください（受け取った値: ${kgi}）。`,
+      },
+      'kgi',
+    );
   }
   const nodes = orderTree(withInputs(tree, inputs));
   const annual = new Map<string, number>();
@@ -83,5 +92,9 @@ function annualTarget(node: TreeNode, kgi: number, annual: ReadonlyMap<string, n
  */
 export function makeRoomFor(share: number, shares: readonly number[]): number[] {
   const rest = 1e6 - Math.round(share * 1e6);
-  return phase(rest, shares.map((s) => Math.round(s * 1e6)), true).map((m) => m / 1e6);
+  return phase(
+    rest,
+    shares.map((s) => Math.round(s * 1e6)),
+    true,
+  ).map((m) => m / 1e6);
 }

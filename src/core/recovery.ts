@@ -47,7 +47,7 @@ export function recovery(nodes: readonly TreeNode[], figures: ReadonlyMap<string
     const { plan, actual } = figures.get(node.id) ?? { plan: null, actual: null };
     if (actual === null) continue;
     const nothingAchieved = actual === 0 && !node.complement && (plan ?? 0) > 0;
-    const score = nothingAchieved ? Infinity : recoverable.get(node.id) ?? null;
+    const score = nothingAchieved ? Infinity : (recoverable.get(node.id) ?? null);
     if (score === null) continue;
     if (score > best) {
       best = score;

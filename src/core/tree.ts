@@ -76,8 +76,7 @@ function malformed(en: string, node = 'tree'): never {
 }
 
 /** Whether a person types this node's monthly actuals (counts and money; sums and rates follow). */
-export const isTyped = (node: NodeDef): boolean =>
-  node.kind === 'tracked' || (node.kind !== 'factor' && node.combine !== 'sum');
+export const isTyped = (node: NodeDef): boolean => node.kind === 'tracked' || (node.kind !== 'factor' && node.combine !== 'sum');
 
 /** The stages a bottleneck can name: the leaves of the arithmetic, which a team can act on. */
 export const isStage = (node: TreeNode): boolean => node.kind !== 'tracked' && arithmeticChildren(node).length === 0;
@@ -152,22 +151,40 @@ function checkNode(node: TreeNode): void {
   }
   if (node.kind === 'factor') {
     if (plan === undefined || !Number.isFinite(plan) || plan <= 0) {
-      fail(`factor "${node.label.en}" needs a planned value greater than 0.`, `要素「${node.label.ja}」には 0 より大きい計画値が必要です。`, name);
+      fail(
+        `factor "${node.label.en}" needs a planned value greater than 0.`,
+        `要素「${node.label.ja}」には 0 より大きい計画値が必要です。`,
+        name,
+      );
     }
     if (node.unit === 'rate' && !node.complement && plan > 1) {
-      fail(`rate "${node.label.en}" must be within (0, 1] (0–100%), got ${plan}.`,
-        `率「${node.label.ja}」は 0〜100% の範囲で指定してください（受け取った値: ${plan}）。`, name);
+      fail(
+        `rate "${node.label.en}" must be within (0, 1] (0–100%), got ${plan}.`,
+        `率「${node.label.ja}」は 0〜100% の範囲で指定してください（受け取った値: ${plan}）。`,
+        name,
+      );
     }
     if (node.complement && (node.unit !== 'rate' || plan >= 1)) {
-      fail(`"${node.label.en}" enters as (1 − rate) and must be a rate below 100%, got ${plan}.`,
-        `「${node.label.ja}」は (1 − 率) で計算するため 100% 未満の率にしてください（受け取った値: ${plan}）。`, name);
+      fail(
+        `"${node.label.en}" enters as (1 − rate) and must be a rate below 100%, got ${plan}.`,
+        `「${node.label.ja}」は (1 − 率) で計算するため 100% 未満の率にしてください（受け取った値: ${plan}）。`,
+        name,
+      );
     }
   }
   if (node.kind === 'tracked' && (plan === undefined || !Number.isFinite(plan) || plan < 0)) {
-    fail(`process KPI "${node.label.en}" needs an annual plan of 0 or more.`, `プロセスKPI「${node.label.ja}」には 0 以上の年間計画が必要です。`, name);
+    fail(
+      `process KPI "${node.label.en}" needs an annual plan of 0 or more.`,
+      `プロセスKPI「${node.label.ja}」には 0 以上の年間計画が必要です。`,
+      name,
+    );
   }
   if (node.kind === 'volume' && plan !== undefined && !(Number.isFinite(plan) && plan >= 0)) {
-    fail(`"${node.label.en}" needs a planned value of 0 or more, got ${plan}.`, `「${node.label.ja}」の計画値は 0 以上にしてください（受け取った値: ${plan}）。`, name);
+    fail(
+      `"${node.label.en}" needs a planned value of 0 or more, got ${plan}.`,
+      `「${node.label.ja}」の計画値は 0 以上にしてください（受け取った値: ${plan}）。`,
+      name,
+    );
   }
   if (node.kind === 'goal' || node.kind === 'volume') {
     if (node.unit === 'rate') malformed(`"${node.label.en}" is solved by reverse calculation and must be a count or an amount.`, name);
@@ -191,7 +208,11 @@ function checkNode(node: TreeNode): void {
     }
     const shares = kids.map((k) => k.plan ?? NaN);
     if (shares.some((s) => !(s > 0 && s <= 1))) {
-      fail(`each channel under "${node.label.en}" needs a share within (0, 1].`, `「${node.label.ja}」の各内訳には 0〜100% の構成比が必要です。`, name);
+      fail(
+        `each channel under "${node.label.en}" needs a share within (0, 1].`,
+        `「${node.label.ja}」の各内訳には 0〜100% の構成比が必要です。`,
+        name,
+      );
     }
     // Shares are typed as percentages: compare in millionths so 0.1 + 0.2 + 0.7 is exactly 1.
     const millionths = shares.reduce((total, share) => total + Math.round(share * 1e6), 0);

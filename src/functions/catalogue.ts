@@ -1,16 +1,16 @@
 import { bottleneckIndex, stageImpact } from '../core/bottleneck';
 import {
   type ArgRange,
-  type Out,
-  at,
-  argValue,
-  flag,
   argRange,
+  argValue,
+  at,
+  flag,
   isBlank,
   line,
   mapCells,
   number,
   numberList,
+  type Out,
   optionalNumber,
   perCell,
   sameLength,
@@ -22,7 +22,7 @@ import { KpiError } from '../core/i18n';
 import { EXPECT, inFunction, label, missing, mustBe } from '../core/inputErrors';
 import { EVEN_MONTHS, phase } from '../core/phasing';
 import { achievement, forecastLanding, requiredPace } from '../core/progress';
-import { ROUNDINGS, type Rounding, forward, required, requiredChain } from '../core/reverse';
+import { forward, ROUNDINGS, type Rounding, required, requiredChain } from '../core/reverse';
 import type { FunctionName } from './docs';
 import type { CellFunction } from './spec';
 
@@ -38,8 +38,7 @@ const declare =
   };
 
 /** The numbers of a line argument, blanks as null. */
-const entries = (g: ArgRange, expected = EXPECT.number): (number | null)[] =>
-  mapCells(g, (i) => optionalNumber(g, i, expected));
+const entries = (g: ArgRange, expected = EXPECT.number): (number | null)[] => mapCells(g, (i) => optionalNumber(g, i, expected));
 
 function rounding(arg: unknown): Rounding {
   if (isBlank(arg)) return 'ceil';
@@ -131,7 +130,10 @@ const runs: { readonly [N in FunctionName]: CellFunction } = {
     const entered = argRange('actuals', actuals);
     const plans = argRange('plan', plan);
     sameLength(entered, plans);
-    return forecastLanding(entries(entered), entries(plans).map((p) => p ?? 0));
+    return forecastLanding(
+      entries(entered),
+      entries(plans).map((p) => p ?? 0),
+    );
   },
   KPI_PACE: (target, actuals, periods) => {
     const goal = number(single('target', target), 0, EXPECT.number);

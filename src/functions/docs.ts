@@ -16,7 +16,13 @@ const param = (name: string, type: string, en: string, ja: string, example: stri
   ...more,
 });
 
-const KGI = param('kgi', RANGE, 'The goal (KGI), or a range of goals: one result per cell.', '目標値（KGI）。範囲ならセルごとに結果を返します。', '1000000000');
+const KGI = param(
+  'kgi',
+  RANGE,
+  'The goal (KGI), or a range of goals: one result per cell.',
+  '目標値（KGI）。範囲ならセルごとに結果を返します。',
+  '1000000000',
+);
 const RATE = param(
   'rate1',
   RANGE,
@@ -65,8 +71,17 @@ export const FUNCTION_DOCS = {
       ja: '順算：活動量に各率を掛けた値（丸めなし）。活動計画から得られる成果。',
     },
     params: [
-      param('volume', RANGE, 'The activity planned, or a range of volumes: one result per cell.', '計画した活動量。範囲ならセルごとに結果を返します。', '600'),
-      { ...RATE, description: { en: 'A rate or deal size to multiply by (rate2, rate3, …).', ja: '掛ける率または単価（rate2, rate3, …）。' } },
+      param(
+        'volume',
+        RANGE,
+        'The activity planned, or a range of volumes: one result per cell.',
+        '計画した活動量。範囲ならセルごとに結果を返します。',
+        '600',
+      ),
+      {
+        ...RATE,
+        description: { en: 'A rate or deal size to multiply by (rate2, rate3, …).', ja: '掛ける率または単価（rate2, rate3, …）。' },
+      },
     ],
     returns: { en: 'The outcome of the volume.', ja: '活動量から得られる成果。' },
     example: '=KPI_FORWARD(600, 30%, 2000000)',
@@ -98,7 +113,13 @@ export const FUNCTION_DOCS = {
     },
     params: [
       param('plan', RANGE, 'The plan of each stage.', '各段階の計画。', 'B2:B5'),
-      param('actual', RANGE, 'The actual of each stage, shaped like plan; 0 gives a blank (unbounded).', '各段階の実績（plan と同じ形）。0 は上限がないため空白。', 'C2:C5'),
+      param(
+        'actual',
+        RANGE,
+        'The actual of each stage, shaped like plan; 0 gives a blank (unbounded).',
+        '各段階の実績（plan と同じ形）。0 は上限がないため空白。',
+        'C2:C5',
+      ),
       param(
         'output',
         NUMBER,
@@ -119,7 +140,13 @@ export const FUNCTION_DOCS = {
     params: [
       param('stages', 'string|Array<Array<string>>', 'The stage names.', '段階の名前。', 'A2:A5'),
       param('plan', RANGE, 'The plan of each stage, greater than 0.', '各段階の計画（0 より大きい値）。', 'B2:B5'),
-      param('actual', RANGE, 'The actual of each stage; blanks are skipped, 0 ranks first.', '各段階の実績。空白は対象外、0 は最優先。', 'C2:C5'),
+      param(
+        'actual',
+        RANGE,
+        'The actual of each stage; blanks are skipped, 0 ranks first.',
+        '各段階の実績。空白は対象外、0 は最優先。',
+        'C2:C5',
+      ),
     ],
     returns: {
       en: 'The stage name; blank when no stage is behind plan.',
@@ -134,14 +161,24 @@ export const FUNCTION_DOCS = {
     },
     params: [
       param('annual', NUMBER, 'The annual target, 0 or more.', '年間目標（0 以上）。', '1000000000'),
-      param('weights', RANGE, 'Seasonal weights, a row or column (0 or more, not all 0).', '季節指数（1 行または 1 列、0 以上、すべて 0 は不可）。', 'B1:M1', {
-        optional: true,
-      }),
+      param(
+        'weights',
+        RANGE,
+        'Seasonal weights, a row or column (0 or more, not all 0).',
+        '季節指数（1 行または 1 列、0 以上、すべて 0 は不可）。',
+        'B1:M1',
+        {
+          optional: true,
+        },
+      ),
       param('whole', 'boolean', 'TRUE for whole numbers adding up to annual exactly.', 'TRUE なら合計が年間目標と一致する整数。', 'TRUE', {
         optional: true,
       }),
     ],
-    returns: { en: 'The target per period, laid out like weights (a row of 12 by default).', ja: '期間ごとの目標。weights と同じ向き（既定は横 12 か月）。' },
+    returns: {
+      en: 'The target per period, laid out like weights (a row of 12 by default).',
+      ja: '期間ごとの目標。weights と同じ向き（既定は横 12 か月）。',
+    },
     example: '=KPI_PHASE(1000000000, , TRUE)',
   },
   KPI_FORECAST: {
@@ -151,7 +188,13 @@ export const FUNCTION_DOCS = {
     },
     params: [
       param('actuals', RANGE, 'The actuals per period; blank = not entered yet.', '期間ごとの実績（空白は未入力）。', 'C2:C13'),
-      param('plan', RANGE, 'The plan per period, as many cells as actuals (blank = 0).', '期間ごとの計画（actuals と同じセル数、空白は 0）。', 'B2:B13'),
+      param(
+        'plan',
+        RANGE,
+        'The plan per period, as many cells as actuals (blank = 0).',
+        '期間ごとの計画（actuals と同じセル数、空白は 0）。',
+        'B2:B13',
+      ),
     ],
     returns: { en: 'The forecast total.', ja: '着地予測の合計。' },
     example: '=KPI_FORECAST(C2:C13, B2:B13)',
@@ -163,8 +206,16 @@ export const FUNCTION_DOCS = {
     },
     params: [
       param('target', NUMBER, 'The target for the whole period.', '期間全体の目標。', '1000000000'),
-      param('actuals', RANGE, 'The actuals per period; periods up to the last one entered count as passed.', '期間ごとの実績。最後に入力された期間までを経過とみなします。', 'C2:C13'),
-      param('periods', NUMBER, 'The number of periods; defaults to the cells of actuals.', '期間数。既定は actuals のセル数。', '12', { optional: true }),
+      param(
+        'actuals',
+        RANGE,
+        'The actuals per period; periods up to the last one entered count as passed.',
+        '期間ごとの実績。最後に入力された期間までを経過とみなします。',
+        'C2:C13',
+      ),
+      param('periods', NUMBER, 'The number of periods; defaults to the cells of actuals.', '期間数。既定は actuals のセル数。', '12', {
+        optional: true,
+      }),
     ],
     returns: {
       en: 'The pace per remaining period: 0 once reached; the whole shortfall when no period is left.',

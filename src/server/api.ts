@@ -1,12 +1,12 @@
 import { KpiError, langFromLocale } from '../core/i18n';
 import type { Vocabulary } from '../core/vocabulary';
 import { RPC_ERROR_MARKER, type RpcFailure, type ServerApi } from '../rpc';
-import type { SheetGateway } from './gateway';
-import { setOwnerProtection } from './ownerProtection';
 import { buildTreeSheet, rolloverYear } from './build';
+import type { SheetGateway } from './gateway';
 import { closeMonth, nextToClose, recordedMonths } from './monthClose';
-import { addProcessKpi, applyWhatIf } from './treeEdits';
+import { setOwnerProtection } from './ownerProtection';
 import { treeStatus } from './status';
+import { addProcessKpi, applyWhatIf } from './treeEdits';
 import { listTrees, readTree } from './trees';
 import { updateTreeSheet } from './update';
 

@@ -1,6 +1,15 @@
 import { ref } from '../core/sheet/a1';
 import type {
-  CellContent, ChartSpec, ConditionalRule, ExistingRule, FoundProtection, GridRange, ReadValue, SheetGateway, SheetLayoutProps, Validation,
+  CellContent,
+  ChartSpec,
+  ConditionalRule,
+  ExistingRule,
+  FoundProtection,
+  GridRange,
+  ReadValue,
+  SheetGateway,
+  SheetLayoutProps,
+  Validation,
 } from './gateway';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -92,10 +101,11 @@ export class AppsScriptWorkbook implements SheetGateway {
   readValues(sheet: string): ReadValue[][] {
     // A date typed as a note or an owner comes back as it reads in the spreadsheet's time zone.
     let zone: string | null = null;
-    const text = (v: unknown) => (v instanceof Date
-      ? this.app.Utilities.formatDate(v, (zone ??= this.book.getSpreadsheetTimeZone()), 'yyyy-MM-dd')
-      : String(v));
-    return this.sheet(sheet).getDataRange().getValues()
+    const text = (v: unknown) =>
+      v instanceof Date ? this.app.Utilities.formatDate(v, (zone ??= this.book.getSpreadsheetTimeZone()), 'yyyy-MM-dd') : String(v);
+    return this.sheet(sheet)
+      .getDataRange()
+      .getValues()
       .map((row) => row.map((v: unknown) => (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : text(v))));
   }
 
@@ -105,10 +115,14 @@ export class AppsScriptWorkbook implements SheetGateway {
 
   taggedSheets(): { sheet: string; tag: string }[] {
     if (this.run?.tags) return this.run.tags;
-    const tags = this.book.createDeveloperMetadataFinder().withKey(TAG_KEY).find().flatMap((m) => {
-      const sheet = m.getLocation().getSheet();
-      return sheet ? [{ sheet: sheet.getName(), tag: m.getValue() ?? '' }] : [];
-    });
+    const tags = this.book
+      .createDeveloperMetadataFinder()
+      .withKey(TAG_KEY)
+      .find()
+      .flatMap((m) => {
+        const sheet = m.getLocation().getSheet();
+        return sheet ? [{ sheet: sheet.getName(), tag: m.getValue() ?? '' }] : [];
+      });
     if (this.run) this.run.tags = tags;
     return tags;
   }
@@ -184,19 +198,23 @@ export class AppsScriptWorkbook implements SheetGateway {
       else builder.requireNumberBetween(rule.min, rule.max);
       return builder.build();
     };
-    const grid = rules.map((row) => row.map((rule) => {
-      if (rule === null) return null;
-      if (!built.has(rule)) built.set(rule, build(rule));
-      return built.get(rule)!;
-    }));
+    const grid = rules.map((row) =>
+      row.map((rule) => {
+        if (rule === null) return null;
+        if (!built.has(rule)) built.set(rule, build(rule));
+        return built.get(rule)!;
+      }),
+    );
     this.range(sheet, range).setDataValidations(grid as GoogleAppsScript.Spreadsheet.DataValidation[][]);
   }
 
   readConditionalRules(sheet: string): ExistingRule[] {
-    return this.sheet(sheet).getConditionalFormatRules().map((rule) => ({
-      background: rule.getBooleanCondition()?.getBackground() ?? null,
-      handle: rule,
-    }));
+    return this.sheet(sheet)
+      .getConditionalFormatRules()
+      .map((rule) => ({
+        background: rule.getBooleanCondition()?.getBackground() ?? null,
+        handle: rule,
+      }));
   }
 
   /** Ranges from A1 notation in two calls, however many: each getRange would be one. */
@@ -226,17 +244,23 @@ export class AppsScriptWorkbook implements SheetGateway {
   }
 
   rangeProtections(sheet: string, wanted: (description: string, canEdit: boolean) => boolean): FoundProtection[] {
-    return this.sheet(sheet).getProtections(this.app.SpreadsheetApp.ProtectionType.RANGE).flatMap((p) => {
-      const description = p.getDescription();
-      const canEdit = p.canEdit();
-      if (!wanted(description, canEdit)) return [];
-      // getEditors() throws for a user who may not edit the protection.
-      const editors = canEdit ? p.getEditors().map((u) => u.getEmail()) : [];
-      return [{ range: gridRange(p.getRange()), description, editors, canEdit, handle: p }];
-    });
+    return this.sheet(sheet)
+      .getProtections(this.app.SpreadsheetApp.ProtectionType.RANGE)
+      .flatMap((p) => {
+        const description = p.getDescription();
+        const canEdit = p.canEdit();
+        if (!wanted(description, canEdit)) return [];
+        // getEditors() throws for a user who may not edit the protection.
+        const editors = canEdit ? p.getEditors().map((u) => u.getEmail()) : [];
+        return [{ range: gridRange(p.getRange()), description, editors, canEdit, handle: p }];
+      });
   }
 
-  protectRanges(sheet: string, blocks: readonly { readonly range: GridRange; readonly editors: readonly string[] }[], description: string): void {
+  protectRanges(
+    sheet: string,
+    blocks: readonly { readonly range: GridRange; readonly editors: readonly string[] }[],
+    description: string,
+  ): void {
     const target = this.sheet(sheet);
     const made: GoogleAppsScript.Spreadsheet.Protection[] = [];
     try {
@@ -287,21 +311,24 @@ export class AppsScriptWorkbook implements SheetGateway {
   addCharts(sheet: string, charts: readonly ChartSpec[]): void {
     const target = this.sheet(sheet);
     for (const spec of charts) {
-      target.insertChart(target.newChart()
-        .asLineChart()
-        .setTitle(spec.title)
-        .addRange(this.range(target, spec.range))
-        .setTransposeRowsAndColumns(true)
-        .setNumHeaders(1)
-        .setPosition(spec.anchor.row, spec.anchor.column, 0, 0)
-        .build());
+      target.insertChart(
+        target
+          .newChart()
+          .asLineChart()
+          .setTitle(spec.title)
+          .addRange(this.range(target, spec.range))
+          .setTransposeRowsAndColumns(true)
+          .setNumHeaders(1)
+          .setPosition(spec.anchor.row, spec.anchor.column, 0, 0)
+          .build(),
+      );
     }
   }
 
   withDocumentLock<T>(work: () => T): { ran: true; result: T } | { ran: false } {
     // Never the script lock: it is shared by every user of every document.
     const lock = this.app.LockService.getDocumentLock();
-    if (!lock || !lock.tryLock(10_000)) return { ran: false };
+    if (!lock?.tryLock(10_000)) return { ran: false };
     this.run = { sheets: new Map(), tags: null };
     try {
       return { ran: true, result: work() };

@@ -1,12 +1,22 @@
 import type { GridRange, SheetDraft } from '../core/sheet/draft';
-import type { KeptRow } from '../core/sheet/schema';
 import { fill } from '../core/sheet/labels';
+import type { KeptRow } from '../core/sheet/schema';
 import { covering } from '../core/sheet/writes';
 import type { Vocabulary } from '../core/vocabulary';
 import type { BuildRequest, BuildResult } from '../rpc';
 import type { SheetGateway } from './gateway';
 import {
-  checkRequest, locked, monthsElapsed, opened, PENDING_TAG, draftSheet, readTree, templateOf, treeTags, typedWeights, uniqueSheetName,
+  checkRequest,
+  draftSheet,
+  locked,
+  monthsElapsed,
+  opened,
+  PENDING_TAG,
+  readTree,
+  templateOf,
+  treeTags,
+  typedWeights,
+  uniqueSheetName,
 } from './trees';
 
 /** New tree sheets: from a template, or next fiscal year's from this year's. */
@@ -50,9 +60,15 @@ export function buildTreeSheet(workbook: SheetGateway, vocabulary: Vocabulary, r
   return locked(workbook, vocabulary, () => {
     const sheetName = uniqueSheetName(template.name[request.lang], workbook.sheetNames());
     const draft = draftSheet({
-      vocabulary, template, added: [], request, weights,
+      vocabulary,
+      template,
+      added: [],
+      request,
+      weights,
       closedMonths: monthsElapsed(workbook, today, request.fiscalYear, request.startMonth),
-      period: null, kept: new Map(), planInputs: {},
+      period: null,
+      kept: new Map(),
+      planInputs: {},
     });
     writeNewSheet(workbook, sheetName, draft);
     return opened(workbook, sheetName);
@@ -77,12 +93,25 @@ export function rolloverYear(workbook: SheetGateway, vocabulary: Vocabulary, she
     );
     const weights = typedWeights(contents) ?? Array<number>(12).fill(1);
     const draft = draftSheet({
-      vocabulary, template, added: tag.added, weights, period: null, kept: owners, planInputs: contents.planInputs,
+      vocabulary,
+      template,
+      added: tag.added,
+      weights,
+      period: null,
+      kept: owners,
+      planInputs: contents.planInputs,
       closedMonths: monthsElapsed(workbook, today, fiscalYear, startMonth),
-      request: { templateId: template.id, lang: tag.lang, kgi: contents.kgi ?? template.kgi, inputs: {}, fiscalYear, startMonth, seasonality: weights },
+      request: {
+        templateId: template.id,
+        lang: tag.lang,
+        kgi: contents.kgi ?? template.kgi,
+        inputs: {},
+        fiscalYear,
+        startMonth,
+        seasonality: weights,
+      },
     });
     writeNewSheet(workbook, name, draft);
     return opened(workbook, name);
   });
 }
-

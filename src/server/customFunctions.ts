@@ -1,4 +1,4 @@
-import { KpiError, langFromLocale, type Lang } from '../core/i18n';
+import { KpiError, type Lang, langFromLocale } from '../core/i18n';
 import { customFunctions } from '../functions/catalogue';
 import type { CellFunction } from '../functions/spec';
 

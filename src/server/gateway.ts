@@ -86,7 +86,11 @@ export interface SheetGateway {
    * Protects each range so that only its editors (with the spreadsheet's owner and the current
    * user) change it: all or nothing — on a failure the ones made are removed again and it throws.
    */
-  protectRanges(sheet: string, blocks: readonly { readonly range: GridRange; readonly editors: readonly string[] }[], description: string): void;
+  protectRanges(
+    sheet: string,
+    blocks: readonly { readonly range: GridRange; readonly editors: readonly string[] }[],
+    description: string,
+  ): void;
   /** Removes protections found by `rangeProtections`; the caller checked `canEdit` first. */
   removeProtections(found: readonly FoundProtection[]): void;
   /** Points each named range (its prefix and a suffix unique to the sheet) at its cell, creating it if missing. */

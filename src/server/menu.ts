@@ -1,4 +1,4 @@
-import { sidebarViewTag, type SidebarView } from '../rpc';
+import { type SidebarView, sidebarViewTag } from '../rpc';
 
 /**
  * Labels are bilingual: onOpen may run in AuthMode.NONE, where the user's locale cannot be

@@ -1,5 +1,5 @@
 import type { Lang } from '../core/i18n';
-import { cellRange, type CellContent } from '../core/sheet/draft';
+import { type CellContent, cellRange } from '../core/sheet/draft';
 import { fill } from '../core/sheet/labels';
 import { readTreeSheet, type TreeSheetContents } from '../core/sheet/readBack';
 import { isTyped, orderTree } from '../core/tree';
@@ -23,8 +23,7 @@ const plain = (value: string): CellContent => ({ text: value, plain: true });
 const numberOrBlank = (value: unknown): CellContent => (typeof value === 'number' ? { number: value } : null);
 
 /** History is found by its tag, not its name, so renaming it keeps it. */
-const findHistory = (workbook: SheetGateway): string | undefined =>
-  workbook.taggedSheets().find((t) => t.tag === HISTORY_TAG)?.sheet;
+const findHistory = (workbook: SheetGateway): string | undefined => workbook.taggedSheets().find((t) => t.tag === HISTORY_TAG)?.sheet;
 
 function createHistory(workbook: SheetGateway, vocabulary: Vocabulary, lang: Lang): string {
   const words = vocabulary.words[lang];
@@ -61,15 +60,19 @@ export function recordedMonths(workbook: SheetGateway, sheetName: string): Set<s
  * moves the period selector on. Blank actuals refuse the close until the person confirms.
  */
 export function closeMonth(
-  workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, confirmBlank: boolean, now: Date, named?: string,
+  workbook: SheetGateway,
+  vocabulary: Vocabulary,
+  sheetName: string,
+  confirmBlank: boolean,
+  now: Date,
+  named?: string,
 ): CloseMonthResult {
   return locked(workbook, vocabulary, () => {
     const { tag, tree, contents } = readTree(workbook, vocabulary, sheetName);
     const words = vocabulary.words[tag.lang];
     const nodes = orderTree(tree);
-    const month = named === undefined
-      ? nextToClose(contents, recordedMonths(workbook, sheetName))
-      : contents.monthLabels.indexOf(named) + 1;
+    const month =
+      named === undefined ? nextToClose(contents, recordedMonths(workbook, sheetName)) : contents.monthLabels.indexOf(named) + 1;
     if (month === 0) refuse(vocabulary, 'month', 'month', { month: named ?? '' });
     const label = contents.monthLabels[month - 1];
     const missing: MissingInput[] = nodes.flatMap((node) => {
@@ -89,8 +92,12 @@ export function closeMonth(
     const existingHistory = findHistory(workbook);
     const past = existingHistory ? workbook.readValues(existingHistory) : [];
     const width = words.history.headers.length;
-    checkWritable(workbook, vocabulary, sheetName, contents, [cellRange(periodCell.row, periodCell.column), cellRange(closedThrough.row, closedThrough.column)]);
-    if (existingHistory) checkWritable(workbook, vocabulary, existingHistory, null, [{ row: past.length + 1, column: 1, rows: nodes.length, columns: width }]);
+    checkWritable(workbook, vocabulary, sheetName, contents, [
+      cellRange(periodCell.row, periodCell.column),
+      cellRange(closedThrough.row, closedThrough.column),
+    ]);
+    if (existingHistory)
+      checkWritable(workbook, vocabulary, existingHistory, null, [{ row: past.length + 1, column: 1, rows: nodes.length, columns: width }]);
 
     // Select the month so the sheet's own formulas give its figures and its bottleneck.
     const latest = Math.max(contents.closedMonths, month);
@@ -109,12 +116,23 @@ export function closeMonth(
       const row = figures.rows.get(node.id);
       if (!row) return [];
       const v = row.values;
-      return [[
-        text(closedAt), text(sheetName), text(label), { number: revision }, text(node.id), text(String(v.label)),
-        text(String(row.owner)), numberOrBlank(v.period_plan), numberOrBlank(v.period_actual),
-        numberOrBlank(v.achievement), numberOrBlank(v.recoverable), text(String(v.status)),
-        text(v.status === words.status.bottleneck ? '✓' : ''),
-      ]];
+      return [
+        [
+          text(closedAt),
+          text(sheetName),
+          text(label),
+          { number: revision },
+          text(node.id),
+          text(String(v.label)),
+          text(String(row.owner)),
+          numberOrBlank(v.period_plan),
+          numberOrBlank(v.period_actual),
+          numberOrBlank(v.achievement),
+          numberOrBlank(v.recoverable),
+          text(String(v.status)),
+          text(v.status === words.status.bottleneck ? '✓' : ''),
+        ],
+      ];
     });
     workbook.ensureRows(history, past.length + rows.length);
     workbook.setContents(history, { row: past.length + 1, column: 1, rows: rows.length, columns: width }, rows);
@@ -125,4 +143,3 @@ export function closeMonth(
     return { closed: true, month: label, revision, period };
   });
 }
-

@@ -2,8 +2,8 @@ import type { Lang } from '../core/i18n';
 import type { GridRange } from '../core/sheet/draft';
 import type { TreeSheetContents } from '../core/sheet/readBack';
 import { covering } from '../core/sheet/writes';
-import type { Vocabulary } from '../core/vocabulary';
 import { isTyped } from '../core/tree';
+import type { Vocabulary } from '../core/vocabulary';
 import type { FoundProtection, SheetGateway } from './gateway';
 import { refuse } from './refusals';
 import { locked, readTree } from './trees';
@@ -20,7 +20,10 @@ const overlaps = (a: GridRange, b: GridRange) =>
   a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
 
 /** The input cells of each owner's rows, one protection per contiguous block of them, and how many rows. */
-export function ownerBlocks(contents: TreeSheetContents, typed: (nodeId: string) => boolean): { rows: number; blocks: { range: GridRange; editors: string[] }[] } {
+export function ownerBlocks(
+  contents: TreeSheetContents,
+  typed: (nodeId: string) => boolean,
+): { rows: number; blocks: { range: GridRange; editors: string[] }[] } {
   const col = (key: string) => contents.columns.get(key)!;
   const byOwner = new Map<string, GridRange[]>();
   for (const [id, row] of contents.rows) {
@@ -44,7 +47,13 @@ export function ownerBlocks(contents: TreeSheetContents, typed: (nodeId: string)
 function rowsOf(contents: TreeSheetContents | null, found: readonly FoundProtection[], cells: readonly GridRange[]) {
   const covered = (row: number, ranges: readonly GridRange[]) => ranges.some((g) => row >= g.row && row < g.row + g.rows);
   const rows = contents
-    ? [...contents.rows.values()].filter((r) => covered(r.row, found.map((p) => p.range)) && covered(r.row, cells))
+    ? [...contents.rows.values()].filter(
+        (r) =>
+          covered(
+            r.row,
+            found.map((p) => p.range),
+          ) && covered(r.row, cells),
+      )
     : [];
   const owners = rows.map((r) => String(r.owner).trim()).filter((o) => EMAIL.test(o));
   return {
@@ -69,9 +78,15 @@ export function setOwnerProtection(workbook: SheetGateway, vocabulary: Vocabular
     const existing = workbook.rangeProtections(sheetName, (description) => ours.has(description));
     const notMine = existing.filter((p) => !p.canEdit);
     if (notMine.length > 0) {
-      const { labels, editors } = rowsOf(contents, notMine, notMine.map((p) => p.range));
+      const { labels, editors } = rowsOf(
+        contents,
+        notMine,
+        notMine.map((p) => p.range),
+      );
       refuse(vocabulary, 'protectionNotYours', 'ownerProtection', {
-        sheet: sheetName, rows: labels, editors,
+        sheet: sheetName,
+        rows: labels,
+        editors,
         owner: { en: ownerNote(workbook, 'en'), ja: ownerNote(workbook, 'ja') },
       });
     }
@@ -95,12 +110,19 @@ export function setOwnerProtection(workbook: SheetGateway, vocabulary: Vocabular
  * Refuses, naming the rows and who may edit them, when the current user may not write every
  * cell a change needs: checked before the first write, so nothing is left half-done.
  */
-export function checkWritable(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, contents: TreeSheetContents | null, cells: readonly GridRange[]): void {
+export function checkWritable(
+  workbook: SheetGateway,
+  vocabulary: Vocabulary,
+  sheetName: string,
+  contents: TreeSheetContents | null,
+  cells: readonly GridRange[],
+): void {
   const blocked = workbook.rangeProtections(sheetName, (_, canEdit) => !canEdit).filter((p) => cells.some((c) => overlaps(c, p.range)));
   if (blocked.length === 0) return;
   const { labels, editors } = rowsOf(contents, blocked, cells);
   refuse(vocabulary, 'protectedRows', 'sheet', {
-    rows: labels || sheetName, editors: editors || '—',
+    rows: labels || sheetName,
+    editors: editors || '—',
     owner: { en: ownerNote(workbook, 'en'), ja: ownerNote(workbook, 'ja') },
   });
 }

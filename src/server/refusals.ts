@@ -9,9 +9,15 @@ export type Refusal = keyof SheetWords['refusals'];
  * vocabulary data file, read only when a call needs them; a value may differ by language.
  */
 export function refuse(
-  vocabulary: Vocabulary, key: Refusal, field?: string, values: Readonly<Record<string, string | number | Localized>> = {},
+  vocabulary: Vocabulary,
+  key: Refusal,
+  field?: string,
+  values: Readonly<Record<string, string | number | Localized>> = {},
 ): never {
-  const text = (lang: Lang) => fill(vocabulary.words[lang].refusals[key],
-    Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v])));
+  const text = (lang: Lang) =>
+    fill(
+      vocabulary.words[lang].refusals[key],
+      Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v])),
+    );
   throw new KpiError({ en: text('en'), ja: text('ja') }, field);
 }

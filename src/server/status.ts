@@ -25,7 +25,9 @@ export function treeStatus(sheetName: string, contents: TreeSheetContents, tree:
     const label = String(row.values.label);
     const owner = String(row.owner);
     statuses.push({
-      nodeId: node.id, label, owner,
+      nodeId: node.id,
+      label,
+      owner,
       achievement: num(row.values.achievement),
       recoverable: num(row.values.recoverable),
       score: num(row.values.score),
@@ -38,8 +40,12 @@ export function treeStatus(sheetName: string, contents: TreeSheetContents, tree:
   // The same rule as the sheet: the highest score wins, ties to the earliest row as the sheet
   // has it now (rows may have been moved).
   const rowOf = (s: NodeStatus) => contents.rows.get(s.nodeId)!.row;
-  const top = [...statuses].sort((a, b) => rowOf(a) - rowOf(b)).reduce<(typeof statuses)[number] | null>(
-    (best, s) => (s.score !== null && s.score > 0 && (best === null || s.score > best.score!) ? s : best), null);
+  const top = [...statuses]
+    .sort((a, b) => rowOf(a) - rowOf(b))
+    .reduce<(typeof statuses)[number] | null>(
+      (best, s) => (s.score !== null && s.score > 0 && (best === null || s.score > best.score!) ? s : best),
+      null,
+    );
   const plain = ({ score: _score, ...status }: (typeof statuses)[number]): NodeStatus => status;
   const root = contents.rows.get(nodes[0].id);
   return {
@@ -50,11 +56,19 @@ export function treeStatus(sheetName: string, contents: TreeSheetContents, tree:
     tree,
     nodes: nodes.flatMap((node) => {
       const row = contents.rows.get(node.id);
-      return row ? [{
-        nodeId: node.id, label: String(row.values.label), owner: String(row.owner),
-        annual: num(row.values.annual), periodPlan: num(row.values.period_plan),
-        periodActual: num(row.values.period_actual), forecast: num(row.values.forecast),
-      }] : [];
+      return row
+        ? [
+            {
+              nodeId: node.id,
+              label: String(row.values.label),
+              owner: String(row.owner),
+              annual: num(row.values.annual),
+              periodPlan: num(row.values.period_plan),
+              periodActual: num(row.values.period_actual),
+              forecast: num(row.values.forecast),
+            },
+          ]
+        : [];
     }),
     months: contents.monthLabels,
     closedMonths: contents.closedMonths,

@@ -8,7 +8,7 @@ import type { SheetGateway } from './gateway';
 import { checkWritable } from './ownerProtection';
 import { refuse } from './refusals';
 import { locked, readTree } from './trees';
-import { updateTreeSheet, type UpdateRequest } from './update';
+import { type UpdateRequest, updateTreeSheet } from './update';
 
 /** Changes to a tree the sidebar asks for: a process KPI added, a what-if applied. */
 
@@ -28,7 +28,14 @@ function processKpiChanges(vocabulary: Vocabulary, tree: Tree, kpi: NewProcessKp
   }
   let n = 1;
   while (ids.has(`kpi_${n}`)) n++;
-  const node = { id: `kpi_${n}`, parent: parent.id, role: 'process' as const, label, definition: kpi.definition, lowerIsBetter: kpi.lowerIsBetter };
+  const node = {
+    id: `kpi_${n}`,
+    parent: parent.id,
+    role: 'process' as const,
+    label,
+    definition: kpi.definition,
+    lowerIsBetter: kpi.lowerIsBetter,
+  };
   const share = kpi.channelShare;
   if (share === undefined) {
     if (!Number.isFinite(kpi.plan) || kpi.plan < 0) {
@@ -44,7 +51,10 @@ function processKpiChanges(vocabulary: Vocabulary, tree: Tree, kpi: NewProcessKp
     refuse(vocabulary, 'share', 'channelShare', { value: share });
   }
   const channels = tree.nodes.filter((c) => c.parent === parent.id && c.kind === 'volume');
-  const shares = makeRoomFor(share, channels.map((c) => c.plan ?? 0));
+  const shares = makeRoomFor(
+    share,
+    channels.map((c) => c.plan ?? 0),
+  );
   return {
     addNodes: [{ ...node, kind: 'volume', unit: parent.unit, plan: share, lowerIsBetter: false }],
     inputs: Object.fromEntries(channels.map((c, i) => [c.id, shares[i]])),
@@ -62,7 +72,9 @@ export function applyWhatIf(workbook: SheetGateway, vocabulary: Vocabulary, shee
     planTree(tree, kgi, change.inputs);
     const root = orderTree(tree)[0].id;
     const column = contents.columns.get('plan_input')!;
-    const cells = Object.keys(change.inputs).filter((id) => contents.rows.has(id)).map((id) => cellRange(contents.rows.get(id)!.row, column));
+    const cells = Object.keys(change.inputs)
+      .filter((id) => contents.rows.has(id))
+      .map((id) => cellRange(contents.rows.get(id)!.row, column));
     if (change.kgi !== undefined) cells.push(cellRange(contents.settings.kgi.row, contents.settings.kgi.column));
     checkWritable(workbook, vocabulary, sheetName, contents, cells);
     const written: string[] = [];

@@ -1,7 +1,7 @@
 import { KpiError } from '../core/i18n';
 import { planTree, withInputs } from '../core/plan';
-import { layoutTreeSheet, type Placement } from '../core/sheet/layout';
 import type { SheetDraft } from '../core/sheet/draft';
+import { layoutTreeSheet, type Placement } from '../core/sheet/layout';
 import { readTreeSheet, type TreeSheetContents } from '../core/sheet/readBack';
 import type { KeptRow, SheetTag } from '../core/sheet/schema';
 import type { Template } from '../core/templates';
@@ -38,7 +38,11 @@ export function checkRequest(vocabulary: Vocabulary, request: BuildRequest): num
 
 /** A sheet name not yet taken, as Sheets compares them (ignoring case): `New business`, `New business (2)`, … */
 export function uniqueSheetName(base: string, taken: readonly string[]): string {
-  const clean = base.replace(/[[\]*?/\\:]/g, ' ').trim().slice(0, 90) || 'KPI tree';
+  const clean =
+    base
+      .replace(/[[\]*?/\\:]/g, ' ')
+      .trim()
+      .slice(0, 90) || 'KPI tree';
   const names = new Set(taken.map((name) => name.toLowerCase()));
   if (!names.has(clean.toLowerCase())) return clean;
   for (let n = 2; ; n++) if (!names.has(`${clean} (${n})`.toLowerCase())) return `${clean} (${n})`;
@@ -141,7 +145,10 @@ export function treeTags(workbook: SheetGateway): Map<string, SheetTag> {
 
 export function listTrees(workbook: SheetGateway): TreeRef[] {
   return [...treeTags(workbook)].map(([sheetName, tag]) => ({
-    sheetName, templateId: tag.templateId, lang: tag.lang, fiscalYear: tag.fiscalYear ?? null,
+    sheetName,
+    templateId: tag.templateId,
+    lang: tag.lang,
+    fiscalYear: tag.fiscalYear ?? null,
   }));
 }
 
@@ -162,7 +169,6 @@ export function readTree(workbook: SheetGateway, vocabulary: Vocabulary, sheetNa
   return { tag, template, contents, tree: withInputs(tree, inputsFor(tree, contents.planInputs)) };
 }
 
-
 /** The seasonal weights the sheet holds, when all twelve are numbers. */
 export const typedWeights = (contents: TreeSheetContents): number[] | null =>
-  (contents.weights.every((w) => w !== null) ? (contents.weights as number[]) : null);
+  contents.weights.every((w) => w !== null) ? (contents.weights as number[]) : null;

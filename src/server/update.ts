@@ -1,15 +1,15 @@
 import { withInputs } from '../core/plan';
-import { cellRange, type CellContent, type ReadValue, type SheetDraft } from '../core/sheet/draft';
+import { type CellContent, cellRange, type ReadValue, type SheetDraft } from '../core/sheet/draft';
 import type { TreeSheetContents } from '../core/sheet/readBack';
-import { ROW, RULE_COLOURS, type KeptRow } from '../core/sheet/schema';
+import { type KeptRow, ROW, RULE_COLOURS } from '../core/sheet/schema';
 import { covering, rectangles, slice } from '../core/sheet/writes';
-import { orderTree, type NodeDef, type Tree } from '../core/tree';
+import { type NodeDef, orderTree, type Tree } from '../core/tree';
 import type { Vocabulary } from '../core/vocabulary';
 import type { BuildRequest, BuildResult, TreeUpdate } from '../rpc';
 import type { SheetGateway } from './gateway';
 import { checkWritable } from './ownerProtection';
 import { refuse } from './refusals';
-import { checkRequest, locked, opened, draftSheet, readTree, typedWeights } from './trees';
+import { checkRequest, draftSheet, locked, opened, readTree, typedWeights } from './trees';
 
 export interface UpdateRequest extends TreeUpdate {
   /** Nodes to add under existing ones, e.g. a process KPI from the catalogue. */
@@ -25,7 +25,9 @@ export interface UpdateRequest extends TreeUpdate {
  * update runs is kept. Only the values the update itself changes are written into inputs.
  */
 export function updateTreeSheet(
-  workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string,
+  workbook: SheetGateway,
+  vocabulary: Vocabulary,
+  sheetName: string,
   update: UpdateRequest | ((tree: Tree) => UpdateRequest) = {},
 ): BuildResult {
   return locked(workbook, vocabulary, () => {
@@ -44,10 +46,16 @@ export function updateTreeSheet(
       seasonality: changes.seasonality === undefined ? weights : changes.seasonality,
     };
     const base = {
-      vocabulary, template, added: [...tag.added, ...(changes.addNodes ?? [])], request,
+      vocabulary,
+      template,
+      added: [...tag.added, ...(changes.addNodes ?? [])],
+      request,
       weights: checkRequest(vocabulary, request),
-      closedMonths: contents.closedMonths, period: contents.period, kept: new Map<string, KeptRow>(),
-      planInputs: contents.planInputs, ownerProtection: tag.ownerProtection ?? false,
+      closedMonths: contents.closedMonths,
+      period: contents.period,
+      kept: new Map<string, KeptRow>(),
+      planInputs: contents.planInputs,
+      ownerProtection: tag.ownerProtection ?? false,
     };
     // Checked in full before anything is written: the tree, and that the inputs the update
     // changes are not protected for others. The tag goes first, so a run killed later leaves a
@@ -61,7 +69,12 @@ export function updateTreeSheet(
     checkWritable(workbook, vocabulary, sheetName, contents, changed);
     workbook.tagSheet(sheetName, tagged.tag);
 
-    const placement = placeRows(workbook, sheetName, contents, orderTree(withInputs({ nodes: [...tree.nodes, ...(changes.addNodes ?? [])] }, request.inputs)).map((n) => n.id));
+    const placement = placeRows(
+      workbook,
+      sheetName,
+      contents,
+      orderTree(withInputs({ nodes: [...tree.nodes, ...(changes.addNodes ?? [])] }, request.inputs)).map((n) => n.id),
+    );
     const draft = draftSheet({ ...base, placement });
     workbook.ensureRows(sheetName, draft.rows);
     // Another language restyles every row: validation help is in the tree's language.
@@ -106,7 +119,12 @@ function placeRows(workbook: SheetGateway, sheetName: string, contents: TreeShee
 }
 
 /** Input cells the update itself changes: a new KGI, planned values, weights, a period the new months lack. */
-function requestedInputs(draft: SheetDraft, contents: TreeSheetContents, changes: UpdateRequest, rows: ReadonlyMap<string, number>): Set<string> {
+function requestedInputs(
+  draft: SheetDraft,
+  contents: TreeSheetContents,
+  changes: UpdateRequest,
+  rows: ReadonlyMap<string, number>,
+): Set<string> {
   const cells = new Set<string>();
   const at = (row: number, column: number) => cells.add(`${row},${column}`);
   const { kgi, weights, period, closedThrough } = contents.settings;
@@ -116,7 +134,10 @@ function requestedInputs(draft: SheetDraft, contents: TreeSheetContents, changes
   }
   if (changes.seasonality !== undefined) for (let m = 0; m < 12; m++) at(weights.row, weights.column + m);
   // A period or closed month the sheet's lists no longer hold (another language or fiscal year).
-  for (const [{ row, column }, current] of [[period, contents.period], [closedThrough, contents.closedThrough]] as const) {
+  for (const [{ row, column }, current] of [
+    [period, contents.period],
+    [closedThrough, contents.closedThrough],
+  ] as const) {
     const listed = draft.validations[row - 1][column - 1];
     if (listed?.kind === 'list' && !listed.values.includes(current)) at(row, column);
   }
@@ -137,21 +158,34 @@ const sameContent = (content: CellContent, value: ReadValue | undefined, formula
  * language); other rows keep theirs (and a person's).
  */
 function writeChanges(
-  workbook: SheetGateway, sheet: string, draft: SheetDraft,
-  fresh: ReadonlySet<number>, restyled: ReadonlySet<number>, requested: ReadonlySet<string>,
+  workbook: SheetGateway,
+  sheet: string,
+  draft: SheetDraft,
+  fresh: ReadonlySet<number>,
+  restyled: ReadonlySet<number>,
+  requested: ReadonlySet<string>,
 ): void {
   const inputs = new Set<string>();
-  for (const r of draft.inputs) for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.columns; j++) inputs.add(`${r.row + i},${r.column + j}`);
+  for (const r of draft.inputs)
+    for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.columns; j++) inputs.add(`${r.row + i},${r.column + j}`);
   const values = workbook.readValues(sheet);
   const formulas = workbook.readFormulas(sheet);
   const owned = (row: number, column: number) => fresh.has(row) || requested.has(`${row},${column}`) || !inputs.has(`${row},${column}`);
-  const differs = (row: number, column: number) => fresh.has(row) || requested.has(`${row},${column}`)
-    || !sameContent(draft.contents[row - 1][column - 1], values[row - 1]?.[column - 1], formulas[row - 1]?.[column - 1]);
+  const differs = (row: number, column: number) =>
+    fresh.has(row) ||
+    requested.has(`${row},${column}`) ||
+    !sameContent(draft.contents[row - 1][column - 1], values[row - 1]?.[column - 1], formulas[row - 1]?.[column - 1]);
 
   // The frame and new rows: formats first, so plain-text labels go in as text.
-  const styled = rectangles([...Array.from({ length: ROW.header }, (_, i) => i + 1), ...restyled], draft.columns, () => true, () => true);
+  const styled = rectangles(
+    [...Array.from({ length: ROW.header }, (_, i) => i + 1), ...restyled],
+    draft.columns,
+    () => true,
+    () => true,
+  );
   for (const range of styled) workbook.setNumberFormats(sheet, range, slice(draft.numberFormats, range));
-  for (const range of rectangles(draft.ownedRows, draft.columns, differs, owned)) workbook.setContents(sheet, range, slice(draft.contents, range));
+  for (const range of rectangles(draft.ownedRows, draft.columns, differs, owned))
+    workbook.setContents(sheet, range, slice(draft.contents, range));
   for (const range of styled) {
     workbook.setBackgrounds(sheet, range, slice(draft.backgrounds, range));
     workbook.setFontWeights(sheet, range, slice(draft.fontWeights, range));
@@ -162,7 +196,9 @@ function writeChanges(
   workbook.setNotes(sheet, header, slice(draft.notes, header));
 
   // The add-on's rules (its palette) are replaced; a person's own stay.
-  const theirs = workbook.readConditionalRules(sheet).filter((rule) => rule.background === null || !RULE_COLOURS.has(rule.background.toLowerCase()));
+  const theirs = workbook
+    .readConditionalRules(sheet)
+    .filter((rule) => rule.background === null || !RULE_COLOURS.has(rule.background.toLowerCase()));
   workbook.setConditionalRules(sheet, draft.rules, theirs);
   workbook.protectExcept(sheet, covering(draft.inputs), draft.protectionNote);
   workbook.setNamedRanges(sheet, draft.names);

@@ -57,22 +57,28 @@ async function typeInto(nodeId: string, columnKey: string, text: string): Promis
   await cell.click();
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
-  await eventually(() => cell.textContent(), (value) => expect(value).not.toBe(''));
+  await eventually(
+    () => cell.textContent(),
+    (value) => expect(value).not.toBe(''),
+  );
 }
 
 /** Node ids of the rows the grid paints in the bottleneck colour (#f4c7c3), as drawn. */
 async function bottleneckRows(): Promise<string[]> {
-  const rows = await page.evaluate(() => [...document.querySelectorAll<HTMLTableCellElement>('#grid td')]
-    .filter((cell) => getComputedStyle(cell).backgroundColor === 'rgb(244, 199, 195)')
-    .map((cell) => Number(cell.dataset.row)));
+  const rows = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLTableCellElement>('#grid td')]
+      .filter((cell) => getComputedStyle(cell).backgroundColor === 'rgb(244, 199, 195)')
+      .map((cell) => Number(cell.dataset.row)),
+  );
   const view = await activeView();
   return [...new Set(rows)].map((row) => String(view.rows[row - 1][0].value));
 }
 
 describe('the sidebar beside the preview spreadsheet', () => {
   it('labels every control and fetches nothing from outside (no web fonts: it works offline)', async () => {
-    const unlabelled = await sidebar.locator('input, select, textarea').evaluateAll((controls) =>
-      controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id || c.outerHTML));
+    const unlabelled = await sidebar
+      .locator('input, select, textarea')
+      .evaluateAll((controls) => controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id || c.outerHTML));
     expect(unlabelled).toEqual([]);
     expect(requests.filter((url) => !url.startsWith(preview.url))).toEqual([]);
   });
@@ -81,39 +87,69 @@ describe('the sidebar beside the preview spreadsheet', () => {
     await sidebar.locator('label[for="tpl-new_business"]').click();
     await sidebar.locator('#f-new_business-kgi').fill('10億');
     const needed = sidebar.locator('#needed');
-    await eventually(() => needed.innerText(), (value) => expect(value).toMatch(/Orders\s+500\s+Deals\s+1,667\s+New leads\s+8,335\s+Visits\s+33,340/));
+    await eventually(
+      () => needed.innerText(),
+      (value) => expect(value).toMatch(/Orders\s+500\s+Deals\s+1,667\s+New leads\s+8,335\s+Visits\s+33,340/),
+    );
     await sidebar.locator('#f-new_business-kgi').fill('¥1bn');
-    await eventually(() => needed.innerText(), (value) => expect(value).toMatch(/Deals\s+1,667/));
-    await eventually(() => sidebar.locator('#live-diagram').textContent(), (value) => expect(value).toContain('8,335'));
+    await eventually(
+      () => needed.innerText(),
+      (value) => expect(value).toMatch(/Deals\s+1,667/),
+    );
+    await eventually(
+      () => sidebar.locator('#live-diagram').textContent(),
+      (value) => expect(value).toContain('8,335'),
+    );
   });
 
   it('shows bad input beside its field, in the chosen language', async () => {
     const kgi = sidebar.locator('#f-new_business-kgi');
     await kgi.fill('abc');
-    await eventually(() => sidebar.locator('#f-new_business-kgi-err').textContent(), (value) => expect(value).toMatch(/Type a number/));
+    await eventually(
+      () => sidebar.locator('#f-new_business-kgi-err').textContent(),
+      (value) => expect(value).toMatch(/Type a number/),
+    );
     expect(await kgi.getAttribute('aria-invalid')).toBe('true');
     await kgi.fill('10億');
 
     const winRate = sidebar.locator('#f-new_business-win_rate');
     await winRate.fill('0');
-    await eventually(() => sidebar.locator('#f-new_business-win_rate-err').textContent(), (value) => expect(value).toMatch(/greater than 0/));
+    await eventually(
+      () => sidebar.locator('#f-new_business-win_rate-err').textContent(),
+      (value) => expect(value).toMatch(/greater than 0/),
+    );
     await sidebar.locator('#lang').selectOption('ja');
-    await eventually(() => sidebar.locator('#f-new_business-win_rate-err').textContent(), (value) => expect(value).toMatch(/0 より大きい/));
-    await eventually(() => sidebar.locator('h1').textContent(), (value) => expect(value).toBe('KPIツリー'));
+    await eventually(
+      () => sidebar.locator('#f-new_business-win_rate-err').textContent(),
+      (value) => expect(value).toMatch(/0 より大きい/),
+    );
+    await eventually(
+      () => sidebar.locator('h1').textContent(),
+      (value) => expect(value).toBe('KPIツリー'),
+    );
 
     // Building with the error left in place goes nowhere but to the field.
     await sidebar.locator('#build').click();
-    await eventually(() => sidebar.locator('#f-new_business-win_rate').evaluate((el) => el === document.activeElement), (value) => expect(value).toBe(true));
+    await eventually(
+      () => sidebar.locator('#f-new_business-win_rate').evaluate((el) => el === document.activeElement),
+      (value) => expect(value).toBe(true),
+    );
     expect(preview.workbook.sheetNames()).toEqual(['Sheet1']);
 
     await winRate.fill('30');
     await sidebar.locator('#lang').selectOption('en');
-    await eventually(() => sidebar.locator('#f-new_business-win_rate-err').textContent(), (value) => expect(value).toBe(''));
+    await eventually(
+      () => sidebar.locator('#f-new_business-win_rate-err').textContent(),
+      (value) => expect(value).toBe(''),
+    );
 
     // The server's own checks come back the same way: beside the field, never as a trace.
     await sidebar.locator('#fiscal-year').fill('1800');
     await sidebar.locator('#build').click();
-    await eventually(() => sidebar.locator('#fiscal-year-err').textContent(), (value) => expect(value).toMatch(/a year such as/));
+    await eventually(
+      () => sidebar.locator('#fiscal-year-err').textContent(),
+      (value) => expect(value).toMatch(/a year such as/),
+    );
     expect(await sidebar.locator('#banner').isHidden()).toBe(true);
     expect(preview.workbook.sheetNames()).toEqual(['Sheet1']);
   });
@@ -121,9 +157,15 @@ describe('the sidebar beside the preview spreadsheet', () => {
   it('moves between templates with the arrow keys, as radio buttons do', async () => {
     await sidebar.locator('#tpl-new_business').focus();
     await page.keyboard.press('ArrowDown');
-    await eventually(() => sidebar.locator('#values-account_sales').isVisible(), (value) => expect(value).toBe(true));
+    await eventually(
+      () => sidebar.locator('#values-account_sales').isVisible(),
+      (value) => expect(value).toBe(true),
+    );
     await page.keyboard.press('ArrowUp');
-    await eventually(() => sidebar.locator('#values-new_business').isVisible(), (value) => expect(value).toBe(true));
+    await eventually(
+      () => sidebar.locator('#values-new_business').isVisible(),
+      (value) => expect(value).toBe(true),
+    );
     expect(await sidebar.locator('#f-new_business-kgi').inputValue()).toBe('10億');
   });
 
@@ -131,7 +173,10 @@ describe('the sidebar beside the preview spreadsheet', () => {
     await sidebar.locator('#fiscal-year').fill('2025');
     await sidebar.locator('#build').click();
     await sidebar.locator('#result:not([hidden])').waitFor();
-    await eventually(() => page.locator('#tabs [aria-selected="true"]').textContent(), (value) => expect(value).not.toBe('Sheet1'));
+    await eventually(
+      () => page.locator('#tabs [aria-selected="true"]').textContent(),
+      (value) => expect(value).not.toBe('Sheet1'),
+    );
     const annual = async (id: string) => td(await cellOf(id, 'annual')).textContent();
     expect(await annual('orders')).toBe('500');
     expect(await annual('deals')).toBe('1,667');
@@ -142,7 +187,10 @@ describe('the sidebar beside the preview spreadsheet', () => {
     const tree = await page.locator('#tabs [aria-selected="true"]').textContent();
     await page.locator('#tabs button', { hasText: 'Sheet1' }).click();
     await sidebar.locator('#open-sheet').click();
-    await eventually(() => page.locator('#tabs [aria-selected="true"]').textContent(), (value) => expect(value).toBe(tree));
+    await eventually(
+      () => page.locator('#tabs [aria-selected="true"]').textContent(),
+      (value) => expect(value).toBe(tree),
+    );
   });
 
   it('moves the bottleneck colour as actuals come in', async () => {
@@ -151,10 +199,19 @@ describe('the sidebar beside the preview spreadsheet', () => {
     await period.click();
     await page.keyboard.type('2025-04');
     await page.keyboard.press('Enter');
-    await eventually(() => period.textContent(), (value) => expect(value).toBe('2025-04'));
+    await eventually(
+      () => period.textContent(),
+      (value) => expect(value).toBe('2025-04'),
+    );
 
     // April: deal rate at half its plan (70 deals from 700 leads), every other rate on plan.
-    for (const [id, actual] of [['visits', '2800'], ['leads', '700'], ['deals', '70'], ['orders', '21'], ['revenue', '42000000']]) {
+    for (const [id, actual] of [
+      ['visits', '2800'],
+      ['leads', '700'],
+      ['deals', '70'],
+      ['orders', '21'],
+      ['revenue', '42000000'],
+    ]) {
       await typeInto(id, 'actual_1', actual);
     }
     await eventually(bottleneckRows, (value) => expect(value).toEqual(['deal_rate']));
@@ -167,8 +224,14 @@ describe('the sidebar beside the preview spreadsheet', () => {
   it('tells where the plan is breaking after the build, and refreshes', async () => {
     await sidebar.locator('#nav-status').click();
     await sidebar.locator('#refresh').click();
-    await eventually(() => sidebar.locator('#bottleneck').innerText(), (value) => expect(value).toMatch(/Win rate[\s\S]*Achievement\s+50(\.\d)?%/));
-    await eventually(() => sidebar.locator('#missing').innerText(), (value) => expect(value).toMatch(/Deals[^\n]*2025-05, 2025-06/));
+    await eventually(
+      () => sidebar.locator('#bottleneck').innerText(),
+      (value) => expect(value).toMatch(/Win rate[\s\S]*Achievement\s+50(\.\d)?%/),
+    );
+    await eventually(
+      () => sidebar.locator('#missing').innerText(),
+      (value) => expect(value).toMatch(/Deals[^\n]*2025-05, 2025-06/),
+    );
   });
 
   it('shows text typed by people as text, in the grid and in the sidebar', async () => {
@@ -178,7 +241,10 @@ describe('the sidebar beside the preview spreadsheet', () => {
     expect(await page.locator('#grid img').count()).toBe(0);
 
     await sidebar.locator('#refresh').click();
-    await eventually(() => sidebar.locator('#missing').textContent(), (value) => expect(value).toContain(INJECTION));
+    await eventually(
+      () => sidebar.locator('#missing').textContent(),
+      (value) => expect(value).toContain(INJECTION),
+    );
     expect(await sidebar.locator('img').count()).toBe(0);
     expect(dialogs).toEqual([]);
   });

@@ -13,16 +13,32 @@ import { openPreview } from './support/preview';
 
 const LANGS = [
   {
-    lang: 'en', tree: 'New business', nextYear: 'New business FY2026', kgi: '2,000,000,000',
-    updated: 'Updated in place: New business', exists: 'A tree of this template exists: New business',
-    updatedLabel: 'Updated in place:', start: 'Start next year’s tree', open: 'Open next year’s tree',
-    created: 'Created:', opened: 'Opened:', badYear: /a year such as 2026/,
+    lang: 'en',
+    tree: 'New business',
+    nextYear: 'New business FY2026',
+    kgi: '2,000,000,000',
+    updated: 'Updated in place: New business',
+    exists: 'A tree of this template exists: New business',
+    updatedLabel: 'Updated in place:',
+    start: 'Start next year’s tree',
+    open: 'Open next year’s tree',
+    created: 'Created:',
+    opened: 'Opened:',
+    badYear: /a year such as 2026/,
   },
   {
-    lang: 'ja', tree: '新規開拓営業', nextYear: '新規開拓営業 2026年度', kgi: '20億',
-    updated: '新規開拓営業 を更新しました', exists: 'このテンプレートのツリーがあります: 新規開拓営業',
-    updatedLabel: '同じシートを更新しました:', start: '次年度のツリーを作成', open: '次年度のツリーを開く',
-    created: '作成しました:', opened: '開きました:', badYear: /2026 のような西暦/,
+    lang: 'ja',
+    tree: '新規開拓営業',
+    nextYear: '新規開拓営業 2026年度',
+    kgi: '20億',
+    updated: '新規開拓営業 を更新しました',
+    exists: 'このテンプレートのツリーがあります: 新規開拓営業',
+    updatedLabel: '同じシートを更新しました:',
+    start: '次年度のツリーを作成',
+    open: '次年度のツリーを開く',
+    created: '作成しました:',
+    opened: '開きました:',
+    badYear: /2026 のような西暦/,
   },
 ] as const;
 
@@ -39,7 +55,10 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
     await sidebar.locator('#f-new_business-kgi').fill('10億');
     await sidebar.locator('#fiscal-year').fill('2025');
     await sidebar.locator('#build').click();
-    await eventually(() => sidebar.locator('#result-name').textContent(), (value) => expect(value).toBe(t.tree));
+    await eventually(
+      () => sidebar.locator('#result-name').textContent(),
+      (value) => expect(value).toBe(t.tree),
+    );
     await eventually(selectedTab, (value) => expect(value).toBe(t.tree));
   });
 
@@ -83,7 +102,10 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
     await page.locator(`#grid td[data-row="${row}"][data-col="${column}"]`).click();
     await page.keyboard.type('70');
     await page.keyboard.press('Enter');
-    await eventually(async () => typedActual(), (value) => expect(value).toBe(70));
+    await eventually(
+      async () => typedActual(),
+      (value) => expect(value).toBe(70),
+    );
     const tabs = await tabNames();
 
     await sidebar.locator('#nav-status').click();
@@ -91,7 +113,10 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
     // Prefilled from the sheet.
     const kgi = sidebar.locator('#u-kgi');
     const winRate = sidebar.locator('#u-win_rate');
-    await eventually(() => kgi.inputValue(), (value) => expect(value).toBe('1,000,000,000'));
+    await eventually(
+      () => kgi.inputValue(),
+      (value) => expect(value).toBe('1,000,000,000'),
+    );
     expect(await winRate.inputValue()).toBe('30');
     expect(await sidebar.locator('#u-season-even').isChecked()).toBe(true);
     expect(await sidebar.locator('#u-weights').isDisabled()).toBe(true);
@@ -99,37 +124,57 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
 
     // A rate out of range is said beside its field before anything is sent.
     await winRate.fill('130');
-    await eventually(() => sidebar.locator('#u-win_rate-err').textContent(), (value) => expect(value).not.toBe(''));
+    await eventually(
+      () => sidebar.locator('#u-win_rate-err').textContent(),
+      (value) => expect(value).not.toBe(''),
+    );
     expect(await winRate.getAttribute('aria-invalid')).toBe('true');
 
     await kgi.fill(t.kgi);
     await winRate.fill('25');
     expect(await sidebar.locator('#u-win_rate-err').textContent()).toBe('');
     await sidebar.locator('#update-apply').click();
-    await eventually(() => sidebar.locator('#update-result').textContent(), (value) => expect(value).toBe(t.updated));
+    await eventually(
+      () => sidebar.locator('#update-result').textContent(),
+      (value) => expect(value).toBe(t.updated),
+    );
 
     // The same sheet (no new tab), the actual as typed, the annual plan from the new values.
     expect(await tabNames()).toEqual(tabs);
     expect(preview.workbook.sheetNames()).toEqual(tabs);
     await eventually(selectedTab, (value) => expect(value).toBe(t.tree));
     expect(typedActual()).toBe(70);
-    await eventually(() => shown('deals', 'annual'), (value) => expect(value).toBe('4,000'));
+    await eventually(
+      () => shown('deals', 'annual'),
+      (value) => expect(value).toBe('4,000'),
+    );
     expect(await shown('orders', 'annual')).toBe('1,000');
     expect(await shown('deals', 'actual_1')).toBe('70');
     // The form starts again from what the sheet now holds.
-    await eventually(() => kgi.inputValue(), (value) => expect(value).toBe('2,000,000,000'));
+    await eventually(
+      () => kgi.inputValue(),
+      (value) => expect(value).toBe('2,000,000,000'),
+    );
     expect(await winRate.inputValue()).toBe('25');
   });
 
   it('shows a refusal of the server beside the field it names', async () => {
     const text = { en: 'The weights were refused.', ja: '季節指数が受け付けられませんでした。' };
-    await page.route('**/rpc/updateTree', (route) => route.fulfill({
-      json: { ok: false, message: RPC_ERROR_MARKER + JSON.stringify({ text, field: 'seasonality' }) },
-    }), { times: 1 });
+    await page.route(
+      '**/rpc/updateTree',
+      (route) =>
+        route.fulfill({
+          json: { ok: false, message: RPC_ERROR_MARKER + JSON.stringify({ text, field: 'seasonality' }) },
+        }),
+      { times: 1 },
+    );
     await sidebar.locator('#u-season-weights').check();
     await sidebar.locator('#u-weights').fill('8 8 9 8 7 10 8 8 9 8 7 10');
     await sidebar.locator('#update-apply').click();
-    await eventually(() => sidebar.locator('#u-weights-err').textContent(), (value) => expect(value).toBe(text[t.lang]));
+    await eventually(
+      () => sidebar.locator('#u-weights-err').textContent(),
+      (value) => expect(value).toBe(text[t.lang]),
+    );
     expect(await sidebar.locator('#u-weights').getAttribute('aria-invalid')).toBe('true');
     expect(await sidebar.locator('#banner').isHidden()).toBe(true);
     await sidebar.locator('#u-season-even').check();
@@ -141,10 +186,19 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
     // A year the server refuses: its refusal comes back beside the field, nothing changes.
     await sidebar.locator('#fiscal-year').fill('1800');
     await sidebar.locator('#build').click();
-    await eventually(() => sidebar.locator('#exists p').textContent(), (value) => expect(value).toBe(t.exists));
-    await eventually(() => sidebar.locator('#exists-update').evaluate((el) => el === document.activeElement), (value) => expect(value).toBe(true));
+    await eventually(
+      () => sidebar.locator('#exists p').textContent(),
+      (value) => expect(value).toBe(t.exists),
+    );
+    await eventually(
+      () => sidebar.locator('#exists-update').evaluate((el) => el === document.activeElement),
+      (value) => expect(value).toBe(true),
+    );
     await sidebar.locator('#exists-update').click();
-    await eventually(() => sidebar.locator('#fiscal-year-err').textContent(), (value) => expect(value).toMatch(t.badYear));
+    await eventually(
+      () => sidebar.locator('#fiscal-year-err').textContent(),
+      (value) => expect(value).toMatch(t.badYear),
+    );
     expect(await sidebar.locator('#exists').isHidden()).toBe(true);
 
     // Editing the form withdraws the question; building asks again.
@@ -159,7 +213,10 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
 
     expect(await tabNames()).toEqual(tabs);
     await showTree();
-    await eventually(() => shown('deals', 'annual'), (value) => expect(value).toBe('1,667'));
+    await eventually(
+      () => shown('deals', 'annual'),
+      (value) => expect(value).toBe('1,667'),
+    );
     expect(typedActual()).toBe(70);
   });
 
@@ -167,7 +224,10 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
     const tabs = await tabNames();
     await sidebar.locator('#build').click();
     await sidebar.locator('#exists-new').click();
-    await eventually(() => sidebar.locator('#result-name').textContent(), (value) => expect(value).toBe(`${t.tree} (2)`));
+    await eventually(
+      () => sidebar.locator('#result-name').textContent(),
+      (value) => expect(value).toBe(`${t.tree} (2)`),
+    );
     await eventually(tabNames, (value) => expect(value).toEqual([...tabs, `${t.tree} (2)`]));
     expect(typedActual()).toBe(70);
   });
@@ -177,13 +237,19 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
     await sidebar.locator('#tree').selectOption(t.tree);
     await sidebar.locator('#next-year summary').click();
     const rollover = sidebar.locator('#rollover');
-    await eventually(() => rollover.textContent(), (value) => expect(value).toBe(t.start));
+    await eventually(
+      () => rollover.textContent(),
+      (value) => expect(value).toBe(t.start),
+    );
     const tabs = await tabNames();
 
     await rollover.click();
     await eventually(rolloverLine, (value) => expect(value).toBe(`${t.created} ${t.nextYear}`));
     await eventually(tabNames, (value) => expect(value).toEqual([...tabs, t.nextYear]));
-    await eventually(() => rollover.textContent(), (value) => expect(value).toBe(t.open));
+    await eventually(
+      () => rollover.textContent(),
+      (value) => expect(value).toBe(t.open),
+    );
 
     await showTree();
     await rollover.click();
@@ -201,7 +267,10 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
       await narrow.locator('#lang').selectOption(t.lang);
       await narrow.locator('#tree').selectOption(t.tree);
       await narrow.locator('#update summary').click();
-      await eventually(() => narrow.locator('#u-kgi').inputValue(), (value) => expect(value).toBe('1,000,000,000'));
+      await eventually(
+        () => narrow.locator('#u-kgi').inputValue(),
+        (value) => expect(value).toBe('1,000,000,000'),
+      );
       await narrow.locator('#u-season-weights').check();
       // The whole width of the sidebar, from the section's top to its bottom.
       const box = await narrow.locator('#update').evaluate((el) => {
@@ -211,13 +280,18 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
       const clip = { x: 0, y: box.top - 8, width: 300, height: box.height + 16 };
       await narrow.screenshot({ path: join(tmpdir(), `update-${t.lang}.png`), fullPage: true, clip });
 
-      const overflowing = await narrow.locator('#update *').evaluateAll((nodes) => nodes
-        .filter((node) => node.getBoundingClientRect().right > document.documentElement.clientWidth)
-        .map((node) => node.id || node.outerHTML.slice(0, 80)));
+      const overflowing = await narrow
+        .locator('#update *')
+        .evaluateAll((nodes) =>
+          nodes
+            .filter((node) => node.getBoundingClientRect().right > document.documentElement.clientWidth)
+            .map((node) => node.id || node.outerHTML.slice(0, 80)),
+        );
       expect(overflowing).toEqual([]);
       expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
-      const unlabelled = await narrow.locator('input, select, textarea').evaluateAll((controls) =>
-        controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id || c.outerHTML));
+      const unlabelled = await narrow
+        .locator('input, select, textarea')
+        .evaluateAll((controls) => controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id || c.outerHTML));
       expect(unlabelled).toEqual([]);
     } finally {
       await narrow.close();

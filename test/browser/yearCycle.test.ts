@@ -8,7 +8,6 @@ import type { SheetView } from '../../build/sheets/memoryWorkbook';
 import { eventually } from './support/eventually';
 import { openPreview } from './support/preview';
 
-
 let preview: Preview;
 let browser: Browser;
 let page: Page;
@@ -18,10 +17,12 @@ const rpcCalls: string[] = [];
 
 beforeAll(async () => {
   // April to June have ended, so July is the month after the last one due.
-  ({ preview, browser, page, sidebar } = await openPreview((opened) => opened.on('request', (request) => {
-    const path = new URL(request.url()).pathname;
-    if (path.startsWith('/rpc/')) rpcCalls.push(path.slice(5));
-  })));
+  ({ preview, browser, page, sidebar } = await openPreview((opened) =>
+    opened.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/rpc/')) rpcCalls.push(path.slice(5));
+    }),
+  ));
 
   await sidebar.locator('label[for="tpl-new_business"]').click();
   await sidebar.locator('#f-new_business-kgi').fill('10億');
@@ -43,9 +44,11 @@ const selectedTab = () => page.locator('#tabs [aria-selected="true"]').textConte
 /** Input cells of a sheet (what people and the add-on type into), by grid position. */
 function inputCells(view: SheetView): Map<string, unknown> {
   const cells = new Map<string, unknown>();
-  view.rows.forEach((row, r) => row.forEach((cell, c) => {
-    if (cell?.input) cells.set(`${r + 1}:${c + 1}`, cell.value);
-  }));
+  view.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell?.input) cells.set(`${r + 1}:${c + 1}`, cell.value);
+    }),
+  );
   return cells;
 }
 
@@ -59,24 +62,41 @@ describe('running the year from the sidebar', () => {
   it('refuses to close a month with blank actuals, closes it when confirmed, and moves the period on', async () => {
     // Built in July: April to June are due but not yet recorded, so April is closed first.
     const close = sidebar.locator('#close-month');
-    await eventually(() => close.textContent(), (value) => expect(value).toBe('Close 2025-04'));
+    await eventually(
+      () => close.textContent(),
+      (value) => expect(value).toBe('Close 2025-04'),
+    );
     await close.click();
 
     const refused = sidebar.locator('#close-refused');
-    await eventually(() => refused.innerText(), (value) => expect(value).toMatch(/2025-04 still has \d+ blank actuals/));
+    await eventually(
+      () => refused.innerText(),
+      (value) => expect(value).toMatch(/2025-04 still has \d+ blank actuals/),
+    );
     expect(await refused.innerText()).toMatch(/Deals: 2025-04/);
     expect(preview.workbook.sheetNames()).not.toContain('KPI history');
     // The refusal is said in the user's language too.
     await sidebar.locator('#lang').selectOption('ja');
-    await eventually(() => refused.innerText(), (value) => expect(value).toMatch(/2025-04 は実績が \d+ 件未入力です/));
+    await eventually(
+      () => refused.innerText(),
+      (value) => expect(value).toMatch(/2025-04 は実績が \d+ 件未入力です/),
+    );
     await sidebar.locator('#lang').selectOption('en');
 
     await sidebar.locator('#close-anyway').click();
-    await eventually(() => sidebar.locator('#close-result').textContent(),
-      (value) => expect(value).toBe('Closed 2025-04 (revision 1); period is now 2025-07.'));
+    await eventually(
+      () => sidebar.locator('#close-result').textContent(),
+      (value) => expect(value).toBe('Closed 2025-04 (revision 1); period is now 2025-07.'),
+    );
     expect(await refused.isHidden()).toBe(true);
-    await eventually(() => close.textContent(), (value) => expect(value).toBe('Close 2025-05'));
-    await eventually(() => sidebar.locator('#status').innerText(), (value) => expect(value).toMatch(/Period\s+2025-07/));
+    await eventually(
+      () => close.textContent(),
+      (value) => expect(value).toBe('Close 2025-05'),
+    );
+    await eventually(
+      () => sidebar.locator('#status').innerText(),
+      (value) => expect(value).toMatch(/Period\s+2025-07/),
+    );
 
     // The grid's tabs now show History, and it holds a row per KPI for April.
     const historyTab = tab('KPI history');
@@ -98,40 +118,58 @@ describe('running the year from the sidebar', () => {
     expect(await winRate.inputValue()).toBe('30');
     expect(await sidebar.locator('#w-kgi').inputValue()).toBe('1,000,000,000');
     const out = sidebar.locator('#whatif-out');
-    await eventually(() => out.innerText(), (value) => expect(value).toMatch(/Deals\s+1,667 \(no change\)/));
+    await eventually(
+      () => out.innerText(),
+      (value) => expect(value).toMatch(/Deals\s+1,667 \(no change\)/),
+    );
 
     const before = rpcCalls.length;
     const sheetBefore = inputCells(preview.workbook.view(tree));
 
     await winRate.fill('130');
-    await eventually(() => sidebar.locator('#w-win_rate-err').textContent(), (value) => expect(value).toMatch(/within \(0, 1\]/));
+    await eventually(
+      () => sidebar.locator('#w-win_rate-err').textContent(),
+      (value) => expect(value).toMatch(/within \(0, 1\]/),
+    );
     expect(await winRate.getAttribute('aria-invalid')).toBe('true');
 
     await winRate.fill('25');
-    await eventually(() => out.innerText(), (value) => {
-      expect(value).toMatch(/Deals\s+2,000 \(\+333\)/);
-      expect(value).toMatch(/New leads\s+10,000 \(\+1,665\)/);
-      expect(value).toMatch(/Orders\s+500 \(no change\)/);
-    });
+    await eventually(
+      () => out.innerText(),
+      (value) => {
+        expect(value).toMatch(/Deals\s+2,000 \(\+333\)/);
+        expect(value).toMatch(/New leads\s+10,000 \(\+1,665\)/);
+        expect(value).toMatch(/Orders\s+500 \(no change\)/);
+      },
+    );
     expect(await sidebar.locator('#w-win_rate-err').textContent()).toBe('');
     // All of it in the browser: no server call, and the sheet as it was.
     expect(rpcCalls.slice(before)).toEqual([]);
     expect(inputCells(preview.workbook.view(tree))).toEqual(sheetBefore);
 
     await sidebar.locator('#whatif-apply').click();
-    await eventually(() => sidebar.locator('#whatif-result').textContent(), (value) => expect(value).toBe('Written to the sheet: Win rate.'));
+    await eventually(
+      () => sidebar.locator('#whatif-result').textContent(),
+      (value) => expect(value).toBe('Written to the sheet: Win rate.'),
+    );
     expect(rpcCalls.slice(before)).toContain('applyWhatIf');
 
     const after = preview.workbook.view(tree);
     const { row, column } = cellOf(after, 'win_rate', 'plan_input');
-    await eventually(() => page.locator(`#grid td[data-row="${row}"][data-col="${column}"]`).textContent(), (value) => expect(value).toMatch(/^25(\.0)?%$/));
+    await eventually(
+      () => page.locator(`#grid td[data-row="${row}"][data-col="${column}"]`).textContent(),
+      (value) => expect(value).toMatch(/^25(\.0)?%$/),
+    );
     const changed = [...inputCells(after)].filter(([key, value]) => sheetBefore.get(key) !== value).map(([key]) => key);
     expect(changed).toEqual([`${row}:${column}`]);
     const deals = cellOf(after, 'deals', 'annual');
     expect(await page.locator(`#grid td[data-row="${deals.row}"][data-col="${deals.column}"]`).textContent()).toBe('2,000');
 
     // The form now starts from the sheet's new values.
-    await eventually(() => winRate.inputValue(), (value) => expect(value).toBe('25'));
+    await eventually(
+      () => winRate.inputValue(),
+      (value) => expect(value).toBe('25'),
+    );
   });
 
   it('adds a process KPI from the catalogue under the node it feeds', async () => {
@@ -141,10 +179,16 @@ describe('running the year from the sidebar', () => {
     await sidebar.locator('#kpi-parent').selectOption('leads');
     await sidebar.locator('#kpi-plan').fill('abc');
     await sidebar.locator('#kpi-add').click();
-    await eventually(() => sidebar.locator('#kpi-plan-err').textContent(), (value) => expect(value).toMatch(/Type a number/));
+    await eventually(
+      () => sidebar.locator('#kpi-plan-err').textContent(),
+      (value) => expect(value).toMatch(/Type a number/),
+    );
     await sidebar.locator('#kpi-plan').fill('1,200');
     await sidebar.locator('#kpi-add').click();
-    await eventually(() => sidebar.locator('#kpi-result').textContent(), (value) => expect(value).toBe('Added “Registrations” under New leads.'));
+    await eventually(
+      () => sidebar.locator('#kpi-result').textContent(),
+      (value) => expect(value).toBe('Added “Registrations” under New leads.'),
+    );
     const view = preview.workbook.view(tree);
     const { row } = cellOf(view, 'kpi_1', 'annual');
     expect(row).toBeGreaterThan(cellOf(view, 'leads', 'annual').row);
@@ -153,7 +197,10 @@ describe('running the year from the sidebar', () => {
   it('starts next fiscal year’s tree and opens it', async () => {
     await sidebar.locator('#next-year summary').click();
     await sidebar.locator('#rollover').click();
-    await eventually(() => sidebar.locator('#rollover-name').textContent(), (value) => expect(value).toMatch(/2026/));
+    await eventually(
+      () => sidebar.locator('#rollover-name').textContent(),
+      (value) => expect(value).toMatch(/2026/),
+    );
     const next = (await sidebar.locator('#rollover-name').textContent()) ?? '';
     expect(preview.workbook.sheetNames()).toContain(next);
     await tab(tree).click();
@@ -168,30 +215,51 @@ describe('running the year from the sidebar', () => {
     await page.locator(`#grid td[data-row="${owner.row}"][data-col="${owner.column}"]`).click();
     await page.keyboard.type('sato@example.co.jp');
     await page.keyboard.press('Enter');
-    await eventually(async () => preview.workbook.view(tree).rows[owner.row - 1][owner.column - 1]?.value, (value) => expect(value).toBe('sato@example.co.jp'));
+    await eventually(
+      async () => preview.workbook.view(tree).rows[owner.row - 1][owner.column - 1]?.value,
+      (value) => expect(value).toBe('sato@example.co.jp'),
+    );
 
     await sidebar.locator('#refresh').click();
     const filter = sidebar.locator('#owner-filter');
-    await eventually(() => filter.locator('option').allTextContents(), (value) => expect(value).toEqual(['Everyone', 'sato@example.co.jp']));
-    await eventually(() => sidebar.locator('#missing').innerText(), (value) => expect(value).toMatch(/Owner: sato@example\.co\.jp\s+Deals:[\s\S]*No owner\s+Revenue:/));
+    await eventually(
+      () => filter.locator('option').allTextContents(),
+      (value) => expect(value).toEqual(['Everyone', 'sato@example.co.jp']),
+    );
+    await eventually(
+      () => sidebar.locator('#missing').innerText(),
+      (value) => expect(value).toMatch(/Owner: sato@example\.co\.jp\s+Deals:[\s\S]*No owner\s+Revenue:/),
+    );
     await filter.selectOption('sato@example.co.jp');
-    await eventually(() => sidebar.locator('#missing').innerText(), (value) => {
-      expect(value).toMatch(/Deals:/);
-      expect(value).not.toMatch(/Revenue:|No owner/);
-    });
+    await eventually(
+      () => sidebar.locator('#missing').innerText(),
+      (value) => {
+        expect(value).toMatch(/Deals:/);
+        expect(value).not.toMatch(/Revenue:|No owner/);
+      },
+    );
 
     const protect = sidebar.locator('#owner-protect');
     expect(await protect.isChecked()).toBe(false);
     const actual = cellOf(preview.workbook.view(tree), 'deals', 'actual_5');
     expect(preview.workbook.editorsAt(tree, actual.row, actual.column)).toBeNull();
     await protect.check();
-    await eventually(() => sidebar.locator('#owner-protect-result').textContent(), (value) => expect(value).toBe('1 row protected: only its owner edits it.'));
+    await eventually(
+      () => sidebar.locator('#owner-protect-result').textContent(),
+      (value) => expect(value).toBe('1 row protected: only its owner edits it.'),
+    );
     expect(preview.workbook.editorsAt(tree, actual.row, actual.column)).toContain('sato@example.co.jp');
     // The switch shows what the sheet holds, also after a refresh.
     await sidebar.locator('#refresh').click();
-    await eventually(() => protect.isChecked(), (checked) => expect(checked).toBe(true));
+    await eventually(
+      () => protect.isChecked(),
+      (checked) => expect(checked).toBe(true),
+    );
     await protect.uncheck();
-    await eventually(() => sidebar.locator('#owner-protect-result').textContent(), (value) => expect(value).toMatch(/Protection removed/));
+    await eventually(
+      () => sidebar.locator('#owner-protect-result').textContent(),
+      (value) => expect(value).toMatch(/Protection removed/),
+    );
     expect(preview.workbook.editorsAt(tree, actual.row, actual.column)).toBeNull();
     await filter.selectOption('');
   });
@@ -201,7 +269,10 @@ describe('running the year from the sidebar', () => {
     try {
       await opened.goto(`${preview.url}sidebar?view=month`);
       await opened.locator('html[data-ready]').waitFor();
-      await eventually(() => opened.evaluate(() => document.activeElement?.id), (id) => expect(id).toBe('close-month'));
+      await eventually(
+        () => opened.evaluate(() => document.activeElement?.id),
+        (id) => expect(id).toBe('close-month'),
+      );
       expect(await opened.locator('#view-status').isVisible()).toBe(true);
       await opened.goto(`${preview.url}sidebar?view=new`);
       await opened.locator('html[data-ready]').waitFor();
@@ -213,8 +284,9 @@ describe('running the year from the sidebar', () => {
   });
 
   it('labels every new control', async () => {
-    const unlabelled = await sidebar.locator('input, select, textarea').evaluateAll((controls) =>
-      controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id || c.outerHTML));
+    const unlabelled = await sidebar
+      .locator('input, select, textarea')
+      .evaluateAll((controls) => controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id || c.outerHTML));
     expect(unlabelled).toEqual([]);
   });
   it('adds a channel that joins the arithmetic when the node adds up channels', async () => {
@@ -222,12 +294,17 @@ describe('running the year from the sidebar', () => {
     // the sidebar shows it.
     const response = await fetch(`${preview.url}rpc/buildTree`, {
       method: 'POST',
-      body: JSON.stringify([{ templateId: 'b2b_pipeline', lang: 'en', kgi: 800_000_000, inputs: {}, fiscalYear: 2025, startMonth: 4, seasonality: null }]),
+      body: JSON.stringify([
+        { templateId: 'b2b_pipeline', lang: 'en', kgi: 800_000_000, inputs: {}, fiscalYear: 2025, startMonth: 4, seasonality: null },
+      ]),
     });
     const pipeline = ((await response.json()) as { value: { sheetName: string } }).value.sheetName;
     await page.reload();
     await sidebar.locator('html[data-ready]').waitFor();
-    await eventually(() => sidebar.locator('#tree').inputValue(), (value) => expect(value).toBe(pipeline));
+    await eventually(
+      () => sidebar.locator('#tree').inputValue(),
+      (value) => expect(value).toBe(pipeline),
+    );
 
     await sidebar.locator('#add-kpi summary').click();
     await sidebar.locator('#kpi-group').selectOption('referral');
@@ -240,9 +317,15 @@ describe('running the year from the sidebar', () => {
     expect(await sidebar.locator('#kpi-plan-field').isHidden()).toBe(true);
     await sidebar.locator('#kpi-share').fill('10');
     await sidebar.locator('#kpi-add').click();
-    await eventually(() => sidebar.locator('#kpi-result').textContent(), (value) => expect(value).toMatch(/Added “Referral leads” under Leads/));
+    await eventually(
+      () => sidebar.locator('#kpi-result').textContent(),
+      (value) => expect(value).toMatch(/Added “Referral leads” under Leads/),
+    );
     const view = preview.workbook.view(pipeline);
-    const share = (id: string) => { const at = cellOf(view, id, 'plan_input'); return view.rows[at.row - 1][at.column - 1].value; };
+    const share = (id: string) => {
+      const at = cellOf(view, id, 'plan_input');
+      return view.rows[at.row - 1][at.column - 1].value;
+    };
     expect(['web_leads', 'seminar_leads', 'exhibition_leads', 'kpi_1'].map(share)).toEqual([0.45, 0.27, 0.18, 0.1]);
   });
 });

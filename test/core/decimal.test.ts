@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ceilQuotient, dec, toNumber, type Decimal } from '../../src/core/exact';
+import { ceilQuotient, type Decimal, dec, toNumber } from '../../src/core/exact';
 import { KpiError } from '../../src/core/i18n';
 import * as ref from '../support/fraction';
 
@@ -96,11 +96,15 @@ describe('Decimal arithmetic', () => {
 
   it('divides to the exact quotient truncated to 40 places', () => {
     fc.assert(
-      fc.property(decimal, decimal.filter((b) => b !== 0), (a, b) => {
-        const [[n, d], [m, e]] = [ref.fraction(a), ref.fraction(b)];
-        // BigInt division truncates toward zero, as the quotient must.
-        expect(parts(dec(a).div(b))).toEqual([(n * e * 10n ** 40n) / (d * m), 40]);
-      }),
+      fc.property(
+        decimal,
+        decimal.filter((b) => b !== 0),
+        (a, b) => {
+          const [[n, d], [m, e]] = [ref.fraction(a), ref.fraction(b)];
+          // BigInt division truncates toward zero, as the quotient must.
+          expect(parts(dec(a).div(b))).toEqual([(n * e * 10n ** 40n) / (d * m), 40]);
+        },
+      ),
       { numRuns: 5000 },
     );
   });

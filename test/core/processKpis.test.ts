@@ -4,10 +4,22 @@ const kpis = PROCESS_KPI_GROUPS.flatMap((group) => group.kpis);
 
 describe('the catalogue of process KPIs', () => {
   it('holds the brief’s stages and tactics, some sixty to a hundred KPIs', () => {
-    expect(PROCESS_KPI_GROUPS.map((g) => g.name.en)).toEqual(expect.arrayContaining([
-      'Any lead source', 'Own website', 'Lead-generation portals', 'Exhibitions', 'Telephone prospecting',
-      'Door-to-door', 'Referrals', 'Networking events', 'Outsourced lead generation', 'Nurturing', 'Closing', 'Retention',
-    ]));
+    expect(PROCESS_KPI_GROUPS.map((g) => g.name.en)).toEqual(
+      expect.arrayContaining([
+        'Any lead source',
+        'Own website',
+        'Lead-generation portals',
+        'Exhibitions',
+        'Telephone prospecting',
+        'Door-to-door',
+        'Referrals',
+        'Networking events',
+        'Outsourced lead generation',
+        'Nurturing',
+        'Closing',
+        'Retention',
+      ]),
+    );
     expect(kpis.length).toBeGreaterThanOrEqual(60);
     expect(kpis.length).toBeLessThanOrEqual(100);
   });
@@ -30,7 +42,10 @@ describe('the catalogue of process KPIs', () => {
   });
 
   it('marks costs, delays and unsubscribes lower-is-better, and only those', () => {
-    const lower = kpis.filter((k) => k.lowerIsBetter).map((k) => k.id).sort();
+    const lower = kpis
+      .filter((k) => k.lowerIsBetter)
+      .map((k) => k.id)
+      .sort();
     expect(lower).toEqual(['cost_per_lead', 'cpc', 'days_since_purchase', 'days_since_visit', 'days_to_close', 'unsubscribes']);
   });
 });

@@ -1,13 +1,39 @@
-import { KpiError } from '../../src/core/i18n';
 import fc from 'fast-check';
+import { KpiError } from '../../src/core/i18n';
 import { makeRoomFor, planTree } from '../../src/core/plan';
 import { TEMPLATES, templateById } from '../../src/core/templates';
-import { orderTree, type NodeDef } from '../../src/core/tree';
+import { type NodeDef, orderTree } from '../../src/core/tree';
 
 const t = (text: string) => ({ en: text, ja: text });
-const goal: NodeDef = { id: 'revenue', parent: null, kind: 'goal', unit: 'yen', combine: 'product', role: 'kgi', label: t('Revenue'), definition: t('') };
-const orders: NodeDef = { id: 'orders', parent: 'revenue', kind: 'volume', unit: 'count', role: 'main', label: t('Orders'), definition: t('') };
-const size: NodeDef = { id: 'size', parent: 'revenue', kind: 'factor', unit: 'yen', plan: 2_000_000, role: 'main', label: t('Deal size'), definition: t('') };
+const goal: NodeDef = {
+  id: 'revenue',
+  parent: null,
+  kind: 'goal',
+  unit: 'yen',
+  combine: 'product',
+  role: 'kgi',
+  label: t('Revenue'),
+  definition: t(''),
+};
+const orders: NodeDef = {
+  id: 'orders',
+  parent: 'revenue',
+  kind: 'volume',
+  unit: 'count',
+  role: 'main',
+  label: t('Orders'),
+  definition: t(''),
+};
+const size: NodeDef = {
+  id: 'size',
+  parent: 'revenue',
+  kind: 'factor',
+  unit: 'yen',
+  plan: 2_000_000,
+  role: 'main',
+  label: t('Deal size'),
+  definition: t(''),
+};
 
 /** The refusal a tree gets: its English and Japanese text and the node it names. */
 function refusal(nodes: readonly NodeDef[]): { en: string; ja: string; field?: string } {
@@ -32,7 +58,9 @@ describe('a tree is checked before anything is written', () => {
   });
 
   it('refuses an unknown parent, naming both', () => {
-    expect(refusal([goal, orders, size, { ...size, id: 'lost', parent: 'nowhere' }]).en).toMatch(/"lost" names an unknown parent "nowhere"/);
+    expect(refusal([goal, orders, size, { ...size, id: 'lost', parent: 'nowhere' }]).en).toMatch(
+      /"lost" names an unknown parent "nowhere"/,
+    );
   });
 
   it('refuses a cycle cut off from the KGI', () => {
@@ -48,7 +76,10 @@ describe('a tree is checked before anything is written', () => {
 
   it('refuses a rate outside (0, 1], naming the node as the field', () => {
     const rate = (plan: number): NodeDef => ({ ...size, id: 'win', unit: 'rate', plan, label: t('Win rate') });
-    expect(refusal([goal, orders, rate(1.3)])).toMatchObject({ field: 'win', en: expect.stringMatching(/rate "Win rate" must be within \(0, 1\]/) });
+    expect(refusal([goal, orders, rate(1.3)])).toMatchObject({
+      field: 'win',
+      en: expect.stringMatching(/rate "Win rate" must be within \(0, 1\]/),
+    });
     expect(refusal([goal, orders, rate(0)]).en).toMatch(/greater than 0/);
     expect(refusal([goal, orders, rate(-0.2)]).en).toMatch(/greater than 0/);
   });
@@ -81,7 +112,9 @@ describe('the planner', () => {
   it('names the input that is wrong', () => {
     expect(() => planTree(templateById('new_business')!, 0)).toThrow(expect.objectContaining({ field: 'kgi' }));
     expect(() => planTree(templateById('new_business')!, 1e9, { nonsense: 1 })).toThrow(expect.objectContaining({ field: 'nonsense' }));
-    expect(() => planTree(templateById('new_business')!, 1e9, { win_rate: Number.NaN })).toThrow(expect.objectContaining({ field: 'win_rate' }));
+    expect(() => planTree(templateById('new_business')!, 1e9, { win_rate: Number.NaN })).toThrow(
+      expect.objectContaining({ field: 'win_rate' }),
+    );
   });
 });
 

@@ -37,24 +37,32 @@ describe('rectangles to write', () => {
 
   it('covers every wanted cell and touches no forbidden one, on any sheet', () => {
     const cell = fc.constantFrom('w', '.', '#');
-    fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 8 }), (grid) => {
-      const s = sheet(grid.map((r) => r.join('')));
-      const found = rectangles(s.rows, s.columns, s.want, s.may);
-      const written = new Set<string>();
-      for (const r of found) {
-        for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.columns; j++) {
-          expect(s.may(r.row + i, r.column + j)).toBe(true);
-          written.add(`${r.row + i},${r.column + j}`);
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 8 }), (grid) => {
+        const s = sheet(grid.map((r) => r.join('')));
+        const found = rectangles(s.rows, s.columns, s.want, s.may);
+        const written = new Set<string>();
+        for (const r of found) {
+          for (let i = 0; i < r.rows; i++)
+            for (let j = 0; j < r.columns; j++) {
+              expect(s.may(r.row + i, r.column + j)).toBe(true);
+              written.add(`${r.row + i},${r.column + j}`);
+            }
         }
-      }
-      s.rows.forEach((row) => { for (let c = 1; c <= s.columns; c++) if (s.want(row, c)) expect(written.has(`${row},${c}`)).toBe(true); });
-    }), { numRuns: 1000 });
+        s.rows.forEach((row) => {
+          for (let c = 1; c <= s.columns; c++) if (s.want(row, c)) expect(written.has(`${row},${c}`)).toBe(true);
+        });
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('covers exactly the given cells, merging blocks of rows', () => {
     const cells = [
-      { row: 7, column: 7, rows: 1, columns: 3 }, { row: 8, column: 7, rows: 1, columns: 3 },
-      { row: 8, column: 34, rows: 1, columns: 12 }, { row: 9, column: 34, rows: 1, columns: 12 },
+      { row: 7, column: 7, rows: 1, columns: 3 },
+      { row: 8, column: 7, rows: 1, columns: 3 },
+      { row: 8, column: 34, rows: 1, columns: 12 },
+      { row: 9, column: 34, rows: 1, columns: 12 },
     ];
     expect(covering(cells)).toEqual([
       { row: 7, column: 7, rows: 2, columns: 3 },
@@ -63,6 +71,18 @@ describe('rectangles to write', () => {
   });
 
   it('slices the part of a grid a rectangle covers', () => {
-    expect(slice([[1, 2, 3], [4, 5, 6], [7, 8, 9]], { row: 2, column: 2, rows: 2, columns: 2 })).toEqual([[5, 6], [8, 9]]);
+    expect(
+      slice(
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ],
+        { row: 2, column: 2, rows: 2, columns: 2 },
+      ),
+    ).toEqual([
+      [5, 6],
+      [8, 9],
+    ]);
   });
 });

@@ -18,7 +18,9 @@ describe('KPI_IMPACT', () => {
   });
 
   it('rejects mismatched shapes and negative actuals', () => {
-    expect(errorOf('KPI_IMPACT', column(1, 2), [[1, 2]]).text.en).toBe('KPI_IMPACT: plan and actual must have the same shape, got 2×1 vs 1×2.');
+    expect(errorOf('KPI_IMPACT', column(1, 2), [[1, 2]]).text.en).toBe(
+      'KPI_IMPACT: plan and actual must have the same shape, got 2×1 vs 1×2.',
+    );
     expectNames(errorOf('KPI_IMPACT', 1, -2), 'KPI_IMPACT', 'actual', '-2');
     expectNames(errorOf('KPI_IMPACT', 1, 2, column(1, 2)), 'KPI_IMPACT', 'output', '2×1');
   });
@@ -55,6 +57,19 @@ describe('KPI_BOTTLENECK', () => {
     const unnamed = errorOf('KPI_BOTTLENECK', column('a', ''), column(1, 1), column(1, 0.5));
     expectNames(unnamed, 'KPI_BOTTLENECK', 'stages');
     expect(unnamed.text.en).toBe('KPI_BOTTLENECK: stages (row 2, column 1) must be a name, got a blank cell.');
-    expectNames(errorOf('KPI_BOTTLENECK', [['a', 'b'], ['c', 'd']], column(1, 1), column(1, 1)), 'KPI_BOTTLENECK', 'stages', '2×2');
+    expectNames(
+      errorOf(
+        'KPI_BOTTLENECK',
+        [
+          ['a', 'b'],
+          ['c', 'd'],
+        ],
+        column(1, 1),
+        column(1, 1),
+      ),
+      'KPI_BOTTLENECK',
+      'stages',
+      '2×2',
+    );
   });
 });

@@ -26,6 +26,14 @@ describe('KPI_PHASE', () => {
     });
     expectNames(errorOf('KPI_PHASE', -100), 'KPI_PHASE', 'annual', '-100');
     expectNames(errorOf('KPI_PHASE', 10.5, '', true), 'KPI_PHASE', 'annual', '10.5');
-    expectNames(errorOf('KPI_PHASE', 100, [[1, 2], [3, 4]]), 'KPI_PHASE', 'weights', '2×2');
+    expectNames(
+      errorOf('KPI_PHASE', 100, [
+        [1, 2],
+        [3, 4],
+      ]),
+      'KPI_PHASE',
+      'weights',
+      '2×2',
+    );
   });
 });

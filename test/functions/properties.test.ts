@@ -5,9 +5,15 @@ import { call } from './call';
 
 const RUNS = { numRuns: 1000 };
 /** Rates as planners write them: percentages to 0.1% (0.1%–500%) or whole deal sizes. */
-const rate = fc.oneof(fc.integer({ min: 1, max: 5000 }).map((n) => n / 1000), fc.integer({ min: 1, max: 10_000_000 }));
+const rate = fc.oneof(
+  fc.integer({ min: 1, max: 5000 }).map((n) => n / 1000),
+  fc.integer({ min: 1, max: 10_000_000 }),
+);
 /** Rates ≥ 5%, so four stages of a KGI ≤ 10⁹ stay within exact whole numbers. */
-const modestRate = fc.oneof(fc.integer({ min: 50, max: 5000 }).map((n) => n / 1000), fc.integer({ min: 1, max: 10_000_000 }));
+const modestRate = fc.oneof(
+  fc.integer({ min: 50, max: 5000 }).map((n) => n / 1000),
+  fc.integer({ min: 1, max: 10_000_000 }),
+);
 const kgi = fc.integer({ min: 0, max: 1_000_000_000 });
 /** Whether the product of `factors` is ≥ `goal`, exactly in decimal terms. */
 const reaches = (factors: readonly number[], goal: number): boolean => compare(product(factors), fraction(goal)) >= 0;
@@ -16,7 +22,13 @@ describe('reverse calculation, in exact decimal terms', () => {
   it('rounds every stage up exactly: each stage reaches the one above, one unit less does not', () => {
     fc.assert(
       fc.property(kgi, fc.array(modestRate, { minLength: 1, maxLength: 4 }), (goal, rates) => {
-        const chain = (call('KPI_FUNNEL', goal, rates.map((r) => [r])) as number[][]).map((row) => row[0]);
+        const chain = (
+          call(
+            'KPI_FUNNEL',
+            goal,
+            rates.map((r) => [r]),
+          ) as number[][]
+        ).map((row) => row[0]);
         rates.forEach((r, i) => {
           const [above, stage] = [chain[i], chain[i + 1]];
           expect(Number.isInteger(stage)).toBe(true);
@@ -73,10 +85,20 @@ describe('KPI_PHASE with whole numbers', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 1e12 }),
-        fc.array(fc.integer({ min: 0, max: 1000 }).map((n) => n / 10), { minLength: 1, maxLength: 24 }),
+        fc.array(
+          fc.integer({ min: 0, max: 1000 }).map((n) => n / 10),
+          { minLength: 1, maxLength: 24 },
+        ),
         (annual, weights) => {
           fc.pre(weights.some((w) => w > 0));
-          const parts = (call('KPI_PHASE', annual, weights.map((w) => [w]), true) as number[][]).map((r) => r[0]);
+          const parts = (
+            call(
+              'KPI_PHASE',
+              annual,
+              weights.map((w) => [w]),
+              true,
+            ) as number[][]
+          ).map((r) => r[0]);
           expect(parts.reduce((s, p) => s + p, 0)).toBe(annual);
           // In tenths: share i = annual × tenths[i] ÷ totalTenths, and |share − part| < 1.
           const tenths = weights.map((w) => BigInt(Math.round(w * 10)));
@@ -94,15 +116,16 @@ describe('KPI_PHASE with whole numbers', () => {
 });
 
 /** A range of positive numbers with some blanks, and a second range of the same shape. */
-const ranges = fc
-  .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }))
-  .chain(([rows, cols]) => {
-    const cells = fc.array(fc.array(fc.oneof(fc.integer({ min: 1, max: 1e6 }), fc.constant('')), { minLength: cols, maxLength: cols }), {
-      minLength: rows,
-      maxLength: rows,
-    });
-    return fc.tuple(cells, cells.map((r) => r.map((row) => row.map((v) => (v === '' ? 1 : v + 1)))));
+const ranges = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 })).chain(([rows, cols]) => {
+  const cells = fc.array(fc.array(fc.oneof(fc.integer({ min: 1, max: 1e6 }), fc.constant('')), { minLength: cols, maxLength: cols }), {
+    minLength: rows,
+    maxLength: rows,
   });
+  return fc.tuple(
+    cells,
+    cells.map((r) => r.map((row) => row.map((v) => (v === '' ? 1 : v + 1)))),
+  );
+});
 
 const shapeOf = (x: unknown): [number, number] => {
   const rows = x as unknown[][];
@@ -135,7 +158,17 @@ describe('never NaN or Infinity', () => {
     fc.constantFrom('', '#N/A', 'abc', '30%', '10億', true, 0, -1),
   );
   const anyArg = fc.oneof(anyCell, fc.array(fc.array(anyCell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 }));
-  const NAMES = ['KPI_REQUIRED', 'KPI_FUNNEL', 'KPI_FORWARD', 'KPI_ACHIEVEMENT', 'KPI_IMPACT', 'KPI_BOTTLENECK', 'KPI_PHASE', 'KPI_FORECAST', 'KPI_PACE'];
+  const NAMES = [
+    'KPI_REQUIRED',
+    'KPI_FUNNEL',
+    'KPI_FORWARD',
+    'KPI_ACHIEVEMENT',
+    'KPI_IMPACT',
+    'KPI_BOTTLENECK',
+    'KPI_PHASE',
+    'KPI_FORECAST',
+    'KPI_PACE',
+  ];
 
   it('every function returns finite numbers and text, or throws a KpiError', () => {
     fc.assert(

@@ -18,7 +18,12 @@ describe('KPI_REQUIRED', () => {
   });
 
   it('accepts rates above 1 (a deal size) and ranges of rates read row by row, skipping blanks', () => {
-    expect(call('KPI_REQUIRED', 1000000000, [[2000000, ''], [0.3, 0.2]])).toBe(8335);
+    expect(
+      call('KPI_REQUIRED', 1000000000, [
+        [2000000, ''],
+        [0.3, 0.2],
+      ]),
+    ).toBe(8335);
     expect(call('KPI_REQUIRED', 1000000000, column(2000000, ''), [[0.3, 0.2]])).toBe(8335);
   });
 
@@ -92,7 +97,15 @@ describe('KPI_FUNNEL', () => {
 
   it('rejects a range KGI, a 2D range of rates, an unknown rounding and a zero rate', () => {
     expectNames(errorOf('KPI_FUNNEL', column(1, 2), 0.3), 'KPI_FUNNEL', 'kgi', '2×1');
-    expectNames(errorOf('KPI_FUNNEL', 1000, [[0.3, 0.2], [0.1, 0.5]]), 'KPI_FUNNEL', 'rates', '2×2');
+    expectNames(
+      errorOf('KPI_FUNNEL', 1000, [
+        [0.3, 0.2],
+        [0.1, 0.5],
+      ]),
+      'KPI_FUNNEL',
+      'rates',
+      '2×2',
+    );
     expectNames(errorOf('KPI_FUNNEL', 1000, 0.3, 'up'), 'KPI_FUNNEL', 'rounding', '"up"');
     expectNames(errorOf('KPI_FUNNEL', 1000, column(0.3, 0)), 'KPI_FUNNEL', 'rates', '0');
     expectNames(errorOf('KPI_FUNNEL', 1000, column('', '')), 'KPI_FUNNEL', 'rates');
@@ -112,7 +125,19 @@ describe('KPI_FORWARD', () => {
   });
 
   it('computes per cell of a volume range, in its shape', () => {
-    expect(call('KPI_FORWARD', [[100, ''], [50, 0]], 0.3)).toEqual([[30, ''], [15, 0]]);
+    expect(
+      call(
+        'KPI_FORWARD',
+        [
+          [100, ''],
+          [50, 0],
+        ],
+        0.3,
+      ),
+    ).toEqual([
+      [30, ''],
+      [15, 0],
+    ]);
   });
 
   it('rejects negative rates and volumes, and a result beyond any number', () => {

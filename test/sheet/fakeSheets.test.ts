@@ -171,7 +171,11 @@ describe('rows and columns', () => {
   it('moves a row with its formulas following, as a person dragging it', () => {
     const { fake } = setup();
     const tree = withTree(fake);
-    tree.getRange('A1:B3').setValues([[1, ''], [2, ''], [3, '=A1']]);
+    tree.getRange('A1:B3').setValues([
+      [1, ''],
+      [2, ''],
+      [3, '=A1'],
+    ]);
     fake.moveRow('Tree', 1, 3);
     expect(fake.formulaAt('Tree', 2, 2)).toBe('=A3');
     expect(fake.valueAt('Tree', 3, 1)).toBe(1);
@@ -190,7 +194,12 @@ describe('protections', () => {
   it('setUnprotectedRanges works on a sheet protection only', () => {
     const { fake } = setup();
     const tree = withTree(fake);
-    expect(() => tree.getRange('A1').protect().setUnprotectedRanges([tree.getRange('B1')])).toThrow();
+    expect(() =>
+      tree
+        .getRange('A1')
+        .protect()
+        .setUnprotectedRanges([tree.getRange('B1')]),
+    ).toThrow();
     tree.protect().setUnprotectedRanges([tree.getRange('B1:B3')]);
     expect(fake.protections('Tree').find((p) => p.type === 'SHEET')!.unprotected).toEqual([{ row: 1, column: 2, rows: 3, columns: 1 }]);
   });
@@ -254,7 +263,10 @@ describe('metadata, names, rules and validation', () => {
     withTree(fake, 'B').addDeveloperMetadata('kpi-tree', 'v2');
     fake.resetCalls();
     const found = book.createDeveloperMetadataFinder().withKey('kpi-tree').find();
-    expect(found.map((m) => [m.getLocation().getSheet()?.getName(), m.getValue()])).toEqual([['A', 'v1'], ['B', 'v2']]);
+    expect(found.map((m) => [m.getLocation().getSheet()?.getName(), m.getValue()])).toEqual([
+      ['A', 'v1'],
+      ['B', 'v2'],
+    ]);
     expect(fake.countsByMethod()['DeveloperMetadataFinder.find']).toBe(1);
   });
 
@@ -271,14 +283,25 @@ describe('metadata, names, rules and validation', () => {
     const { fake, book, app } = setup();
     const tree = withTree(fake);
     tree.getRange('A1:A2').setValues([[5], [-5]]);
-    const rule = app.newConditionalFormatRule().whenFormulaSatisfied('=$A1<0').setBackground('#FF0000').setRanges([tree.getRange('A1:A2')]).build();
+    const rule = app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$A1<0')
+      .setBackground('#FF0000')
+      .setRanges([tree.getRange('A1:A2')])
+      .build();
     tree.setConditionalFormatRules([rule]);
     expect(() => book.insertSheet('Other').setConditionalFormatRules([rule])).toThrow('different sheet');
     expect(fake.view('Tree').rows.map((r) => r[0].background)).toEqual([null, '#ff0000']);
     // Inserted rows move the rule's ranges and its references.
     fake.insertRows('Tree', 1, 1);
-    expect(fake.rules('Tree')).toEqual([{ ranges: [{ row: 2, column: 1, rows: 2, columns: 1 }], formula: '=$A2<0', background: '#ff0000', fontColor: null }]);
-    const copied = tree.getConditionalFormatRules()[0].copy().setRanges([tree.getRange('B1')]).build();
+    expect(fake.rules('Tree')).toEqual([
+      { ranges: [{ row: 2, column: 1, rows: 2, columns: 1 }], formula: '=$A2<0', background: '#ff0000', fontColor: null },
+    ]);
+    const copied = tree
+      .getConditionalFormatRules()[0]
+      .copy()
+      .setRanges([tree.getRange('B1')])
+      .build();
     expect(copied.getBooleanCondition()!.getCriteriaValues()).toEqual(['=$A2<0']);
   });
 
@@ -304,7 +327,13 @@ describe('layout, charts, lock, session and dates', () => {
     tree.setFrozenRows(2);
     tree.hideColumns(3, 2);
     tree.setColumnWidths(1, 2, 40);
-    expect(fake.layout('Tree')).toEqual({ frozenRows: 2, frozenColumns: 0, hiddenColumns: [3, 4], hiddenRows: [], columnWidths: { 1: 40, 2: 40 } });
+    expect(fake.layout('Tree')).toEqual({
+      frozenRows: 2,
+      frozenColumns: 0,
+      hiddenColumns: [3, 4],
+      hiddenRows: [],
+      columnWidths: { 1: 40, 2: 40 },
+    });
     fake.insertColumns('Tree', 1, 1);
     expect(tree.isColumnHiddenByUser(5)).toBe(true);
     expect(tree.getColumnWidth(2)).toBe(40);
@@ -313,9 +342,20 @@ describe('layout, charts, lock, session and dates', () => {
   it('builds line charts whose ranges move with inserted rows', () => {
     const { fake } = setup();
     const tree = withTree(fake);
-    tree.insertChart(tree.newChart().asLineChart().setTitle('Trend').addRange(tree.getRange('A5:M7'))
-      .setTransposeRowsAndColumns(true).setNumHeaders(1).setPosition(10, 1, 0, 0).build());
-    expect(() => (tree.newChart() as unknown as { setTitle: (t: string) => void }).setTitle('x')).toThrow('Unexpected use of EmbeddedChartBuilder.setTitle');
+    tree.insertChart(
+      tree
+        .newChart()
+        .asLineChart()
+        .setTitle('Trend')
+        .addRange(tree.getRange('A5:M7'))
+        .setTransposeRowsAndColumns(true)
+        .setNumHeaders(1)
+        .setPosition(10, 1, 0, 0)
+        .build(),
+    );
+    expect(() => (tree.newChart() as unknown as { setTitle: (t: string) => void }).setTitle('x')).toThrow(
+      'Unexpected use of EmbeddedChartBuilder.setTitle',
+    );
     tree.insertRowsBefore(1, 1);
     expect(fake.charts('Tree')[0]).toMatchObject({ title: 'Trend', ranges: [{ sheet: 'Tree', row: 6, rows: 3 }], position: { row: 11 } });
     tree.removeChart(tree.getCharts()[0]);

@@ -3,12 +3,13 @@
  * protection (the strict fake enforces canEdit, the owner and the current user never removed,
  * and the Google Group rule).
  */
+
+import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
 import { KpiError } from '../../src/core/i18n';
 import { VOCABULARY } from '../../src/core/vocabulary';
 import { createServerApi } from '../../src/server/api';
-import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
-import { NOV_2026, request, TreeSheet } from '../support/treeSheet';
 import { buildTreeSheet } from '../../src/server/build';
+import { NOV_2026, request, TreeSheet } from '../support/treeSheet';
 
 const apiFor = (sheet: TreeSheet) => createServerApi({ workbook: sheet.workbook, today: () => NOV_2026, vocabulary: () => VOCABULARY });
 
@@ -69,7 +70,9 @@ describe('owner protection', () => {
 
     sheets.as('carol@example.com');
     const error = refusal(() => api.setOwnerProtection(sheet.name, false));
-    expect(error.text.en).toMatch(/turned on by someone else: the rows of Orders, Win rate, Deals can be edited only by .*sato@example\.co\.jp.*Nothing was changed.*owner \(owner@example\.com\)/);
+    expect(error.text.en).toMatch(
+      /turned on by someone else: the rows of Orders, Win rate, Deals can be edited only by .*sato@example\.co\.jp.*Nothing was changed.*owner \(owner@example\.com\)/,
+    );
     expect(error.text.ja).toMatch(/別のユーザーが設定.*変更は行っていません/);
     expect(rangeProtections(sheet)).toEqual(before);
     expect(api.getTreeStatus(sheet.name).ownerProtection).toBe(true);
@@ -83,7 +86,8 @@ describe('owner protection', () => {
     const sheet = ownedTree({ user: 'bob@example.com', userViaGroup: true });
     expect(apiFor(sheet).setOwnerProtection(sheet.name, true)).toBe(3);
     expect(sheet.workbook.editorsAt(sheet.name, sheet.rowOf('orders'), sheet.columnOf('owner'))).toEqual(
-      expect.arrayContaining(['bob@example.com', 'sato@example.co.jp']));
+      expect.arrayContaining(['bob@example.com', 'sato@example.co.jp']),
+    );
   });
 
   it('turns on completely or not at all: a failure part-way removes what it made and says why', () => {
@@ -109,7 +113,9 @@ describe('changes that check they may write before they write', () => {
     sheets.as('carol@example.com');
     sheets.resetCalls();
     const error = refusal(() => apiFor(sheet).applyWhatIf(sheet.name, { inputs: { win_rate: 0.25, deal_rate: 0.3 } }));
-    expect(error.text.en).toBe('The rows of Win rate are protected for sato@example.co.jp. Nothing was changed: ask them or the spreadsheet\'s owner (owner@example.com).');
+    expect(error.text.en).toBe(
+      "The rows of Win rate are protected for sato@example.co.jp. Nothing was changed: ask them or the spreadsheet's owner (owner@example.com).",
+    );
     expect(error.text.ja).toMatch(/^Win rate の行は sato@example\.co\.jp だけが編集できるよう保護されています。変更は行っていません。/);
     expect(sheet.value('deal_rate', 'plan_input')).toBe(0.2);
     expect(sheets.calls.filter((c) => c === 'Range.setValues')).toEqual([]);

@@ -3,7 +3,7 @@
  * changes, and a protection that stops a write part-way is said plainly, nothing typed lost.
  */
 import { KpiError } from '../../src/core/i18n';
-import { SETTINGS, ROW } from '../../src/core/sheet/schema';
+import { ROW, SETTINGS } from '../../src/core/sheet/schema';
 import { VOCABULARY } from '../../src/core/vocabulary';
 import { updateTreeSheet } from '../../src/server/update';
 import { TreeSheet } from '../support/treeSheet';
@@ -45,7 +45,9 @@ describe('an update and the protections people set', () => {
     // The owner locked the status column: another language rewrites the status formulas.
     lockedByOwner(sheet, sheet.rowOf('revenue'), sheet.columnOf('status'), 10, 1);
     const error = refusal(() => updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, { lang: 'ja' }));
-    expect(error.text.en).toMatch(/^A protection someone set on this spreadsheet stopped the change: ".*protected cell.*" Nothing you or others typed was lost/);
+    expect(error.text.en).toMatch(
+      /^A protection someone set on this spreadsheet stopped the change: ".*protected cell.*" Nothing you or others typed was lost/,
+    );
     expect(error.text.ja).toMatch(/保護により変更が止まりました/);
     expect(sheet.value('deals', 'actual_1')).toBe(139);
   });

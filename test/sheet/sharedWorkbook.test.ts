@@ -1,12 +1,12 @@
-import { VOCABULARY } from '../../src/core/vocabulary';
 import fc from 'fast-check';
+import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
 import { KpiError } from '../../src/core/i18n';
-import { monthKey, type ColumnKey } from '../../src/core/sheet/schema';
-import { templateById, type TemplateId } from '../../src/core/templates';
+import { type ColumnKey, monthKey } from '../../src/core/sheet/schema';
+import { type TemplateId, templateById } from '../../src/core/templates';
 import { isTyped, orderTree } from '../../src/core/tree';
+import { VOCABULARY } from '../../src/core/vocabulary';
 import { buildTreeSheet } from '../../src/server/build';
 import { updateTreeSheet } from '../../src/server/update';
-import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
 import { NOV_2026, request, TreeSheet } from '../support/treeSheet';
 
 const nodes = orderTree(templateById('new_business')!);
@@ -19,9 +19,24 @@ type Edit =
   | { kind: 'move'; from: number; to: number };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constant('actual' as const), id: fc.constantFrom(...typedIds), month: fc.integer({ min: 1, max: 12 }), value: fc.integer({ min: 0, max: 10_000_000 }) }),
-  fc.record({ kind: fc.constantFrom('owner' as const, 'note' as const), id: fc.constantFrom(...allIds), text: fc.string({ minLength: 1, maxLength: 12 }).filter((t) => t.trim() !== '' && !/^[=+\-@']/.test(t) && Number.isNaN(Number(t.replace(/[,%]/g, '')))) }),
-  fc.record({ kind: fc.constant('move' as const), from: fc.integer({ min: 0, max: allIds.length - 1 }), to: fc.integer({ min: 0, max: allIds.length - 1 }) }),
+  fc.record({
+    kind: fc.constant('actual' as const),
+    id: fc.constantFrom(...typedIds),
+    month: fc.integer({ min: 1, max: 12 }),
+    value: fc.integer({ min: 0, max: 10_000_000 }),
+  }),
+  fc.record({
+    kind: fc.constantFrom('owner' as const, 'note' as const),
+    id: fc.constantFrom(...allIds),
+    text: fc
+      .string({ minLength: 1, maxLength: 12 })
+      .filter((t) => t.trim() !== '' && !/^[=+\-@']/.test(t) && Number.isNaN(Number(t.replace(/[,%]/g, '')))),
+  }),
+  fc.record({
+    kind: fc.constant('move' as const),
+    from: fc.integer({ min: 0, max: allIds.length - 1 }),
+    to: fc.integer({ min: 0, max: allIds.length - 1 }),
+  }),
 );
 
 const rebuild = fc.oneof(
@@ -29,36 +44,50 @@ const rebuild = fc.oneof(
   fc.record({ inputs: fc.record({ win_rate: fc.integer({ min: 5, max: 90 }).map((p) => p / 100) }) }),
   fc.record({ fiscalYear: fc.constant(2027) }),
   fc.record({ seasonality: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 12, maxLength: 12 }) }),
-  fc.record({ addNodes: fc.constant([{
-    id: 'referrals', parent: 'leads', kind: 'tracked' as const, unit: 'count' as const, role: 'process' as const, plan: 120,
-    label: { en: 'Referrals', ja: '紹介数' }, definition: { en: 'Referrals received', ja: '受けた紹介の数' },
-  }]) }),
+  fc.record({
+    addNodes: fc.constant([
+      {
+        id: 'referrals',
+        parent: 'leads',
+        kind: 'tracked' as const,
+        unit: 'count' as const,
+        role: 'process' as const,
+        plan: 120,
+        label: { en: 'Referrals', ja: '紹介数' },
+        definition: { en: 'Referrals received', ja: '受けた紹介の数' },
+      },
+    ]),
+  }),
 );
 
 describe('nothing a person typed is lost', () => {
   it('keeps every actual, owner and note over random edits, moved rows and rebuilds', () => {
     fc.assert(
-      fc.property(fc.array(edit, { maxLength: 12 }), fc.uniqueArray(rebuild, { minLength: 1, maxLength: 2, selector: (r) => Object.keys(r)[0] }), (edits, rebuilds) => {
-        const sheet = TreeSheet.build();
-        const expected = new Map<string, string | number>();
-        for (const e of edits) {
-          if (e.kind === 'move') {
-            const first = sheet.rowOf(allIds[0]);
-            sheet.workbook.sheets.moveRow(sheet.name, first + e.from, first + e.to);
-          } else if (e.kind === 'actual') {
-            sheet.type(e.id, monthKey('actual', e.month), String(e.value));
-            expected.set(`${e.id}/actual_${e.month}`, e.value);
-          } else {
-            sheet.type(e.id, e.kind, e.text);
-            expected.set(`${e.id}/${e.kind}`, e.text);
+      fc.property(
+        fc.array(edit, { maxLength: 12 }),
+        fc.uniqueArray(rebuild, { minLength: 1, maxLength: 2, selector: (r) => Object.keys(r)[0] }),
+        (edits, rebuilds) => {
+          const sheet = TreeSheet.build();
+          const expected = new Map<string, string | number>();
+          for (const e of edits) {
+            if (e.kind === 'move') {
+              const first = sheet.rowOf(allIds[0]);
+              sheet.workbook.sheets.moveRow(sheet.name, first + e.from, first + e.to);
+            } else if (e.kind === 'actual') {
+              sheet.type(e.id, monthKey('actual', e.month), String(e.value));
+              expected.set(`${e.id}/actual_${e.month}`, e.value);
+            } else {
+              sheet.type(e.id, e.kind, e.text);
+              expected.set(`${e.id}/${e.kind}`, e.text);
+            }
           }
-        }
-        for (const changes of rebuilds) updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, changes);
-        for (const [where, value] of expected) {
-          const [id, key] = where.split('/');
-          expect([where, sheet.value(id, key as ColumnKey)]).toEqual([where, value]);
-        }
-      }),
+          for (const changes of rebuilds) updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, changes);
+          for (const [where, value] of expected) {
+            const [id, key] = where.split('/');
+            expect([where, sheet.value(id, key as ColumnKey)]).toEqual([where, value]);
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -76,12 +105,20 @@ describe('nothing a person typed is lost', () => {
     const sheet = TreeSheet.build();
     const { SpreadsheetApp } = sheet.workbook.sheets.services;
     const tab = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheet.name)!;
-    const theirs = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied('=$AH9>100').setBackground('#123456')
-      .setRanges([tab.getRange(9, 34, 1, 12)]).build();
+    const theirs = SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied('=$AH9>100')
+      .setBackground('#123456')
+      .setRanges([tab.getRange(9, 34, 1, 12)])
+      .build();
     tab.setConditionalFormatRules([...tab.getConditionalFormatRules(), theirs]);
     updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, { kgi: 2_000_000_000 });
     const rules = sheet.workbook.sheets.rules(sheet.name);
-    expect(rules).toContainEqual({ ranges: [{ row: 9, column: 34, rows: 1, columns: 12 }], formula: '=$AH9>100', background: '#123456', fontColor: null });
+    expect(rules).toContainEqual({
+      ranges: [{ row: 9, column: 34, rows: 1, columns: 12 }],
+      formula: '=$AH9>100',
+      background: '#123456',
+      fontColor: null,
+    });
     expect(rules.filter((r) => r.background === '#f4c7c3')).toHaveLength(1);
   });
 });
@@ -103,12 +140,14 @@ describe('one update at a time, and never half a sheet', () => {
   });
 
   it.each(['Range.setValues', 'Range.setDataValidations', 'Sheet.setConditionalFormatRules', 'DeveloperMetadata.setValue'])(
-    'leaves no half-built sheet when %s fails part-way', (method) => {
+    'leaves no half-built sheet when %s fails part-way',
+    (method) => {
       const workbook = new MemoryWorkbook();
       workbook.failOn = method;
       expect(() => buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026)).toThrow('Simulated service failure');
       expect(workbook.sheets.sheetNames()).toEqual(['Sheet1']);
-    });
+    },
+  );
 
   it('refuses bad input before writing anything, naming the field', () => {
     const workbook = new MemoryWorkbook();
@@ -140,7 +179,13 @@ describe('batched service calls', () => {
     const workbook = new MemoryWorkbook();
     buildTreeSheet(workbook, VOCABULARY, request({ templateId: templateId as TemplateId, kgi: 600_000_000 }), NOV_2026);
     const counts = workbook.sheets.countsByMethod();
-    for (const method of ['Range.setValues', 'Range.setBackgrounds', 'Range.setNumberFormats', 'Range.setDataValidations', 'Range.setNotes']) {
+    for (const method of [
+      'Range.setValues',
+      'Range.setBackgrounds',
+      'Range.setNumberFormats',
+      'Range.setDataValidations',
+      'Range.setNotes',
+    ]) {
       expect([method, counts[method]]).toEqual([method, 1]);
     }
   });

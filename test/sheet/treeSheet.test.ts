@@ -1,7 +1,7 @@
-import { VOCABULARY } from '../../src/core/vocabulary';
 import { planTree } from '../../src/core/plan';
 import { monthKey, PALETTE } from '../../src/core/sheet/schema';
 import { TEMPLATES } from '../../src/core/templates';
+import { VOCABULARY } from '../../src/core/vocabulary';
 import { customFunctions } from '../../src/functions/catalogue';
 import { updateTreeSheet } from '../../src/server/update';
 import { TreeSheet } from '../support/treeSheet';
@@ -125,7 +125,8 @@ describe('actuals, derived rates and the bottleneck', () => {
     expect(sheet.setting('period')).toBe('YTD');
     expect(sheet.value('orders', 'period_actual')).toBe(56);
     expect(sheet.value('orders', 'period_plan')).toBe(
-      (sheet.value('orders', 'plan_1') as number) + (sheet.value('orders', 'plan_2') as number));
+      (sheet.value('orders', 'plan_1') as number) + (sheet.value('orders', 'plan_2') as number),
+    );
     expect(sheet.value('win_rate', 'period_actual')).toBeCloseTo(56 / 278, 12);
   });
 
@@ -195,8 +196,14 @@ describe('a sheet that protects itself', () => {
     const sheet = TreeSheet.build();
     updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, {
       addNodes: hostile.map((label, i) => ({
-        id: `custom_${i}`, parent: 'deals', kind: 'tracked', unit: 'count', role: 'process', plan: 10,
-        label: { en: label, ja: label }, definition: { en: label, ja: label },
+        id: `custom_${i}`,
+        parent: 'deals',
+        kind: 'tracked',
+        unit: 'count',
+        role: 'process',
+        plan: 10,
+        label: { en: label, ja: label },
+        definition: { en: label, ja: label },
       })),
     });
     hostile.forEach((label, i) => {

@@ -2,23 +2,30 @@
  * Updates of a tree sheet that a team shares, against the strict fake of the Spreadsheet
  * service: in place, never rewriting what people typed, whole after a kill at any call.
  */
+
+import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
+import { FakeKilled } from '../../build/sheets/spreadsheet';
 import { KpiError } from '../../src/core/i18n';
 import { ref } from '../../src/core/sheet/a1';
-import { monthKey, ROW } from '../../src/core/sheet/schema';
 import { readTreeSheet } from '../../src/core/sheet/readBack';
-import { VOCABULARY } from '../../src/core/vocabulary';
+import { monthKey, ROW } from '../../src/core/sheet/schema';
 import type { NodeDef } from '../../src/core/tree';
+import { VOCABULARY } from '../../src/core/vocabulary';
 import { buildTreeSheet } from '../../src/server/build';
 import { treeTags } from '../../src/server/trees';
-import { updateTreeSheet, type UpdateRequest } from '../../src/server/update';
-import { FakeKilled } from '../../build/sheets/spreadsheet';
-import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
+import { type UpdateRequest, updateTreeSheet } from '../../src/server/update';
 import { NOV_2026, request, TreeSheet } from '../support/treeSheet';
 
 /** A process KPI under the average deal size: its row goes in above Orders and Deals. */
 const upsells: NodeDef = {
-  id: 'upsell_talks', parent: 'deal_size', kind: 'tracked', unit: 'count', role: 'process', plan: 40,
-  label: { en: 'Upsell talks', ja: 'アップセル商談' }, definition: { en: 'Talks about a larger order', ja: '増額の商談' },
+  id: 'upsell_talks',
+  parent: 'deal_size',
+  kind: 'tracked',
+  unit: 'count',
+  role: 'process',
+  plan: 40,
+  label: { en: 'Upsell talks', ja: 'アップセル商談' },
+  definition: { en: 'Talks about a larger order', ja: '増額の商談' },
 };
 
 const UPDATES: [string, UpdateRequest][] = [
@@ -41,8 +48,12 @@ function typedTree(): TreeSheet {
 }
 
 const typedValues = (sheet: TreeSheet) => ({
-  orders1: sheet.value('orders', 'actual_1'), deals1: sheet.value('deals', 'actual_1'), orders7: sheet.value('orders', 'actual_7'),
-  owner: sheet.value('deals', 'owner'), note: sheet.value('leads', 'note'), dealRate: sheet.value('deal_rate', 'plan_input'),
+  orders1: sheet.value('orders', 'actual_1'),
+  deals1: sheet.value('deals', 'actual_1'),
+  orders7: sheet.value('orders', 'actual_7'),
+  owner: sheet.value('deals', 'owner'),
+  note: sheet.value('leads', 'note'),
+  dealRate: sheet.value('deal_rate', 'plan_input'),
 });
 
 describe('an update changes the tree sheet in place', () => {
@@ -175,7 +186,9 @@ describe('a run killed at any call leaves the workbook whole', () => {
     for (let k = 1; ; k++) {
       const sheet = typedTree();
       const before = typedValues(sheet);
-      const killed = killAt(sheet.workbook, k, () => updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, { addNodes: [upsells], kgi: 2_000_000_000 }));
+      const killed = killAt(sheet.workbook, k, () =>
+        updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, { addNodes: [upsells], kgi: 2_000_000_000 }),
+      );
       const trees = [...treeTags(sheet.workbook).keys()];
       expect([k, trees]).toEqual([k, [sheet.name]]);
       expect(readTreeSheet(sheet.workbook.readValues(sheet.name))).not.toBeNull();
@@ -183,7 +196,9 @@ describe('a run killed at any call leaves the workbook whole', () => {
       if (!killed) break;
       // The next update finishes what the killed one recorded: one row for the new KPI once its
       // tag holds it, and figures that follow the KGI the sheet holds.
-      const recorded = treeTags(sheet.workbook).get(sheet.name)!.added.some((n) => n.id === 'upsell_talks');
+      const recorded = treeTags(sheet.workbook)
+        .get(sheet.name)!
+        .added.some((n) => n.id === 'upsell_talks');
       updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, {});
       expect([k, sheet.workbook.readValues(sheet.name).filter((r) => r[0] === 'upsell_talks').length]).toEqual([k, recorded ? 1 : 0]);
       expect([k, sheet.value('orders', 'annual')]).toEqual([k, (sheet.setting('kgi') as number) / 2_000_000]);
@@ -262,9 +277,16 @@ describe('a damaged or renamed tree sheet', () => {
     const sheet = typedTree();
     const { sheets } = sheet.workbook;
     sheets.renameSheet(sheet.name, 'Sales plan');
-    const named = () => sheets.namedRanges().filter((n) => n.sheet === 'Sales plan').map((n) => n.name.replace(/\d+$/, ''));
+    const named = () =>
+      sheets
+        .namedRanges()
+        .filter((n) => n.sheet === 'Sales plan')
+        .map((n) => n.name.replace(/\d+$/, ''));
     expect(named().sort()).toEqual(['KPI_KGI_', 'KPI_PERIOD_']);
-    sheets.services.SpreadsheetApp.getActiveSpreadsheet().getNamedRanges().find((n) => n.getName().startsWith('KPI_KGI_'))!.remove();
+    sheets.services.SpreadsheetApp.getActiveSpreadsheet()
+      .getNamedRanges()
+      .find((n) => n.getName().startsWith('KPI_KGI_'))!
+      .remove();
     const result = updateTreeSheet(sheet.workbook, VOCABULARY, 'Sales plan', { kgi: 2e9 });
     expect(result.sheetName).toBe('Sales plan');
     expect(named().sort()).toEqual(['KPI_KGI_', 'KPI_PERIOD_']);
@@ -307,7 +329,9 @@ describe('another language', () => {
     const sheet = typedTree();
     updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, { lang: 'ja' });
     expect(sheet.value('deals', 'label')).toBe('商談数');
-    expect(sheet.workbook.sheets.validationAt(sheet.name, sheet.rowOf('deals'), sheet.columnOf('actual_3'))?.help).toBe('0 以上の数値を入力してください。');
+    expect(sheet.workbook.sheets.validationAt(sheet.name, sheet.rowOf('deals'), sheet.columnOf('actual_3'))?.help).toBe(
+      '0 以上の数値を入力してください。',
+    );
     expect(sheet.setting('period')).toBe('年度累計');
     expect(sheet.value('deals', 'actual_1')).toBe(139);
   });

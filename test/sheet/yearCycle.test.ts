@@ -1,13 +1,13 @@
-import { VOCABULARY } from '../../src/core/vocabulary';
 import fc from 'fast-check';
+import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
 import { recovery } from '../../src/core/recovery';
-import { monthKey, PALETTE } from '../../src/core/sheet/schema';
 import { readTreeSheet } from '../../src/core/sheet/readBack';
+import { monthKey, PALETTE } from '../../src/core/sheet/schema';
 import { templateById } from '../../src/core/templates';
 import { isTyped, orderTree } from '../../src/core/tree';
+import { VOCABULARY } from '../../src/core/vocabulary';
 import { createServerApi } from '../../src/server/api';
 import { buildTreeSheet } from '../../src/server/build';
-import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
 import { TreeSheet } from '../support/treeSheet';
 
 const APRIL_2026 = new Date(2026, 3, 10);
@@ -63,7 +63,21 @@ describe('closing a month', () => {
     expect(sheet.setting('closedThrough')).toBe('2026-04');
 
     const history = sheet.workbook.readValues('KPI history');
-    expect(history[0]).toEqual(['Closed at', 'Tree sheet', 'Month', 'Revision', 'Node id', 'KPI', 'Owner', 'Plan', 'Actual', 'Achievement', 'KGI recoverable', 'Status', 'Bottleneck']);
+    expect(history[0]).toEqual([
+      'Closed at',
+      'Tree sheet',
+      'Month',
+      'Revision',
+      'Node id',
+      'KPI',
+      'Owner',
+      'Plan',
+      'Actual',
+      'Achievement',
+      'KGI recoverable',
+      'Status',
+      'Bottleneck',
+    ]);
     expect(history.slice(1).map((r) => r[4])).toEqual(nodes.map((n) => n.id));
     const winRate = history.find((r) => r[4] === 'win_rate')!;
     expect(winRate.slice(1, 4)).toEqual([sheet.name, '2026-04', 1]);
@@ -106,8 +120,9 @@ describe('closing a month', () => {
     expect(sheet.value('orders', 'annual')).toBe(1000);
     // An update in place needs the tree's own columns where it put them: it says so and changes nothing.
     const before = sheet.workbook.readValues(sheet.name);
-    expect(() => api.addProcessKpi(sheet.name, { parent: 'leads', label: t('Referrals'), definition: t(''), plan: 12, lowerIsBetter: false }))
-      .toThrow(/were inserted, deleted or moved.*Nothing was changed/);
+    expect(() =>
+      api.addProcessKpi(sheet.name, { parent: 'leads', label: t('Referrals'), definition: t(''), plan: 12, lowerIsBetter: false }),
+    ).toThrow(/were inserted, deleted or moved.*Nothing was changed/);
     expect(sheet.workbook.readValues(sheet.name)).toEqual(before);
   });
 
@@ -149,7 +164,13 @@ describe('owners and their KPIs', () => {
     expect(sheet.workbook.editorsAt(sheet.name, ...ownerCell)).toContain('sato@example.co.jp');
     expect(sheet.workbook.editorsAt(sheet.name, sheet.rowOf('deals'), sheet.columnOf('actual_3'))).toBeNull();
     // An update inserts a row above: the protection moves with the rows.
-    api.addProcessKpi(sheet.name, { parent: 'leads', label: { en: 'Referrals', ja: '紹介数' }, definition: { en: '', ja: '' }, plan: 12, lowerIsBetter: false });
+    api.addProcessKpi(sheet.name, {
+      parent: 'leads',
+      label: { en: 'Referrals', ja: '紹介数' },
+      definition: { en: '', ja: '' },
+      plan: 12,
+      lowerIsBetter: false,
+    });
     expect(api.getTreeStatus(sheet.name).ownerProtection).toBe(true);
     expect(sheet.workbook.editorsAt(sheet.name, sheet.rowOf('orders'), sheet.columnOf('actual_3'))).toContain('sato@example.co.jp');
     expect(api.setOwnerProtection(sheet.name, false)).toBe(0);
@@ -198,8 +219,11 @@ describe('process KPIs from the catalogue', () => {
     sheet.actuals(1, april);
     const yields = sheet.value('revenue', 'yields');
     apiFor(sheet).addProcessKpi(sheet.name, {
-      parent: 'leads', label: { en: 'Seminar registrations', ja: 'セミナー申込数' },
-      definition: { en: 'Registrations', ja: '申込の数' }, plan: 1200, lowerIsBetter: false,
+      parent: 'leads',
+      label: { en: 'Seminar registrations', ja: 'セミナー申込数' },
+      definition: { en: 'Registrations', ja: '申込の数' },
+      plan: 1200,
+      lowerIsBetter: false,
     });
     expect(sheet.value('kpi_1', 'label')).toBe('Seminar registrations');
     expect(sheet.value('kpi_1', 'annual')).toBe(1200);
@@ -214,8 +238,12 @@ describe('process KPIs from the catalogue', () => {
     const leads = pipeline.value('leads', 'annual') as number;
     const api = apiFor(pipeline);
     api.addProcessKpi(pipeline.name, {
-      parent: 'leads', label: { en: 'Referral leads', ja: '紹介リード' }, definition: { en: 'Leads from referrals', ja: '紹介からのリード' },
-      plan: 0, lowerIsBetter: false, channelShare: 0.1,
+      parent: 'leads',
+      label: { en: 'Referral leads', ja: '紹介リード' },
+      definition: { en: 'Leads from referrals', ja: '紹介からのリード' },
+      plan: 0,
+      lowerIsBetter: false,
+      channelShare: 0.1,
     });
     const shares = ['web_leads', 'seminar_leads', 'exhibition_leads', 'kpi_1'].map((id) => pipeline.value(id, 'plan_input'));
     expect(shares).toEqual([0.45, 0.27, 0.18, 0.1]);
@@ -224,19 +252,39 @@ describe('process KPIs from the catalogue', () => {
     // Its actuals now count towards leads, and so towards the pipeline.
     pipeline.actuals(1, { web_leads: 100, seminar_leads: 50, exhibition_leads: 20, kpi_1: 30 });
     expect(pipeline.value('leads', 'actual_1')).toBe(200);
-    expect(() => api.addProcessKpi(pipeline.name, {
-      parent: 'appointments', label: { en: 'X', ja: 'X' }, definition: { en: '', ja: '' }, plan: 0, lowerIsBetter: false, channelShare: 0.1,
-    })).toThrow(expect.objectContaining({ field: 'channelShare' }));
-    expect(() => api.addProcessKpi(pipeline.name, {
-      parent: 'leads', label: { en: 'X', ja: 'X' }, definition: { en: '', ja: '' }, plan: 0, lowerIsBetter: false, channelShare: 1,
-    })).toThrow(/between 0% and 100%/);
+    expect(() =>
+      api.addProcessKpi(pipeline.name, {
+        parent: 'appointments',
+        label: { en: 'X', ja: 'X' },
+        definition: { en: '', ja: '' },
+        plan: 0,
+        lowerIsBetter: false,
+        channelShare: 0.1,
+      }),
+    ).toThrow(expect.objectContaining({ field: 'channelShare' }));
+    expect(() =>
+      api.addProcessKpi(pipeline.name, {
+        parent: 'leads',
+        label: { en: 'X', ja: 'X' },
+        definition: { en: '', ja: '' },
+        plan: 0,
+        lowerIsBetter: false,
+        channelShare: 1,
+      }),
+    ).toThrow(/between 0% and 100%/);
   });
 
   it('names what is wrong with a new KPI', () => {
     const sheet = TreeSheet.build();
-    const add = (patch: object) => () => apiFor(sheet).addProcessKpi(sheet.name, {
-      parent: 'leads', label: { en: 'X', ja: 'X' }, definition: { en: '', ja: '' }, plan: 1, lowerIsBetter: false, ...patch,
-    });
+    const add = (patch: object) => () =>
+      apiFor(sheet).addProcessKpi(sheet.name, {
+        parent: 'leads',
+        label: { en: 'X', ja: 'X' },
+        definition: { en: '', ja: '' },
+        plan: 1,
+        lowerIsBetter: false,
+        ...patch,
+      });
     expect(add({ parent: 'nowhere' })).toThrow(/not in this tree/);
     expect(add({ label: { en: ' ', ja: ' ' } })).toThrow(/name of 1 to 100/);
     expect(add({ plan: -1 })).toThrow(/0 or more/);
@@ -289,17 +337,22 @@ describe('the bottleneck rule in the core agrees with the sheet', () => {
     fc.assert(
       fc.property(
         fc.record({
-          visits: fc.integer({ min: 0, max: 4000 }), leads: fc.integer({ min: 0, max: 900 }), deals: fc.integer({ min: 0, max: 200 }),
-          orders: fc.integer({ min: 0, max: 60 }), size: fc.integer({ min: 1, max: 40 }).map((k) => k * 100_000),
+          visits: fc.integer({ min: 0, max: 4000 }),
+          leads: fc.integer({ min: 0, max: 900 }),
+          deals: fc.integer({ min: 0, max: 200 }),
+          orders: fc.integer({ min: 0, max: 60 }),
+          size: fc.integer({ min: 1, max: 40 }).map((k) => k * 100_000),
         }),
         ({ visits, leads, deals, orders, size }) => {
           const sheet = TreeSheet.build({}, APRIL_2026);
           sheet.setting('period', '2026-04');
           sheet.actuals(1, { visits, leads, deals, orders, revenue: orders * size });
-          const figures = new Map(nodes.map((n) => {
-            const num = (v: unknown) => (typeof v === 'number' ? v : null);
-            return [n.id, { plan: num(sheet.value(n.id, 'period_plan')), actual: num(sheet.value(n.id, 'period_actual')) }];
-          }));
+          const figures = new Map(
+            nodes.map((n) => {
+              const num = (v: unknown) => (typeof v === 'number' ? v : null);
+              return [n.id, { plan: num(sheet.value(n.id, 'period_plan')), actual: num(sheet.value(n.id, 'period_actual')) }];
+            }),
+          );
           const core = recovery(nodes, figures);
           for (const n of nodes.filter((x) => x.kind !== 'tracked')) {
             const inSheet = sheet.value(n.id, 'recoverable');
@@ -320,8 +373,10 @@ describe('the bottleneck rule in the core agrees with the sheet', () => {
     fc.assert(
       fc.property(
         fc.record({
-          opening: fc.integer({ min: 1, max: 700 }), churned: fc.integer({ min: 0, max: 100 }),
-          fresh: fc.integer({ min: 0, max: 120 }), perCustomer: fc.integer({ min: 1, max: 120 }).map((k) => k * 1000),
+          opening: fc.integer({ min: 1, max: 700 }),
+          churned: fc.integer({ min: 0, max: 100 }),
+          fresh: fc.integer({ min: 0, max: 120 }),
+          perCustomer: fc.integer({ min: 1, max: 120 }).map((k) => k * 1000),
         }),
         ({ opening, churned, fresh, perCustomer }) => {
           const retained = Math.max(0, opening - churned);
@@ -329,7 +384,9 @@ describe('the bottleneck rule in the core agrees with the sheet', () => {
           sheet.setting('period', '2026-04');
           sheet.actuals(1, { opening, retained, new_customers: fresh, recurring_revenue: (retained + fresh) * perCustomer });
           const num = (v: unknown) => (typeof v === 'number' ? v : null);
-          const figures = new Map(cs.map((n) => [n.id, { plan: num(sheet.value(n.id, 'period_plan')), actual: num(sheet.value(n.id, 'period_actual')) }]));
+          const figures = new Map(
+            cs.map((n) => [n.id, { plan: num(sheet.value(n.id, 'period_plan')), actual: num(sheet.value(n.id, 'period_actual')) }]),
+          );
           const core = recovery(cs, figures);
           for (const n of cs.filter((x) => x.kind !== 'tracked')) {
             const inCore = core.recoverable.get(n.id) ?? null;
@@ -347,7 +404,12 @@ describe('the bottleneck rule in the core agrees with the sheet', () => {
 describe('dates people read', () => {
   it('records the close time in the spreadsheet’s time zone, not the script’s', () => {
     const workbook = new MemoryWorkbook({ timeZone: 'Asia/Tokyo' });
-    const { sheetName } = buildTreeSheet(workbook, VOCABULARY, { templateId: 'new_business', lang: 'en', kgi: 1e9, inputs: {}, fiscalYear: 2026, startMonth: 4, seasonality: null }, APRIL_2026);
+    const { sheetName } = buildTreeSheet(
+      workbook,
+      VOCABULARY,
+      { templateId: 'new_business', lang: 'en', kgi: 1e9, inputs: {}, fiscalYear: 2026, startMonth: 4, seasonality: null },
+      APRIL_2026,
+    );
     // 20:00 UTC on 23 November is 05:00 on the 24th in Tokyo.
     const now = new Date(Date.UTC(2026, 10, 23, 20, 0));
     createServerApi({ workbook, today: () => now, vocabulary: () => VOCABULARY }).closeMonth(sheetName, true);
@@ -357,7 +419,12 @@ describe('dates people read', () => {
   it('counts the months that have ended where the spreadsheet is', () => {
     // 23:30 UTC on 31 March is already 1 April in Tokyo: March, the last month of FY2025, has ended.
     const workbook = new MemoryWorkbook({ timeZone: 'Asia/Tokyo' });
-    const { sheetName } = buildTreeSheet(workbook, VOCABULARY, { templateId: 'new_business', lang: 'en', kgi: 1e9, inputs: {}, fiscalYear: 2025, startMonth: 4, seasonality: null }, new Date(Date.UTC(2026, 2, 31, 23, 30)));
+    const { sheetName } = buildTreeSheet(
+      workbook,
+      VOCABULARY,
+      { templateId: 'new_business', lang: 'en', kgi: 1e9, inputs: {}, fiscalYear: 2025, startMonth: 4, seasonality: null },
+      new Date(Date.UTC(2026, 2, 31, 23, 30)),
+    );
     expect(readTreeSheet(workbook.readValues(sheetName))!.closedThrough).toBe('2026-03');
   });
 });

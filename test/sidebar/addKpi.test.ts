@@ -1,14 +1,27 @@
-import { templateById } from '../../src/core/templates';
 import { addsUp, CUSTOM, feedable, indented, keptParent, readKpi, type TypedKpi } from '../../sidebar/client/addKpi';
 import { MESSAGES } from '../../sidebar/client/text';
+import { templateById } from '../../src/core/templates';
 
-const typed = (change: Partial<TypedKpi>): TypedKpi =>
-  ({ pick: CUSTOM, customName: '', parent: 'leads', plan: '120', lowerIsBetter: false, share: null, ...change });
+const typed = (change: Partial<TypedKpi>): TypedKpi => ({
+  pick: CUSTOM,
+  customName: '',
+  parent: 'leads',
+  plan: '120',
+  lowerIsBetter: false,
+  share: null,
+  ...change,
+});
 
 describe('the process KPI the form sends', () => {
   it('takes a catalogue entry in both languages, or a custom name for both', () => {
     const { kpi: custom } = readKpi(typed({ customName: '  Partner leads ' }));
-    expect(custom).toEqual({ parent: 'leads', label: { en: 'Partner leads', ja: 'Partner leads' }, definition: { en: '', ja: '' }, plan: 120, lowerIsBetter: false });
+    expect(custom).toEqual({
+      parent: 'leads',
+      label: { en: 'Partner leads', ja: 'Partner leads' },
+      definition: { en: '', ja: '' },
+      plan: 120,
+      lowerIsBetter: false,
+    });
     expect(readKpi(typed({ customName: '   ' }))).toEqual({ kpi: null, errors: new Map([['label', MESSAGES.nameNeeded]]) });
   });
 

@@ -6,20 +6,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { templateById } from '../../src/core/templates';
-import { orderTree } from '../../src/core/tree';
 import { fieldRow, type Markup } from '../../sidebar/client/fieldRow';
 import { planFieldRows } from '../../sidebar/client/planFields';
 import { sidebarModel } from '../../sidebar/model';
+import { templateById } from '../../src/core/templates';
+import { orderTree } from '../../src/core/tree';
 
 const VOID = new Set(['input']);
-const escape = Handlebars.escapeExpression;
+const escapeHtml = Handlebars.escapeExpression;
 
 /** Markup as Handlebars writes it: attributes quoted and escaped, texts escaped, English. */
 function html(markup: Markup): string {
-  const attrs = markup.attrs.map(([name, value]) => ` ${name}="${escape(value)}"`).join('');
+  const attrs = markup.attrs.map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join('');
   if (VOID.has(markup.tag)) return `<${markup.tag}${attrs}>`;
-  const children = markup.children.map((child) => (typeof child === 'string' ? escape(child) : 'tag' in child ? html(child) : escape(child.en)));
+  const children = markup.children.map((child) =>
+    typeof child === 'string' ? escapeHtml(child) : 'tag' in child ? html(child) : escapeHtml(child.en),
+  );
   return `<${markup.tag}${attrs}>${children.join('')}</${markup.tag}>`;
 }
 
@@ -45,12 +47,14 @@ describe('a field row', () => {
   });
 
   it('made at run time, says a label from the sheet as text, and is described by its error line', () => {
-    const [kgi, dealSize] = planFieldRows('w', orderTree(templateById('new_business')!)).map(fieldRow).map(html);
+    const [kgi, dealSize] = planFieldRows('w', orderTree(templateById('new_business')!))
+      .map(fieldRow)
+      .map(html);
     expect(kgi).toBe(
-      '<div class="field"><label for="w-kgi"><span>KGI (annual goal) · Revenue</span></label>'
-      + '<div class="input-wrap"><span class="affix" aria-hidden="true">¥</span>'
-      + '<input id="w-kgi" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" value="" data-field="kgi" data-unit="amount" aria-describedby="w-kgi-err">'
-      + '</div><p id="w-kgi-err" class="error" aria-live="polite"></p></div>',
+      '<div class="field"><label for="w-kgi"><span>KGI (annual goal) · Revenue</span></label>' +
+        '<div class="input-wrap"><span class="affix" aria-hidden="true">¥</span>' +
+        '<input id="w-kgi" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" value="" data-field="kgi" data-unit="amount" aria-describedby="w-kgi-err">' +
+        '</div><p id="w-kgi-err" class="error" aria-live="polite"></p></div>',
     );
     expect(dealSize).toContain('<label for="w-deal_size"><span>Average deal size</span></label>');
     expect(html(fieldRow({ ...fields[1], label: { en: '<b>x</b>', ja: '' } }))).toContain('&lt;b&gt;x&lt;/b&gt;');

@@ -1,15 +1,16 @@
-import { KpiError } from '../../src/core/i18n';
+import { checkPlan, defaultFiscalYear, existingTree, neededRows, type TypedPlan } from '../../sidebar/client/newTree';
+import { MESSAGES } from '../../sidebar/client/text';
+import type { KpiError } from '../../src/core/i18n';
 import { planTree } from '../../src/core/plan';
 import { templateById } from '../../src/core/templates';
 import type { TreeRef } from '../../src/rpc';
-import { checkPlan, defaultFiscalYear, existingTree, neededRows, type TypedPlan } from '../../sidebar/client/newTree';
-import { MESSAGES } from '../../sidebar/client/text';
 
 /** The New business template's form as a planner leaves it. */
 const typed = (change: Partial<TypedPlan> = {}, values: Record<string, string> = {}): TypedPlan => ({
   templateId: 'new_business',
-  values: Object.entries({ kgi: '10億', deal_size: '2,000,000', win_rate: '30', deal_rate: '20', lead_rate: '25', ...values })
-    .map(([name, text]) => ({ name, text, unit: name.endsWith('_rate') ? 'percent' : 'amount' })),
+  values: Object.entries({ kgi: '10億', deal_size: '2,000,000', win_rate: '30', deal_rate: '20', lead_rate: '25', ...values }).map(
+    ([name, text]) => ({ name, text, unit: name.endsWith('_rate') ? 'percent' : 'amount' }),
+  ),
   fiscalYear: '2025',
   startMonth: 4,
   weights: null,
@@ -22,10 +23,19 @@ describe('the plan form', () => {
     expect(check.errors.size).toBe(0);
     expect(check.plan).toEqual(planTree(templateById('new_business')!, 1e9, check.request!.inputs));
     expect(check.request).toEqual({
-      templateId: 'new_business', kgi: 1e9, fiscalYear: 2025, startMonth: 4, seasonality: null,
+      templateId: 'new_business',
+      kgi: 1e9,
+      fiscalYear: 2025,
+      startMonth: 4,
+      seasonality: null,
       inputs: { deal_size: 2_000_000, win_rate: 0.3, deal_rate: 0.2, lead_rate: 0.25 },
     });
-    expect(neededRows(check.plan, 'en')).toEqual([['Orders', '500'], ['Deals', '1,667'], ['New leads', '8,335'], ['Visits', '33,340']]);
+    expect(neededRows(check.plan, 'en')).toEqual([
+      ['Orders', '500'],
+      ['Deals', '1,667'],
+      ['New leads', '8,335'],
+      ['Visits', '33,340'],
+    ]);
   });
 
   it('says a figure that is not a number beside its field, and stops calculating', () => {
@@ -71,8 +81,12 @@ describe('the default fiscal year', () => {
 });
 
 describe('the tree a build would duplicate', () => {
-  const ref = (sheetName: string, templateId: TreeRef['templateId'], fiscalYear: number | null): TreeRef =>
-    ({ sheetName, templateId, lang: 'en', fiscalYear });
+  const ref = (sheetName: string, templateId: TreeRef['templateId'], fiscalYear: number | null): TreeRef => ({
+    sheetName,
+    templateId,
+    lang: 'en',
+    fiscalYear,
+  });
   const trees = [ref('Accounts 2025', 'account_sales', 2025), ref('KPI 2024', 'new_business', 2024), ref('KPI 2025', 'new_business', 2025)];
 
   it('is the same template’s tree of that year, else its first, else none', () => {

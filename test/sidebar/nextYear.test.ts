@@ -1,8 +1,12 @@
-import type { TreeRef } from '../../src/rpc';
 import { nextYearRef, nextYearTree } from '../../sidebar/client/nextYear';
+import type { TreeRef } from '../../src/rpc';
 
-const ref = (sheetName: string, templateId: TreeRef['templateId'], fiscalYear: number | null): TreeRef =>
-  ({ sheetName, templateId, lang: 'ja', fiscalYear });
+const ref = (sheetName: string, templateId: TreeRef['templateId'], fiscalYear: number | null): TreeRef => ({
+  sheetName,
+  templateId,
+  lang: 'ja',
+  fiscalYear,
+});
 const tree = ref('KPI 2025', 'new_business', 2025);
 
 describe('next fiscal year’s tree', () => {

@@ -1,19 +1,40 @@
-import type { MissingInput, NodeStatus, TreeStatus } from '../../src/rpc';
-import { templateById } from '../../src/core/templates';
 import { forOwner, groupByOwner, ownersOf, protectionText } from '../../sidebar/client/owners';
 import { MESSAGES } from '../../sidebar/client/text';
+import { templateById } from '../../src/core/templates';
+import type { MissingInput, NodeStatus, TreeStatus } from '../../src/rpc';
 
 const node = (nodeId: string, owner: string): NodeStatus => ({ nodeId, label: nodeId, owner, achievement: 0.5, recoverable: 1 });
 const gap = (nodeId: string, owner: string): MissingInput => ({ nodeId, label: nodeId, owner, months: ['2026-04'] });
-const figures = (nodeId: string, owner: string) =>
-  ({ nodeId, label: nodeId, owner, annual: 1, periodPlan: 1, periodActual: null, forecast: null });
+const figures = (nodeId: string, owner: string) => ({
+  nodeId,
+  label: nodeId,
+  owner,
+  annual: 1,
+  periodPlan: 1,
+  periodActual: null,
+  forecast: null,
+});
 
 const status: TreeStatus = {
-  lang: 'en', fiscalYear: 2026, startMonth: 4, weights: Array(12).fill(1),
-  sheetName: 'KPI 2026', period: '2026-05', kgi: { plan: 1, actual: null }, kgiTarget: 12,
+  lang: 'en',
+  fiscalYear: 2026,
+  startMonth: 4,
+  weights: Array(12).fill(1),
+  sheetName: 'KPI 2026',
+  period: '2026-05',
+  kgi: { plan: 1, actual: null },
+  kgiTarget: 12,
   tree: templateById('new_business')!,
-  nodes: [figures('revenue', ''), figures('orders', 'sato@example.co.jp'), figures('deals', ' Team West '), figures('leads', 'sato@example.co.jp')],
-  months: ['2026-04', '2026-05'], closedMonths: 1, nextToClose: '2026-05', ownerProtection: false,
+  nodes: [
+    figures('revenue', ''),
+    figures('orders', 'sato@example.co.jp'),
+    figures('deals', ' Team West '),
+    figures('leads', 'sato@example.co.jp'),
+  ],
+  months: ['2026-04', '2026-05'],
+  closedMonths: 1,
+  nextToClose: '2026-05',
+  ownerProtection: false,
   bottleneck: node('win_rate', 'sato@example.co.jp'),
   underPlan: [node('deals', 'Team West'), node('leads', 'sato@example.co.jp'), node('visits', '')],
   missing: [gap('visits', ''), gap('orders', 'sato@example.co.jp'), gap('deals', 'Team West'), gap('leads', 'sato@example.co.jp')],

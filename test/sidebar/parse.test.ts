@@ -1,4 +1,4 @@
-import { fieldText, parseField, parsePercent, parseWeights, parseYear, readWeights, type FieldMessages } from '../../sidebar/client/parse';
+import { type FieldMessages, fieldText, parseField, parsePercent, parseWeights, parseYear, readWeights } from '../../sidebar/client/parse';
 import { MESSAGES } from '../../sidebar/client/text';
 
 describe('seasonal weights pasted into a form', () => {

@@ -1,15 +1,18 @@
-import { KpiError } from '../../src/core/i18n';
-import { templateById } from '../../src/core/templates';
-import { orderTree } from '../../src/core/tree';
 import type { FieldMessages } from '../../sidebar/client/parse';
 import { planChecked, planFieldRows, plannedFields, readPlanValues } from '../../sidebar/client/planFields';
 import { MESSAGES } from '../../sidebar/client/text';
+import { KpiError } from '../../src/core/i18n';
+import { templateById } from '../../src/core/templates';
+import { orderTree } from '../../src/core/tree';
 
 describe('a tree’s plan fields', () => {
   it('are its factors (rates as percent) and the channel shares of its sums', () => {
     const fields = plannedFields(orderTree(templateById('new_business')!));
     expect(fields.map((f) => [f.node.id, f.unit])).toEqual([
-      ['deal_size', 'amount'], ['win_rate', 'percent'], ['deal_rate', 'percent'], ['lead_rate', 'percent'],
+      ['deal_size', 'amount'],
+      ['win_rate', 'percent'],
+      ['deal_rate', 'percent'],
+      ['lead_rate', 'percent'],
     ]);
     const shares = plannedFields(orderTree(templateById('b2b_pipeline')!)).filter((f) => f.node.kind === 'volume');
     expect(shares.map((f) => f.unit)).toEqual(['percent', 'percent', 'percent']);
@@ -17,7 +20,14 @@ describe('a tree’s plan fields', () => {
 
   it('start with the KGI, labelled with the root, and mark yen and percent', () => {
     const rows = planFieldRows('u', orderTree(templateById('new_business')!));
-    expect(rows[0]).toMatchObject({ id: 'u-kgi', field: 'kgi', unit: 'amount', prefix: '¥', suffix: '', label: { en: 'KGI (annual goal) · Revenue', ja: 'KGI（年間目標）・売上' } });
+    expect(rows[0]).toMatchObject({
+      id: 'u-kgi',
+      field: 'kgi',
+      unit: 'amount',
+      prefix: '¥',
+      suffix: '',
+      label: { en: 'KGI (annual goal) · Revenue', ja: 'KGI（年間目標）・売上' },
+    });
     expect(rows.find((r) => r.field === 'win_rate')).toMatchObject({ id: 'u-win_rate', unit: 'percent', prefix: '', suffix: '%' });
   });
 });
@@ -37,9 +47,30 @@ describe('plan values as typed', () => {
     const text = { en: 'No.', ja: 'いいえ。' };
     const errors: FieldMessages = new Map();
     expect(planChecked(errors, () => 1)).toBe(1);
-    expect(planChecked(errors, () => { throw new KpiError(text, 'win_rate'); })).toBeNull();
-    expect(planChecked(errors, () => { throw new KpiError(text); }, () => 'kgi')).toBeNull();
-    expect(errors).toEqual(new Map([['win_rate', text], ['kgi', text]]));
-    expect(() => planChecked(errors, () => { throw new TypeError('a bug'); })).toThrow(TypeError);
+    expect(
+      planChecked(errors, () => {
+        throw new KpiError(text, 'win_rate');
+      }),
+    ).toBeNull();
+    expect(
+      planChecked(
+        errors,
+        () => {
+          throw new KpiError(text);
+        },
+        () => 'kgi',
+      ),
+    ).toBeNull();
+    expect(errors).toEqual(
+      new Map([
+        ['win_rate', text],
+        ['kgi', text],
+      ]),
+    );
+    expect(() =>
+      planChecked(errors, () => {
+        throw new TypeError('a bug');
+      }),
+    ).toThrow(TypeError);
   });
 });

@@ -1,5 +1,5 @@
-import { RPC_ERROR_MARKER, type SidebarContext } from '../../src/rpc';
 import { createRpc, decodeFailure, RpcError, type ScriptRunner } from '../../sidebar/client/rpc';
+import { RPC_ERROR_MARKER, type SidebarContext } from '../../src/rpc';
 
 type Handlers = { success?: (value: unknown) => void; failure?: (error: unknown) => void };
 
@@ -9,17 +9,22 @@ type Handlers = { success?: (value: unknown) => void; failure?: (error: unknown)
  */
 function fakeRun(server: Record<string, (...args: unknown[]) => unknown>, calls: unknown[][] = []): ScriptRunner {
   const runner = (handlers: Handlers): ScriptRunner => {
-    const methods = Object.fromEntries(Object.entries(server).map(([name, fn]) => [name, (...args: unknown[]) => {
-      calls.push([name, ...args]);
-      // Apps Script answers asynchronously, never inside the call.
-      setTimeout(() => {
-        try {
-          handlers.success?.(fn(...args));
-        } catch (error) {
-          handlers.failure?.(error);
-        }
-      }, 0);
-    }]));
+    const methods = Object.fromEntries(
+      Object.entries(server).map(([name, fn]) => [
+        name,
+        (...args: unknown[]) => {
+          calls.push([name, ...args]);
+          // Apps Script answers asynchronously, never inside the call.
+          setTimeout(() => {
+            try {
+              handlers.success?.(fn(...args));
+            } catch (error) {
+              handlers.failure?.(error);
+            }
+          }, 0);
+        },
+      ]),
+    );
     return {
       ...methods,
       withSuccessHandler: (success) => runner({ ...handlers, success }),
@@ -42,18 +47,26 @@ describe('the sidebar RPC client', () => {
 
   it('turns a marked KpiError into a typed failure with its text and field', async () => {
     const text = { en: 'The KGI must be a number greater than 0.', ja: 'KGIには 0 より大きい数値を指定してください。' };
-    const rpc = createRpc(() => fakeRun({
-      getTreeStatus: () => { throw new Error(`Exception: ${RPC_ERROR_MARKER}${JSON.stringify({ text, field: 'kgi' })}`); },
-    }));
+    const rpc = createRpc(() =>
+      fakeRun({
+        getTreeStatus: () => {
+          throw new Error(`Exception: ${RPC_ERROR_MARKER}${JSON.stringify({ text, field: 'kgi' })}`);
+        },
+      }),
+    );
     const failure = await rpc.getTreeStatus('KPI').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(RpcError);
     expect(failure).toMatchObject({ text, field: 'kgi' });
   });
 
   it('never shows a raw server message or stack: anything unmarked becomes the generic failure', async () => {
-    const rpc = createRpc(() => fakeRun({
-      getContext: () => { throw new Error('TypeError: Cannot read properties of undefined (reading "x")\n    at api.ts:12'); },
-    }));
+    const rpc = createRpc(() =>
+      fakeRun({
+        getContext: () => {
+          throw new Error('TypeError: Cannot read properties of undefined (reading "x")\n    at api.ts:12');
+        },
+      }),
+    );
     const failure = (await rpc.getContext().catch((error: unknown) => error)) as RpcError;
     expect(failure.field).toBeUndefined();
     expect(failure.text.en).not.toMatch(/TypeError|api\.ts/);

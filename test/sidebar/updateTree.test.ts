@@ -1,16 +1,20 @@
-import { templateById } from '../../src/core/templates';
-import type { TreeStatus } from '../../src/rpc';
 import type { TypedValue } from '../../sidebar/client/planFields';
 import { MESSAGES } from '../../sidebar/client/text';
 import { checkUpdate, seasonOf, treeUpdate, weightsText } from '../../sidebar/client/updateTree';
+import { templateById } from '../../src/core/templates';
+import type { TreeStatus } from '../../src/rpc';
 
 const row = [8, 8, 9, 8, 7, 10, 8, 8, 9, 8, 7, 10];
 const status: Pick<TreeStatus, 'tree' | 'kgiTarget' | 'weights' | 'lang'> = {
-  tree: templateById('new_business')!, kgiTarget: 1e9, weights: Array(12).fill(1), lang: 'en',
+  tree: templateById('new_business')!,
+  kgiTarget: 1e9,
+  weights: Array(12).fill(1),
+  lang: 'en',
 };
 const typed = (values: Record<string, string> = {}): TypedValue[] =>
-  Object.entries({ kgi: '1,000,000,000', deal_size: '2,000,000', win_rate: '30', deal_rate: '20', lead_rate: '25', ...values })
-    .map(([name, text]) => ({ name, text, unit: name.endsWith('_rate') ? 'percent' : 'amount' }));
+  Object.entries({ kgi: '1,000,000,000', deal_size: '2,000,000', win_rate: '30', deal_rate: '20', lead_rate: '25', ...values }).map(
+    ([name, text]) => ({ name, text, unit: name.endsWith('_rate') ? 'percent' : 'amount' }),
+  );
 
 describe('seasonal weights of a tree', () => {
   it('are even (null) when all equal or one is blank', () => {
@@ -36,7 +40,11 @@ describe('the update form', () => {
 
   it('says what is wrong beside the field', () => {
     expect(checkUpdate(status, typed({ kgi: 'x' }), '1 2', 'en')).toEqual({
-      values: null, errors: new Map([['kgi', MESSAGES.notANumber], ['seasonality', MESSAGES.twelveWeights]]),
+      values: null,
+      errors: new Map([
+        ['kgi', MESSAGES.notANumber],
+        ['seasonality', MESSAGES.twelveWeights],
+      ]),
     });
     const refused = checkUpdate(status, typed({ win_rate: '0' }), null, 'en');
     expect([...refused.errors.keys()]).toEqual(['win_rate']);
@@ -46,8 +54,12 @@ describe('the update form', () => {
   it('sends only what differs from the sheet', () => {
     const { values } = checkUpdate(status, typed({ win_rate: '25' }), null, 'en');
     expect(treeUpdate(status, values!)).toEqual({ inputs: { win_rate: 0.25 } });
-    expect(treeUpdate(status, { ...values!, kgi: 2e9, seasonality: row, lang: 'ja' }))
-      .toEqual({ kgi: 2e9, inputs: { win_rate: 0.25 }, seasonality: row, lang: 'ja' });
+    expect(treeUpdate(status, { ...values!, kgi: 2e9, seasonality: row, lang: 'ja' })).toEqual({
+      kgi: 2e9,
+      inputs: { win_rate: 0.25 },
+      seasonality: row,
+      lang: 'ja',
+    });
     expect(treeUpdate(status, checkUpdate(status, typed(), null, 'en').values!)).toEqual({});
   });
 });

@@ -1,11 +1,21 @@
+import { MESSAGES } from '../../sidebar/client/text';
+import {
+  changedValues,
+  checkWhatIf,
+  currentPlan,
+  currentValues,
+  labelOf,
+  runWhatIf,
+  whatIfFigures,
+  whatIfLines,
+  writtenText,
+} from '../../sidebar/client/whatIf';
 import { KpiError } from '../../src/core/i18n';
 import { planTree } from '../../src/core/plan';
 import { recovery } from '../../src/core/recovery';
 import { templateById } from '../../src/core/templates';
 import { orderTree } from '../../src/core/tree';
 import type { NodeFigures, TreeStatus } from '../../src/rpc';
-import { MESSAGES } from '../../sidebar/client/text';
-import { changedValues, checkWhatIf, currentPlan, currentValues, labelOf, runWhatIf, whatIfFigures, whatIfLines, writtenText } from '../../sidebar/client/whatIf';
 
 const tree = templateById('new_business')!;
 const KGI = 1_000_000_000;
@@ -13,18 +23,44 @@ const plan = planTree(tree, KGI);
 
 /** April of an even plan, actuals as in the sheet tests: the win rate is the one under plan. */
 const april: Record<string, number> = {
-  revenue: 56_000_000, orders: 28, deals: 139, leads: 695, visits: 2778,
-  deal_size: 2_000_000, win_rate: 28 / 139, deal_rate: 139 / 695, lead_rate: 695 / 2778, proposals: 70,
+  revenue: 56_000_000,
+  orders: 28,
+  deals: 139,
+  leads: 695,
+  visits: 2778,
+  deal_size: 2_000_000,
+  win_rate: 28 / 139,
+  deal_rate: 139 / 695,
+  lead_rate: 695 / 2778,
+  proposals: 70,
 };
 const nodes: NodeFigures[] = plan.nodes.map(({ node, annual }) => ({
-  nodeId: node.id, label: node.label.en, owner: '', annual,
+  nodeId: node.id,
+  label: node.label.en,
+  owner: '',
+  annual,
   periodPlan: node.kind === 'factor' ? (node.plan ?? null) : annual / 12,
-  periodActual: april[node.id] ?? null, forecast: null,
+  periodActual: april[node.id] ?? null,
+  forecast: null,
 }));
 const status: TreeStatus = {
-  lang: 'en', fiscalYear: 2026, startMonth: 4, weights: Array(12).fill(1),
-  sheetName: 'KPI 2026', period: '2026-04', kgi: { plan: KGI / 12, actual: 56_000_000 }, kgiTarget: KGI, tree, nodes,
-  months: [], closedMonths: 0, nextToClose: '', ownerProtection: false, bottleneck: null, underPlan: [], missing: [],
+  lang: 'en',
+  fiscalYear: 2026,
+  startMonth: 4,
+  weights: Array(12).fill(1),
+  sheetName: 'KPI 2026',
+  period: '2026-04',
+  kgi: { plan: KGI / 12, actual: 56_000_000 },
+  kgiTarget: KGI,
+  tree,
+  nodes,
+  months: [],
+  closedMonths: 0,
+  nextToClose: '',
+  ownerProtection: false,
+  bottleneck: null,
+  underPlan: [],
+  missing: [],
 };
 const current = currentPlan(status);
 
@@ -34,7 +70,10 @@ describe('what-if in the browser', () => {
     expect(values).toEqual({ kgi: KGI, inputs: { deal_size: 2_000_000, win_rate: 0.3, deal_rate: 0.2, lead_rate: 0.25 } });
     const result = runWhatIf(status, current, values);
     expect(result.needed.map((n) => [n.node.id, n.annual, n.current])).toEqual([
-      ['orders', 500, 500], ['deals', 1667, 1667], ['leads', 8335, 8335], ['visits', 33340, 33340],
+      ['orders', 500, 500],
+      ['deals', 1667, 1667],
+      ['leads', 8335, 8335],
+      ['visits', 33340, 33340],
     ]);
     expect(result.bottleneck).toBe('win_rate');
     expect(result.bottleneckNow).toBe('win_rate');
@@ -60,8 +99,9 @@ describe('what-if in the browser', () => {
     expect(figures.get('win_rate')).toEqual({ plan: 0.25, actual: 28 / 139 });
     expect(figures.get('orders')).toEqual({ plan: 500 / 12, actual: 28 });
     // The same rule as the sheet's, on those figures.
-    expect(runWhatIf(status, current, { kgi: KGI, inputs: { win_rate: 0.25 } }).bottleneck)
-      .toBe(recovery(orderTree({ nodes: next.nodes.map((p) => p.node) }), figures).bottleneck);
+    expect(runWhatIf(status, current, { kgi: KGI, inputs: { win_rate: 0.25 } }).bottleneck).toBe(
+      recovery(orderTree({ nodes: next.nodes.map((p) => p.node) }), figures).bottleneck,
+    );
   });
 
   it('moves the bottleneck when the plan stops asking for the rate that lags', () => {
@@ -94,8 +134,12 @@ describe('what-if in the browser', () => {
 });
 
 describe('the what-if form', () => {
-  const typed = (values: Record<string, string>) => Object.entries(values)
-    .map(([name, text]) => ({ name, text, unit: name.endsWith('_rate') ? 'percent' as const : 'amount' as const }));
+  const typed = (values: Record<string, string>) =>
+    Object.entries(values).map(([name, text]) => ({
+      name,
+      text,
+      unit: name.endsWith('_rate') ? ('percent' as const) : ('amount' as const),
+    }));
   const nodesInOrder = orderTree(tree);
 
   it('runs the what-if of the values typed', () => {
@@ -120,7 +164,11 @@ describe('the what-if form', () => {
     expect(lines[1]).toEqual({ term: MESSAGES.whatIfNeeded, value: null });
     expect(lines.find((l) => l.termId === 'w-need-deals')?.value).toBe('2,000 (+333)');
     expect(lines.find((l) => l.termId === 'w-need-orders')?.value).toBe('500 (no change)');
-    expect(lines[lines.length - 1]).toEqual({ term: MESSAGES.whatIfBottleneck, value: 'Win rate (unchanged)', valueId: 'whatif-bottleneck' });
+    expect(lines[lines.length - 1]).toEqual({
+      term: MESSAGES.whatIfBottleneck,
+      value: 'Win rate (unchanged)',
+      valueId: 'whatif-bottleneck',
+    });
     const moved = whatIfLines(runWhatIf(status, current, { kgi: KGI, inputs: { win_rate: 0.2 } }), nodesInOrder, 'ja');
     expect(moved[moved.length - 1].value).toBe('訪問数（受注率から変化）');
   });

@@ -46,10 +46,22 @@ function htmlOutput(output: FakeHtmlOutput, calls: Call[]) {
   const self: Methods = strictFake(
     'HtmlOutput',
     {
-      setTitle: (title: string) => ((output.title = title), self),
-      setWidth: (width: number) => ((output.width = width), self),
-      setHeight: (height: number) => ((output.height = height), self),
-      append: (html: string) => ((output.appended = (output.appended ?? '') + html), self),
+      setTitle: (title: string) => {
+        output.title = title;
+        return self;
+      },
+      setWidth: (width: number) => {
+        output.width = width;
+        return self;
+      },
+      setHeight: (height: number) => {
+        output.height = height;
+        return self;
+      },
+      append: (html: string) => {
+        output.appended = (output.appended ?? '') + html;
+        return self;
+      },
     },
     calls,
   );

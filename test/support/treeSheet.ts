@@ -1,21 +1,31 @@
 /** Finds a tree sheet's cells by node id and column key, as the add-on reads them back. */
-import { VOCABULARY } from '../../src/core/vocabulary';
-import { KEY_MARKER, monthKey, SETTINGS, ROW, type ColumnKey } from '../../src/core/sheet/schema';
-import { buildTreeSheet } from '../../src/server/build';
-import type { BuildRequest } from '../../src/rpc';
+
 import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
+import { type ColumnKey, KEY_MARKER, monthKey, ROW, SETTINGS } from '../../src/core/sheet/schema';
+import { VOCABULARY } from '../../src/core/vocabulary';
+import type { BuildRequest } from '../../src/rpc';
+import { buildTreeSheet } from '../../src/server/build';
 
 export const NOV_2026 = new Date(2026, 10, 23);
 
 export function request(overrides: Partial<BuildRequest> = {}): BuildRequest {
   return {
-    templateId: 'new_business', lang: 'en', kgi: 1_000_000_000, inputs: {},
-    fiscalYear: 2026, startMonth: 4, seasonality: null, ...overrides,
+    templateId: 'new_business',
+    lang: 'en',
+    kgi: 1_000_000_000,
+    inputs: {},
+    fiscalYear: 2026,
+    startMonth: 4,
+    seasonality: null,
+    ...overrides,
   };
 }
 
 export class TreeSheet {
-  constructor(readonly workbook: MemoryWorkbook, readonly name: string) {}
+  constructor(
+    readonly workbook: MemoryWorkbook,
+    readonly name: string,
+  ) {}
 
   static build(overrides: Partial<BuildRequest> = {}, today = NOV_2026, locale = 'en_US'): TreeSheet {
     const workbook = new MemoryWorkbook({ locale });

@@ -1,10 +1,20 @@
 import type { Lang } from '../i18n';
 import { isStage, isTyped, type TreeNode } from '../tree';
-import { ref, quote, span } from './a1';
-import type { SheetWords } from './labels';
+import { quote, ref, span } from './a1';
 import type { CellContent, Validation } from './draft';
+import type { SheetWords } from './labels';
 import {
-  ACTUAL_1, COLUMN, HELPER, MONTHS, NUMBER_FORMAT, PLAN_1, ROW, SETTINGS, type KeptRow, type Month, type NodeColumnKey,
+  ACTUAL_1,
+  COLUMN,
+  HELPER,
+  type KeptRow,
+  MONTHS,
+  type Month,
+  type NodeColumnKey,
+  NUMBER_FORMAT,
+  PLAN_1,
+  ROW,
+  SETTINGS,
 } from './schema';
 
 /**
@@ -65,7 +75,8 @@ export const kgiCell = ref(SETTINGS.kgi, ROW.settings, 'both');
 export const topScore = (sheet: Pick<SheetContext, 'first' | 'last'>) => `MAX(${nodeColumn('score', sheet)})`;
 
 const formula = (f: string): CellContent => ({ formula: `=${f}` });
-const text = (value: string | number): CellContent => (typeof value === 'number' ? { number: value } : value === '' ? null : { text: value });
+const text = (value: string | number): CellContent =>
+  typeof value === 'number' ? { number: value } : value === '' ? null : { text: value };
 const unitFormat = (r: NodeRow) => NUMBER_FORMAT[r.node.unit];
 
 /** Flows (counts and amounts) are phased into months; a rate, a size or a level holds all year. */
@@ -153,29 +164,37 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
     const monthsInPeriod = `(${helper(HELPER.periodTo)}-${helper(HELPER.periodFrom)}+1)`;
     const plan = phased(r)
       ? `SUMIFS(${planBlock(r.row)},${inPeriod})`
-      : perYear(r) ? `${at('annual', r.row)}*${monthsInPeriod}/${MONTHS}` : at('annual', r.row);
+      : perYear(r)
+        ? `${at('annual', r.row)}*${monthsInPeriod}/${MONTHS}`
+        : at('annual', r.row);
     return { content: formula(plan), format: unitFormat(r) };
   },
   period_actual: (r) => {
     const entered = `COUNTIFS(${actualBlock(r.row)},">=0",${inPeriod})=0`;
-    const actual = r.node.kind === 'factor'
-      ? derivedRate(r, (row) => at('period_actual', row))
-      : r.node.stock
-        ? `IF(${entered},"",${lastEntered(r.row, `,${inPeriod}`)})`
-        : `IF(${entered},"",SUMIFS(${actualBlock(r.row)},${inPeriod}))`;
+    const actual =
+      r.node.kind === 'factor'
+        ? derivedRate(r, (row) => at('period_actual', row))
+        : r.node.stock
+          ? `IF(${entered},"",${lastEntered(r.row, `,${inPeriod}`)})`
+          : `IF(${entered},"",SUMIFS(${actualBlock(r.row)},${inPeriod}))`;
     return { content: formula(actual), format: unitFormat(r) };
   },
   achievement: (r) => {
     const plan = at('period_plan', r.row);
     const actual = at('period_actual', r.row);
     return {
-      content: formula(r.node.lowerIsBetter === true
-        ? `IF(OR(${actual}="",${actual}=0),"",${plan}/${actual})`
-        : `IF(OR(${actual}="",${plan}=0),"",${actual}/${plan})`),
+      content: formula(
+        r.node.lowerIsBetter === true
+          ? `IF(OR(${actual}="",${actual}=0),"",${plan}/${actual})`
+          : `IF(OR(${actual}="",${plan}=0),"",${actual}/${plan})`,
+      ),
       format: '0.0%',
     };
   },
-  gap: (r) => ({ content: formula(`IF(${at('period_actual', r.row)}="","",${at('period_actual', r.row)}-${at('period_plan', r.row)})`), format: unitFormat(r) }),
+  gap: (r) => ({
+    content: formula(`IF(${at('period_actual', r.row)}="","",${at('period_actual', r.row)}-${at('period_plan', r.row)})`),
+    format: unitFormat(r),
+  }),
 
   // What restoring this node alone to plan recovers: (plan − actual) × ∂KGI/∂node.
   recoverable: (r, sheet) => {
@@ -194,7 +213,9 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
     const under = r.node.lowerIsBetter === true ? `${actual}>${plan}` : `${actual}<${plan}`;
     const { status } = sheet.words;
     return {
-      content: formula(`IF(${actual}="","",IF(${isBottleneck},${quote(status.bottleneck)},IF(${under},${quote(status.under)},${quote(status.on)})))`),
+      content: formula(
+        `IF(${actual}="","",IF(${isBottleneck},${quote(status.bottleneck)},IF(${under},${quote(status.under)},${quote(status.on)})))`,
+      ),
     };
   },
 
@@ -225,7 +246,9 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
     const actuals = actualBlock(r.row);
     const months = helper(HELPER.latestMonth);
     return {
-      content: formula(`IF(OR(COUNT(${actuals})=0,${months}>=${MONTHS}),"",MAX(0,(${at('annual', r.row)}-SUM(${actuals}))/(${MONTHS}-${months})))`),
+      content: formula(
+        `IF(OR(COUNT(${actuals})=0,${months}>=${MONTHS}),"",MAX(0,(${at('annual', r.row)}-SUM(${actuals}))/(${MONTHS}-${months})))`,
+      ),
       format: unitFormat(r),
     };
   },
@@ -262,9 +285,11 @@ export const MONTH_COLUMNS: Record<'plan' | 'actual', (r: NodeRow, sheet: SheetC
     const weights = (upTo: number) => span(PLAN_1, ROW.months, PLAN_1 + upTo, ROW.months, 'both');
     const allWeights = weights(MONTHS - 1);
     const cumulative = (upTo: number) => `ROUND(${annual}*SUM(${weights(upTo)})/SUM(${allWeights}),0)`;
-    const plan = perYear(r) ? `${annual}/${MONTHS}` : !phased(r)
-      ? annual
-      : `IFERROR(${m === 0 ? cumulative(0) : `${cumulative(m)}-${cumulative(m - 1)}`},"")`;
+    const plan = perYear(r)
+      ? `${annual}/${MONTHS}`
+      : !phased(r)
+        ? annual
+        : `IFERROR(${m === 0 ? cumulative(0) : `${cumulative(m)}-${cumulative(m - 1)}`},"")`;
     return { content: formula(plan), format: unitFormat(r) };
   },
   // Typed for counts and money; sums add up their channels; rates follow from counts.

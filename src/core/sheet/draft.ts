@@ -14,10 +14,7 @@ export const cellRange = (row: number, column: number): GridRange => ({ row, col
 /** What a cell holds before it is written: text stays text, a formula starts with `=`. */
 export type CellContent =
   /** `plain`: the cell is formatted as plain text (`@`), which keeps the text as it is. */
-  | { readonly text: string; readonly plain?: boolean }
-  | { readonly number: number }
-  | { readonly formula: string }
-  | null;
+  { readonly text: string; readonly plain?: boolean } | { readonly number: number } | { readonly formula: string } | null;
 
 /** A value as read back from a sheet (blank cells read as ''). */
 export type ReadValue = string | number | boolean;

@@ -1,13 +1,30 @@
 import type { Lang } from '../i18n';
 import type { TemplateId } from '../templates';
-import { arithmeticChildren, isTyped, orderTree, type NodeDef, type Tree, type TreeNode } from '../tree';
-import { at, helper, kgiCell, MONTH_COLUMNS, NODE_COLUMNS, nodeColumn, topScore, type ColumnCell, type SheetContext } from './columns';
-import { ref, columnLetter, quote, span } from './a1';
-import { fill, monthLabels, type SheetWords } from './labels';
+import { arithmeticChildren, isTyped, type NodeDef, orderTree, type Tree, type TreeNode } from '../tree';
+import { columnLetter, quote, ref, span } from './a1';
+import { at, type ColumnCell, helper, kgiCell, MONTH_COLUMNS, NODE_COLUMNS, nodeColumn, type SheetContext, topScore } from './columns';
 import type { CellContent, ConditionalRule, GridRange, SheetDraft, Validation } from './draft';
+import { fill, monthLabels, type SheetWords } from './labels';
 import {
-  ACTUAL_1, CHART_MARKER, COLUMN, COLUMN_KEYS, HELPER, KEY_MARKER, LAST_COLUMN, LAYOUT_VERSION, MONTHS, NUMBER_FORMAT, PALETTE, PLAN_1, ROW,
-  SETTING_KEYS, SETTINGS, type KeptRow, type Month, type SettingKey, type SheetTag,
+  ACTUAL_1,
+  CHART_MARKER,
+  COLUMN,
+  COLUMN_KEYS,
+  HELPER,
+  KEY_MARKER,
+  type KeptRow,
+  LAST_COLUMN,
+  LAYOUT_VERSION,
+  MONTHS,
+  type Month,
+  NUMBER_FORMAT,
+  PALETTE,
+  PLAN_1,
+  ROW,
+  SETTING_KEYS,
+  SETTINGS,
+  type SettingKey,
+  type SheetTag,
 } from './schema';
 
 /**
@@ -67,7 +84,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   const inputRules = { count: countRule, rate: { kind: 'number', min: 0, max: 1, help: words.inputHelp.rate } as Validation };
   const sheet: SheetContext = { first, last, nodes, lang: spec.lang, words, kgiFormat, inputRules };
 
-  const grid = <T,>(value: T): T[][] => Array.from({ length: rows }, () => Array<T>(LAST_COLUMN).fill(value));
+  const grid = <T>(value: T): T[][] => Array.from({ length: rows }, () => Array<T>(LAST_COLUMN).fill(value));
   const contents = grid<CellContent>(null);
   const numberFormats = grid('General');
   const backgrounds = grid<string | null>(null);
@@ -104,8 +121,11 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   put(ROW.title, 2, { text: fill(words.title, { name: spec.title, year: spec.fiscalYear }) });
   bold(ROW.title, 2);
   const settingLabels: [number, string][] = [
-    [SETTINGS.kgi, words.kgi], [SETTINGS.fiscalYear, words.fiscalYear], [SETTINGS.startMonth, words.startMonth],
-    [SETTINGS.period, words.period], [SETTINGS.closedThrough, words.closedThrough],
+    [SETTINGS.kgi, words.kgi],
+    [SETTINGS.fiscalYear, words.fiscalYear],
+    [SETTINGS.startMonth, words.startMonth],
+    [SETTINGS.period, words.period],
+    [SETTINGS.closedThrough, words.closedThrough],
   ];
   for (const [column, label] of settingLabels) {
     put(ROW.settings, column - 1, { text: label });
@@ -132,11 +152,17 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   put(HELPER.latestMonth, 1, formula(`MAX(${latest.join(',')})`));
   put(HELPER.closedMonths, 1, formula(`IFERROR(MATCH(${ref(SETTINGS.closedThrough, ROW.settings, 'both')},${monthHeader},0),0)`));
   put(HELPER.periodFrom, 1, formula(`IF(${periodCell}=${ytd},1,IFERROR(MATCH(${periodCell},${monthHeader},0),1))`));
-  put(HELPER.periodTo, 1, formula(
-    `IF(${periodCell}=${ytd},MAX(${helper(HELPER.latestMonth)},${helper(HELPER.closedMonths)}),IFERROR(MATCH(${periodCell},${monthHeader},0),0))`));
+  put(
+    HELPER.periodTo,
+    1,
+    formula(
+      `IF(${periodCell}=${ytd},MAX(${helper(HELPER.latestMonth)},${helper(HELPER.closedMonths)}),IFERROR(MATCH(${periodCell},${monthHeader},0),0))`,
+    ),
+  );
 
   // Row 3: does the plan's activity reach the KGI, and where is it breaking?
-  const atBottleneck = (key: 'label' | 'recoverable') => `INDEX(${nodeColumn(key, sheet)},MATCH(${topScore(sheet)},${nodeColumn('score', sheet)},0))`;
+  const atBottleneck = (key: 'label' | 'recoverable') =>
+    `INDEX(${nodeColumn(key, sheet)},MATCH(${topScore(sheet)},${nodeColumn('score', sheet)},0))`;
   const summary: [string, string, string][] = [
     [words.yields, at('yields', first, 'both'), kgiFormat],
     [words.ofKgi, `IFERROR(${ref(3, ROW.summary)}/${kgiCell},"")`, '0.0%'],
@@ -162,9 +188,13 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   // Rows 5 and 6: column keys (hidden) with where the settings are, and headers (their words
   // and notes are keyed by column key).
   const settingCells: Record<SettingKey, [number, number]> = {
-    kgi: [ROW.settings, SETTINGS.kgi], fiscalYear: [ROW.settings, SETTINGS.fiscalYear],
-    startMonth: [ROW.settings, SETTINGS.startMonth], period: [ROW.settings, SETTINGS.period],
-    closedThrough: [ROW.settings, SETTINGS.closedThrough], weights: [ROW.months, PLAN_1], header: [ROW.header, PLAN_1],
+    kgi: [ROW.settings, SETTINGS.kgi],
+    fiscalYear: [ROW.settings, SETTINGS.fiscalYear],
+    startMonth: [ROW.settings, SETTINGS.startMonth],
+    period: [ROW.settings, SETTINGS.period],
+    closedThrough: [ROW.settings, SETTINGS.closedThrough],
+    weights: [ROW.months, PLAN_1],
+    header: [ROW.header, PLAN_1],
   };
   SETTING_KEYS.forEach((key, i) => {
     const [row, column] = settingCells[key];
@@ -174,7 +204,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   COLUMN_KEYS.forEach((key, i) => {
     put(ROW.keys, i + 1, { text: i === 0 ? KEY_MARKER : key });
     const month = /^(plan|actual)_(\d+)$/.exec(key);
-    const header = month ? labels[Number(month[2]) - 1] : words.headers[key] ?? '';
+    const header = month ? labels[Number(month[2]) - 1] : (words.headers[key] ?? '');
     put(ROW.header, i + 1, header === '' ? null : { text: header }, month ? '@' : undefined);
     backgrounds[ROW.header - 1][i] = month?.[1] === 'actual' ? PALETTE.input : PALETTE.header;
     bold(ROW.header, i + 1);
@@ -186,7 +216,9 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
     const row = rowOf.get(node.id)!;
     const parent = node.parent === null ? null : byId.get(node.parent)!;
     const r = {
-      node, row, parent,
+      node,
+      row,
+      parent,
       parentRow: parent ? rowOf.get(parent.id)! : 0,
       partnerRow: node.partner ? rowOf.get(node.partner.id)! : 0,
       children: arithmeticChildren(node).map((child) => ({ node: child, row: rowOf.get(child.id)! })),
@@ -203,7 +235,10 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   const series: [string, (m: number) => string][] = [
     [words.chart.plan, (m) => ref(PLAN_1 + m, first, 'row')],
     [words.chart.actual, (m) => ref(ACTUAL_1 + m, first, 'row')],
-    [words.chart.forecast, (m) => `IF(ISNUMBER(${ref(ACTUAL_1 + m, first, 'row')}),${ref(ACTUAL_1 + m, first, 'row')},${ref(PLAN_1 + m, first, 'row')})`],
+    [
+      words.chart.forecast,
+      (m) => `IF(ISNUMBER(${ref(ACTUAL_1 + m, first, 'row')}),${ref(ACTUAL_1 + m, first, 'row')},${ref(PLAN_1 + m, first, 'row')})`,
+    ],
   ];
   put(chartTop, COLUMN.key, { text: CHART_MARKER });
   put(chartTop, COLUMN.trend, { text: words.chart.title });
@@ -234,26 +269,41 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
     ownedRows: [
       ...Array.from({ length: ROW.header }, (_, i) => i + 1),
       ...[...nodeRows].sort((a, b) => a - b),
-      chartTop, chartTop + 1, chartTop + 2, chartTop + 3,
+      chartTop,
+      chartTop + 1,
+      chartTop + 2,
+      chartTop + 3,
     ],
-    charts: [{
-      title: words.chart.title,
-      range: { row: chartTop, column: COLUMN.trend, rows: 4, columns: MONTHS + 1 },
-      anchor: { row: chartTop + 5, column: COLUMN.label },
-    }],
+    charts: [
+      {
+        title: words.chart.title,
+        range: { row: chartTop, column: COLUMN.trend, rows: 4, columns: MONTHS + 1 },
+        anchor: { row: chartTop + 5, column: COLUMN.label },
+      },
+    ],
     layout: {
       frozenRows: ROW.header,
       frozenColumns: COLUMN.label,
       hiddenColumns: [COLUMN.key, COLUMN.sensitivity, COLUMN.score],
       hiddenRows: [ROW.keys],
       columnWidths: {
-        [COLUMN.tree]: 24 + 16 * Math.max(0, ...nodes.map((n) => n.depth)), [COLUMN.label]: 170, [COLUMN.definition]: 240,
-        [COLUMN.unit]: 48, [COLUMN.role]: 90, [COLUMN.owner]: 110, [COLUMN.note]: 140, [COLUMN.trend]: 100,
+        [COLUMN.tree]: 24 + 16 * Math.max(0, ...nodes.map((n) => n.depth)),
+        [COLUMN.label]: 170,
+        [COLUMN.definition]: 240,
+        [COLUMN.unit]: 48,
+        [COLUMN.role]: 90,
+        [COLUMN.owner]: 110,
+        [COLUMN.note]: 140,
+        [COLUMN.trend]: 100,
       },
     },
     tag: JSON.stringify({
-      app: 'kpi-tree', version: LAYOUT_VERSION, templateId: spec.templateId, lang: spec.lang,
-      fiscalYear: spec.fiscalYear, ownerProtection: spec.ownerProtection,
+      app: 'kpi-tree',
+      version: LAYOUT_VERSION,
+      templateId: spec.templateId,
+      lang: spec.lang,
+      fiscalYear: spec.fiscalYear,
+      ownerProtection: spec.ownerProtection,
       // An added node's plan is its default, as a template node's is: the sheet's cell, once
       // written, overrides it (and a run killed before writing it leaves a tree still whole).
       added: spec.added,
@@ -275,14 +325,19 @@ function statusRules(sheet: SheetContext, rowOf: ReadonlyMap<string, number>): C
     { row: first, column: COLUMN.achievement, rows: last - first + 1, columns: COLUMN.status - COLUMN.achievement + 1 },
   ];
   const rules: ConditionalRule[] = [
-    { ranges: flagged, formula: `=${statusCell}=${quote(words.status.bottleneck)}`, background: PALETTE.bottleneck, fontColor: PALETTE.bottleneckText },
+    {
+      ranges: flagged,
+      formula: `=${statusCell}=${quote(words.status.bottleneck)}`,
+      background: PALETTE.bottleneck,
+      fontColor: PALETTE.bottleneckText,
+    },
     { ranges: flagged, formula: `=${statusCell}=${quote(words.status.under)}`, background: PALETTE.under },
     { ranges: flagged, formula: `=${statusCell}=${quote(words.status.on)}`, background: PALETTE.on },
   ];
   // A landing short of the annual plan (above it, where lower is better) is flagged: a rule
   // for each run of rows that agree on which way is better.
   const lowerAt = new Map(nodes.map((node: TreeNode) => [rowOf.get(node.id)!, node.lowerIsBetter === true]));
-  for (let row = first; row <= last;) {
+  for (let row = first; row <= last; ) {
     const lower = lowerAt.get(row) ?? false;
     let end = row;
     while (end < last && (lowerAt.get(end + 1) ?? lower) === lower) end++;
@@ -307,4 +362,3 @@ function statusRules(sheet: SheetContext, rowOf: ReadonlyMap<string, number>): C
   }
   return rules;
 }
-

@@ -1,5 +1,5 @@
 import type { ReadValue } from './draft';
-import { CHART_MARKER, COLUMN_KEYS, KEY_MARKER, MONTHS, PLACE, ROW, SETTING_KEYS, type KeptRow, type SettingKey } from './schema';
+import { CHART_MARKER, COLUMN_KEYS, KEY_MARKER, type KeptRow, MONTHS, PLACE, ROW, SETTING_KEYS, type SettingKey } from './schema';
 
 /** A cell's place as the sheet has it now (rows and columns may have been inserted): 1-based. */
 export interface Place {
@@ -98,7 +98,10 @@ export function readTreeSheet(values: readonly (readonly ReadValue[])[]): TreeSh
     settings,
     columns: new Map([...columnOf].map(([k, i]) => [k, i + 1])),
     chartTop,
-    frameInPlace: keyRow === ROW.keys - 1 && COLUMN_KEYS.every((k, i) => columnOf.get(k) === i)
-      && settings.header.row === ROW.header && settings.kgi.row === ROW.settings,
+    frameInPlace:
+      keyRow === ROW.keys - 1 &&
+      COLUMN_KEYS.every((k, i) => columnOf.get(k) === i) &&
+      settings.header.row === ROW.header &&
+      settings.kgi.row === ROW.settings,
   };
 }

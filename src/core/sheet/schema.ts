@@ -32,8 +32,27 @@ export function monthKey<P extends 'plan' | 'actual'>(prefix: P, month: number):
 }
 
 const NODE_KEYS = [
-  'key', 'tree', 'label', 'definition', 'unit', 'role', 'owner', 'note', 'plan_input', 'annual', 'yields',
-  'period_plan', 'period_actual', 'achievement', 'gap', 'recoverable', 'status', 'forecast', 'run_rate', 'pace', 'trend',
+  'key',
+  'tree',
+  'label',
+  'definition',
+  'unit',
+  'role',
+  'owner',
+  'note',
+  'plan_input',
+  'annual',
+  'yields',
+  'period_plan',
+  'period_actual',
+  'achievement',
+  'gap',
+  'recoverable',
+  'status',
+  'forecast',
+  'run_rate',
+  'pace',
+  'trend',
 ] as const;
 const HIDDEN_KEYS = ['sensitivity', 'score'] as const;
 /** A column with one formula or value per node row (the months are families of twelve). */
@@ -42,7 +61,10 @@ export type ColumnKey = NodeColumnKey | MonthKey;
 
 /** The table's columns in order; the key row holds these, so reading back finds them by key. */
 export const COLUMN_KEYS: readonly ColumnKey[] = [
-  ...NODE_KEYS, ...MONTH_NUMBERS.map((m) => monthKey('plan', m)), ...MONTH_NUMBERS.map((m) => monthKey('actual', m)), ...HIDDEN_KEYS,
+  ...NODE_KEYS,
+  ...MONTH_NUMBERS.map((m) => monthKey('plan', m)),
+  ...MONTH_NUMBERS.map((m) => monthKey('actual', m)),
+  ...HIDDEN_KEYS,
 ];
 /** Each column's number (1-based) as the layout writes it. */
 export const COLUMN = Object.fromEntries(COLUMN_KEYS.map((key, i) => [key, i + 1])) as Record<ColumnKey, number>;

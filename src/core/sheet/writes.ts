@@ -35,7 +35,12 @@ export function rectangles(
 }
 
 /** In one row: from the first to the last wanted cell of each stretch of writable cells. */
-function runs(row: number, columns: number, want: (r: number, c: number) => boolean, may: (r: number, c: number) => boolean): [number, number][] {
+function runs(
+  row: number,
+  columns: number,
+  want: (r: number, c: number) => boolean,
+  may: (r: number, c: number) => boolean,
+): [number, number][] {
   const found: [number, number][] = [];
   let first = 0;
   let last = 0;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../../../build/chromium.mjs';
-import { startPreview, type Preview } from '../../../build/preview/server';
+import { type Preview, startPreview } from '../../../build/preview/server';
 
 export interface OpenPreview {
   readonly preview: Preview;

@@ -173,7 +173,8 @@ export interface ServerApi {
 
 /**
  * How a failure crosses `google.script.run`, which keeps only an error's message: the server
- * encodes a KpiError as this JSON behind a marker; the client decodes it into an `RpcError`.
+ * encodes a KpiError as this JSON behind a marker; the client decodes it into a KpiError again,
+ * so one error type crosses the boundary.
  */
 export interface RpcFailure {
   readonly text: Localized;

@@ -9,6 +9,7 @@
  * every call is counted as `Class.method`, so a test sees what the script would pay Google for.
  * The rules of Sheets they enforce (../../../shared/platform.md) cite Google's pages.
  */
+import type { AppsScriptServices } from '../../src/server/appsScriptWorkbook';
 import { formatDate, normalizeColor } from './formats';
 import {
   type ChartModel,
@@ -35,12 +36,8 @@ export class FakeKilled extends Error {
   }
 }
 
-export interface FakeServices {
-  readonly SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  readonly LockService: GoogleAppsScript.Lock.LockService;
-  readonly Session: GoogleAppsScript.Base.Session;
-  readonly Utilities: GoogleAppsScript.Utilities.Utilities;
-}
+/** The services the add-on's edge is given: the fake stands in for them. */
+export type FakeServices = AppsScriptServices;
 
 /** The run the services record into: its calls, a hook before each, and whether it was killed. */
 export interface Run {

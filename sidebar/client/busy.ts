@@ -1,11 +1,12 @@
+import type { KpiError } from '../../src/core/i18n';
 import { showBanner } from './banner';
-import { decodeFailure, type RpcError } from './rpc';
+import { decodeFailure } from './rpc';
 
 export interface BusyOptions {
   /** A progress line (spinner and text) shown while the call runs. */
   readonly progress?: HTMLElement;
   /** Where a failure goes; by default the banner. */
-  readonly failed?: (failure: RpcError) => void;
+  readonly failed?: (failure: KpiError) => void;
 }
 
 /**

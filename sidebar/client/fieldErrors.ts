@@ -1,12 +1,11 @@
 /**
  * Messages under fields: the one way every form says what is wrong with its input. A field is
- * the enabled control named by `data-field` (the names KpiError.field and RpcError.field use);
+ * the enabled control named by `data-field` (the name KpiError.field uses);
  * its message is the element `<control id>-err`, which the control is described by.
  */
-import type { Localized } from '../../src/core/i18n';
+import type { KpiError, Localized } from '../../src/core/i18n';
 import { showBanner } from './banner';
 import { say } from './dom';
-import type { RpcError } from './rpc';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -19,7 +18,7 @@ export interface FieldErrors {
   /** Focuses the first field marked invalid, in page order; false when none is. */
   focusFirst(): boolean;
   /** A failed call: under the field it names, focused; else in the banner. */
-  fail(failure: RpcError): void;
+  fail(failure: KpiError): void;
 }
 
 /** The enabled control for a field name (a template's fieldset is enabled only while it is chosen). */

@@ -2,7 +2,7 @@
  * The sidebar's one door to the server: `google.script.run` wrapped in promises and typed by
  * `ServerApi`, so a renamed or retyped server method breaks the sidebar's build, not a user.
  */
-import type { Localized } from '../../src/core/i18n';
+import { KpiError, type Localized } from '../../src/core/i18n';
 import { RPC_ERROR_MARKER, type RpcFailure, type ServerApi } from '../../src/rpc';
 
 /** Every method of `T`, returning a promise of what it returned. */
@@ -15,17 +15,6 @@ export interface ScriptRunner {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;
   withFailureHandler(handler: (error: unknown) => void): ScriptRunner;
   [method: string]: unknown;
-}
-
-/** A failed call, as the sidebar shows it: localized text, and the form field it concerns. */
-export class RpcError extends Error implements RpcFailure {
-  constructor(
-    readonly text: Localized,
-    readonly field?: string,
-  ) {
-    super(text.en);
-    this.name = 'RpcError';
-  }
 }
 
 const GENERIC: Localized = {
@@ -41,8 +30,8 @@ const isLocalized = (value: unknown): value is Localized =>
  * its JSON; anything else (a timeout, an Apps Script exception) becomes the generic text, so
  * a stack trace never reaches the user.
  */
-export function decodeFailure(error: unknown): RpcError {
-  if (error instanceof RpcError) return error;
+export function decodeFailure(error: unknown): KpiError {
+  if (error instanceof KpiError) return error;
   const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   const at = message.indexOf(RPC_ERROR_MARKER);
   if (at >= 0) {
@@ -50,18 +39,18 @@ export function decodeFailure(error: unknown): RpcError {
       const parsed: unknown = JSON.parse(message.slice(at + RPC_ERROR_MARKER.length));
       const failure = parsed as Partial<RpcFailure>;
       if (isLocalized(failure.text)) {
-        return new RpcError(failure.text, typeof failure.field === 'string' ? failure.field : undefined);
+        return new KpiError(failure.text, typeof failure.field === 'string' ? failure.field : undefined);
       }
     } catch {
       // Not our JSON after all: fall through to the generic failure.
     }
   }
-  return new RpcError(GENERIC);
+  return new KpiError(GENERIC);
 }
 
 function currentRunner(): ScriptRunner {
   const run = (globalThis as { google?: { script?: { run?: ScriptRunner } } }).google?.script?.run;
-  if (!run) throw new RpcError(GENERIC);
+  if (!run) throw new KpiError(GENERIC);
   return run;
 }
 
@@ -77,7 +66,7 @@ export function createRpc(runner: () => ScriptRunner = currentRunner): Promisifi
             .withFailureHandler((error) => reject(decodeFailure(error)));
           const call = run[method];
           if (typeof call !== 'function') {
-            reject(new RpcError(GENERIC));
+            reject(new KpiError(GENERIC));
             return;
           }
           call.apply(run, args);

@@ -1,4 +1,5 @@
-import { createRpc, decodeFailure, RpcError, type ScriptRunner } from '../../sidebar/client/rpc';
+import { createRpc, decodeFailure, type ScriptRunner } from '../../sidebar/client/rpc';
+import { KpiError } from '../../src/core/i18n';
 import { RPC_ERROR_MARKER, type SidebarContext } from '../../src/rpc';
 
 type Handlers = { success?: (value: unknown) => void; failure?: (error: unknown) => void };
@@ -55,7 +56,7 @@ describe('the sidebar RPC client', () => {
       }),
     );
     const failure = await rpc.getTreeStatus('KPI').catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(RpcError);
+    expect(failure).toBeInstanceOf(KpiError);
     expect(failure).toMatchObject({ text, field: 'kgi' });
   });
 
@@ -67,7 +68,7 @@ describe('the sidebar RPC client', () => {
         },
       }),
     );
-    const failure = (await rpc.getContext().catch((error: unknown) => error)) as RpcError;
+    const failure = (await rpc.getContext().catch((error: unknown) => error)) as KpiError;
     expect(failure.field).toBeUndefined();
     expect(failure.text.en).not.toMatch(/TypeError|api\.ts/);
     expect(failure.text.ja).toMatch(/エラー/);
@@ -80,6 +81,6 @@ describe('the sidebar RPC client', () => {
   });
 
   it('fails politely when google.script.run is absent (a page opened outside Sheets)', async () => {
-    await expect(createRpc().getContext()).rejects.toBeInstanceOf(RpcError);
+    await expect(createRpc().getContext()).rejects.toBeInstanceOf(KpiError);
   });
 });

@@ -5,11 +5,11 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import type { Preview } from '../../build/preview/server';
+import { buildNewBusiness, cellOf, selectedTab, typeInto } from '../../build/preview/drive.mjs';
 import { RPC_ERROR_MARKER } from '../../src/rpc';
-import { eventually } from './support/eventually';
-import { openPreview } from './support/preview';
+import { eventually, eventuallyReads, eventuallyText, eventuallyValue } from './support/eventually';
+import { nodeCell, nodeValue, showTab } from './support/grid';
+import { browser, openSidebarAlone, page, preview, sidebar, unlabelledControls, usePreview } from './support/preview';
 
 const LANGS = [
   {
@@ -43,69 +43,31 @@ const LANGS = [
 ] as const;
 
 describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
-  let preview: Preview;
-  let browser: Browser;
-  let page: Page;
-  let sidebar: FrameLocator;
+  usePreview();
 
   beforeAll(async () => {
-    ({ preview, browser, page, sidebar } = await openPreview());
     await sidebar.locator('#lang').selectOption(t.lang);
-    await sidebar.locator('label[for="tpl-new_business"]').click();
-    await sidebar.locator('#f-new_business-kgi').fill('10億');
-    await sidebar.locator('#fiscal-year').fill('2025');
-    await sidebar.locator('#build').click();
-    await eventually(
-      () => sidebar.locator('#result-name').textContent(),
-      (value) => expect(value).toBe(t.tree),
-    );
-    await eventually(selectedTab, (value) => expect(value).toBe(t.tree));
+    await buildNewBusiness(sidebar);
+    await eventuallyText(sidebar.locator('#result-name'), t.tree);
+    await eventuallyReads(currentTab, t.tree);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-  });
-
-  const selectedTab = () => page.locator('#tabs [aria-selected="true"]').textContent();
+  const currentTab = () => selectedTab(page);
   const tabNames = () => page.locator('#tabs button').allTextContents();
   const line = async (label: string, name: string) =>
     `${await sidebar.locator(label).textContent()} ${await sidebar.locator(name).textContent()}`;
   const resultLine = () => line('#result-text', '#result-name');
   const rolloverLine = () => line('#rollover-text', '#rollover-name');
 
-  /** Grid coordinates of a node's cell in `sheet`, by the hidden key row and key column. */
-  function cellOf(sheet: string, nodeId: string, columnKey: string): { row: number; column: number } {
-    const view = preview.workbook.view(sheet);
-    const column = (view.rows.find((cells) => cells[0]?.value === '@key')?.findIndex((c) => c.value === columnKey) ?? -1) + 1;
-    const row = view.rows.findIndex((cells) => cells[0]?.value === nodeId) + 1;
-    if (row === 0 || column === 0) throw new Error(`No cell for ${nodeId}/${columnKey}`);
-    return { row, column };
-  }
   /** What the grid shows in a node's cell of the tree sheet (the grid must be on it). */
-  const shown = (nodeId: string, columnKey: string) => {
-    const { row, column } = cellOf(t.tree, nodeId, columnKey);
-    return page.locator(`#grid td[data-row="${row}"][data-col="${column}"]`).textContent();
-  };
-  const typedActual = () => {
-    const { row, column } = cellOf(t.tree, 'deals', 'actual_1');
-    return preview.workbook.view(t.tree).rows[row - 1][column - 1]?.value;
-  };
-  async function showTree(): Promise<void> {
-    await page.locator('#tabs button', { hasText: new RegExp(`^${t.tree}$`) }).click();
-    await eventually(selectedTab, (value) => expect(value).toBe(t.tree));
-  }
+  const shown = (nodeId: string, columnKey: string) => nodeCell(page, preview.workbook.view(t.tree), nodeId, columnKey).textContent();
+  /** April's Deals as the workbook holds it. */
+  const typedActual = () => nodeValue(preview.workbook.view(t.tree), 'deals', 'actual_1');
 
   it('updates the KGI and a rate in the same sheet, keeping an actual typed into it', async () => {
     // As a person does in Sheets: select April's Deals cell, type, press Enter.
-    const { row, column } = cellOf(t.tree, 'deals', 'actual_1');
-    await page.locator(`#grid td[data-row="${row}"][data-col="${column}"]`).click();
-    await page.keyboard.type('70');
-    await page.keyboard.press('Enter');
-    await eventually(
-      async () => typedActual(),
-      (value) => expect(value).toBe(70),
-    );
+    await typeInto(page, cellOf(preview.workbook.view(t.tree), 'deals', 'actual_1'), '70');
+    await eventuallyReads(async () => typedActual(), 70);
     const tabs = await tabNames();
 
     await sidebar.locator('#nav-status').click();
@@ -113,10 +75,7 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
     // Prefilled from the sheet.
     const kgi = sidebar.locator('#u-kgi');
     const winRate = sidebar.locator('#u-win_rate');
-    await eventually(
-      () => kgi.inputValue(),
-      (value) => expect(value).toBe('1,000,000,000'),
-    );
+    await eventuallyValue(kgi, '1,000,000,000');
     expect(await winRate.inputValue()).toBe('30');
     expect(await sidebar.locator('#u-season-even').isChecked()).toBe(true);
     expect(await sidebar.locator('#u-weights').isDisabled()).toBe(true);
@@ -134,27 +93,18 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
     await winRate.fill('25');
     expect(await sidebar.locator('#u-win_rate-err').textContent()).toBe('');
     await sidebar.locator('#update-apply').click();
-    await eventually(
-      () => sidebar.locator('#update-result').textContent(),
-      (value) => expect(value).toBe(t.updated),
-    );
+    await eventuallyText(sidebar.locator('#update-result'), t.updated);
 
     // The same sheet (no new tab), the actual as typed, the annual plan from the new values.
     expect(await tabNames()).toEqual(tabs);
     expect(preview.workbook.sheetNames()).toEqual(tabs);
-    await eventually(selectedTab, (value) => expect(value).toBe(t.tree));
+    await eventuallyReads(currentTab, t.tree);
     expect(typedActual()).toBe(70);
-    await eventually(
-      () => shown('deals', 'annual'),
-      (value) => expect(value).toBe('4,000'),
-    );
+    await eventuallyReads(() => shown('deals', 'annual'), '4,000');
     expect(await shown('orders', 'annual')).toBe('1,000');
     expect(await shown('deals', 'actual_1')).toBe('70');
     // The form starts again from what the sheet now holds.
-    await eventually(
-      () => kgi.inputValue(),
-      (value) => expect(value).toBe('2,000,000,000'),
-    );
+    await eventuallyValue(kgi, '2,000,000,000');
     expect(await winRate.inputValue()).toBe('25');
   });
 
@@ -171,10 +121,7 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
     await sidebar.locator('#u-season-weights').check();
     await sidebar.locator('#u-weights').fill('8 8 9 8 7 10 8 8 9 8 7 10');
     await sidebar.locator('#update-apply').click();
-    await eventually(
-      () => sidebar.locator('#u-weights-err').textContent(),
-      (value) => expect(value).toBe(text[t.lang]),
-    );
+    await eventuallyText(sidebar.locator('#u-weights-err'), text[t.lang]);
     expect(await sidebar.locator('#u-weights').getAttribute('aria-invalid')).toBe('true');
     expect(await sidebar.locator('#banner').isHidden()).toBe(true);
     await sidebar.locator('#u-season-even').check();
@@ -186,19 +133,10 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
     // A year the server refuses: its refusal comes back beside the field, nothing changes.
     await sidebar.locator('#fiscal-year').fill('1800');
     await sidebar.locator('#build').click();
-    await eventually(
-      () => sidebar.locator('#exists p').textContent(),
-      (value) => expect(value).toBe(t.exists),
-    );
-    await eventually(
-      () => sidebar.locator('#exists-update').evaluate((el) => el === document.activeElement),
-      (value) => expect(value).toBe(true),
-    );
+    await eventuallyText(sidebar.locator('#exists p'), t.exists);
+    await eventuallyReads(() => sidebar.locator('#exists-update').evaluate((el) => el === document.activeElement), true);
     await sidebar.locator('#exists-update').click();
-    await eventually(
-      () => sidebar.locator('#fiscal-year-err').textContent(),
-      (value) => expect(value).toMatch(t.badYear),
-    );
+    await eventuallyText(sidebar.locator('#fiscal-year-err'), t.badYear);
     expect(await sidebar.locator('#exists').isHidden()).toBe(true);
 
     // Editing the form withdraws the question; building asks again.
@@ -209,14 +147,11 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
     expect(await sidebar.locator('#exists').isHidden()).toBe(true);
     await sidebar.locator('#build').click();
     await sidebar.locator('#exists-update').click();
-    await eventually(resultLine, (value) => expect(value).toBe(`${t.updatedLabel} ${t.tree}`));
+    await eventuallyReads(resultLine, `${t.updatedLabel} ${t.tree}`);
 
     expect(await tabNames()).toEqual(tabs);
-    await showTree();
-    await eventually(
-      () => shown('deals', 'annual'),
-      (value) => expect(value).toBe('1,667'),
-    );
+    await showTab(page, t.tree);
+    await eventuallyReads(() => shown('deals', 'annual'), '1,667');
     expect(typedActual()).toBe(70);
   });
 
@@ -224,10 +159,7 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
     const tabs = await tabNames();
     await sidebar.locator('#build').click();
     await sidebar.locator('#exists-new').click();
-    await eventually(
-      () => sidebar.locator('#result-name').textContent(),
-      (value) => expect(value).toBe(`${t.tree} (2)`),
-    );
+    await eventuallyText(sidebar.locator('#result-name'), `${t.tree} (2)`);
     await eventually(tabNames, (value) => expect(value).toEqual([...tabs, `${t.tree} (2)`]));
     expect(typedActual()).toBe(70);
   });
@@ -237,24 +169,18 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
     await sidebar.locator('#tree').selectOption(t.tree);
     await sidebar.locator('#next-year summary').click();
     const rollover = sidebar.locator('#rollover');
-    await eventually(
-      () => rollover.textContent(),
-      (value) => expect(value).toBe(t.start),
-    );
+    await eventuallyText(rollover, t.start);
     const tabs = await tabNames();
 
     await rollover.click();
-    await eventually(rolloverLine, (value) => expect(value).toBe(`${t.created} ${t.nextYear}`));
+    await eventuallyReads(rolloverLine, `${t.created} ${t.nextYear}`);
     await eventually(tabNames, (value) => expect(value).toEqual([...tabs, t.nextYear]));
-    await eventually(
-      () => rollover.textContent(),
-      (value) => expect(value).toBe(t.open),
-    );
+    await eventuallyText(rollover, t.open);
 
-    await showTree();
+    await showTab(page, t.tree);
     await rollover.click();
-    await eventually(rolloverLine, (value) => expect(value).toBe(`${t.opened} ${t.nextYear}`));
-    await eventually(selectedTab, (value) => expect(value).toBe(t.nextYear));
+    await eventuallyReads(rolloverLine, `${t.opened} ${t.nextYear}`);
+    await eventuallyReads(currentTab, t.nextYear);
     expect(await tabNames()).toEqual([...tabs, t.nextYear]);
     expect(preview.workbook.sheetNames()).toEqual([...tabs, t.nextYear]);
   });
@@ -262,15 +188,11 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
   it('fits the update section in a 300 px sidebar, every control labelled', async () => {
     const narrow = await browser.newPage({ viewport: { width: 300, height: 900 } });
     try {
-      await narrow.goto(`${preview.url}sidebar?view=status`);
-      await narrow.locator('html[data-ready]').waitFor();
+      await openSidebarAlone(narrow, preview, 'status');
       await narrow.locator('#lang').selectOption(t.lang);
       await narrow.locator('#tree').selectOption(t.tree);
       await narrow.locator('#update summary').click();
-      await eventually(
-        () => narrow.locator('#u-kgi').inputValue(),
-        (value) => expect(value).toBe('1,000,000,000'),
-      );
+      await eventuallyValue(narrow.locator('#u-kgi'), '1,000,000,000');
       await narrow.locator('#u-season-weights').check();
       // The whole width of the sidebar, from the section's top to its bottom.
       const box = await narrow.locator('#update').evaluate((el) => {
@@ -289,10 +211,7 @@ describe.each(LANGS)('changing a tree in place ($lang)', (t) => {
         );
       expect(overflowing).toEqual([]);
       expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
-      const unlabelled = await narrow
-        .locator('input, select, textarea')
-        .evaluateAll((controls) => controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id || c.outerHTML));
-      expect(unlabelled).toEqual([]);
+      expect(await unlabelledControls(narrow)).toEqual([]);
     } finally {
       await narrow.close();
     }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { KpiError } from '../../src/core/i18n';
 import { makeRoomFor, planTree } from '../../src/core/plan';
 import { TEMPLATES, templateById } from '../../src/core/templates';
 import { type NodeDef, orderTree } from '../../src/core/tree';
+import { refusal } from '../support/refusal';
 
 const t = (text: string) => ({ en: text, ja: text });
 const goal: NodeDef = {
@@ -36,15 +36,10 @@ const size: NodeDef = {
 };
 
 /** The refusal a tree gets: its English and Japanese text and the node it names. */
-function refusal(nodes: readonly NodeDef[]): { en: string; ja: string; field?: string } {
-  try {
-    orderTree({ nodes });
-  } catch (error) {
-    if (!(error instanceof KpiError)) throw error;
-    expect(error.text.ja).toMatch(/^KPIツリー: /);
-    return { ...error.text, field: error.field };
-  }
-  throw new Error('the tree was accepted');
+function treeRefusal(nodes: readonly NodeDef[]): { en: string; ja: string; field?: string } {
+  const error = refusal(() => orderTree({ nodes }));
+  expect(error.text.ja).toMatch(/^KPIツリー: /);
+  return { ...error.text, field: error.field };
 }
 
 describe('a tree is checked before anything is written', () => {
@@ -53,12 +48,12 @@ describe('a tree is checked before anything is written', () => {
   });
 
   it('refuses a tree without a KGI at its root', () => {
-    expect(refusal([orders, size]).en).toMatch(/exactly one KGI at its root/);
-    expect(refusal([goal, { ...goal, id: 'second' }, orders, size]).en).toMatch(/exactly one KGI/);
+    expect(treeRefusal([orders, size]).en).toMatch(/exactly one KGI at its root/);
+    expect(treeRefusal([goal, { ...goal, id: 'second' }, orders, size]).en).toMatch(/exactly one KGI/);
   });
 
   it('refuses an unknown parent, naming both', () => {
-    expect(refusal([goal, orders, size, { ...size, id: 'lost', parent: 'nowhere' }]).en).toMatch(
+    expect(treeRefusal([goal, orders, size, { ...size, id: 'lost', parent: 'nowhere' }]).en).toMatch(
       /"lost" names an unknown parent "nowhere"/,
     );
   });
@@ -66,33 +61,33 @@ describe('a tree is checked before anything is written', () => {
   it('refuses a cycle cut off from the KGI', () => {
     const a: NodeDef = { ...orders, id: 'a', parent: 'b' };
     const b: NodeDef = { ...orders, id: 'b', parent: 'a' };
-    expect(refusal([goal, orders, size, a, b]).en).toMatch(/nodes a, b form a cycle/);
+    expect(treeRefusal([goal, orders, size, a, b]).en).toMatch(/nodes a, b form a cycle/);
   });
 
   it('refuses a product node without its count and its rate', () => {
-    expect(refusal([goal])).toMatchObject({ field: 'revenue', en: expect.stringMatching(/product node "Revenue" has no children/) });
-    expect(refusal([goal, orders]).en).toMatch(/needs exactly one volume and one factor/);
+    expect(treeRefusal([goal])).toMatchObject({ field: 'revenue', en: expect.stringMatching(/product node "Revenue" has no children/) });
+    expect(treeRefusal([goal, orders]).en).toMatch(/needs exactly one volume and one factor/);
   });
 
   it('refuses a rate outside (0, 1], naming the node as the field', () => {
     const rate = (plan: number): NodeDef => ({ ...size, id: 'win', unit: 'rate', plan, label: t('Win rate') });
-    expect(refusal([goal, orders, rate(1.3)])).toMatchObject({
+    expect(treeRefusal([goal, orders, rate(1.3)])).toMatchObject({
       field: 'win',
       en: expect.stringMatching(/rate "Win rate" must be within \(0, 1\]/),
     });
-    expect(refusal([goal, orders, rate(0)]).en).toMatch(/greater than 0/);
-    expect(refusal([goal, orders, rate(-0.2)]).en).toMatch(/greater than 0/);
+    expect(treeRefusal([goal, orders, rate(0)]).en).toMatch(/greater than 0/);
+    expect(treeRefusal([goal, orders, rate(-0.2)]).en).toMatch(/greater than 0/);
   });
 
   it('refuses channel shares that do not add up to 100%', () => {
     const pipeline = templateById('b2b_pipeline')!;
     const nodes = pipeline.nodes.map((n) => (n.id === 'web_leads' ? { ...n, plan: 0.6 } : n));
-    expect(refusal(nodes)).toMatchObject({ field: 'leads', en: expect.stringMatching(/shares under "Leads" must add up to 100%/) });
+    expect(treeRefusal(nodes)).toMatchObject({ field: 'leads', en: expect.stringMatching(/shares under "Leads" must add up to 100%/) });
   });
 
   it('refuses duplicate and malformed ids', () => {
-    expect(refusal([goal, orders, size, { ...size }]).en).toMatch(/"size" is used twice/);
-    expect(refusal([goal, orders, { ...size, id: 'Deal Size' }]).en).toMatch(/lower-case letters/);
+    expect(treeRefusal([goal, orders, size, { ...size }]).en).toMatch(/"size" is used twice/);
+    expect(treeRefusal([goal, orders, { ...size, id: 'Deal Size' }]).en).toMatch(/lower-case letters/);
   });
 });
 

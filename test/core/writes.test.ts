@@ -12,27 +12,31 @@ function sheet(picture: string[]) {
   };
 }
 
+/** The rectangles written to a sheet drawn as text, over all its rows or the `rows` given. */
+function rectanglesOf(picture: string[], rows?: number[]) {
+  const s = sheet(picture);
+  return rectangles(rows ?? s.rows, s.columns, s.want, s.may);
+}
+
 describe('rectangles to write', () => {
   it('merges the same columns in consecutive rows into one call', () => {
-    const s = sheet(['ww#ww', 'ww#ww', 'ww#ww']);
-    expect(rectangles(s.rows, s.columns, s.want, s.may)).toEqual([
+    expect(rectanglesOf(['ww#ww', 'ww#ww', 'ww#ww'])).toEqual([
       { row: 1, column: 1, rows: 3, columns: 2 },
       { row: 1, column: 4, rows: 3, columns: 2 },
     ]);
   });
 
   it('widens over writable cells between wanted ones, never over an input', () => {
-    const s = sheet(['w.w#w']);
-    expect(rectangles(s.rows, s.columns, s.want, s.may)).toEqual([
+    expect(rectanglesOf(['w.w#w'])).toEqual([
       { row: 1, column: 1, rows: 1, columns: 3 },
       { row: 1, column: 5, rows: 1, columns: 1 },
     ]);
   });
 
   it('writes nothing where nothing is wanted, and skips rows it is not given', () => {
-    const s = sheet(['...', 'www', 'www']);
-    expect(rectangles(s.rows, s.columns, s.want, s.may)).toEqual([{ row: 2, column: 1, rows: 2, columns: 3 }]);
-    expect(rectangles([1, 3], s.columns, s.want, s.may)).toEqual([{ row: 3, column: 1, rows: 1, columns: 3 }]);
+    const picture = ['...', 'www', 'www'];
+    expect(rectanglesOf(picture)).toEqual([{ row: 2, column: 1, rows: 2, columns: 3 }]);
+    expect(rectanglesOf(picture, [1, 3])).toEqual([{ row: 3, column: 1, rows: 1, columns: 3 }]);
   });
 
   it('covers every wanted cell and touches no forbidden one, on any sheet', () => {

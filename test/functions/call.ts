@@ -1,7 +1,8 @@
-import { KpiError } from '../../src/core/i18n';
+import type { KpiError } from '../../src/core/i18n';
 import { customFunctions } from '../../src/functions/catalogue';
 import type { FunctionName } from '../../src/functions/docs';
 import type { CellArg, CellResult } from '../../src/functions/spec';
+import { refusal } from '../support/refusal';
 
 /** Calls a custom function as the edge does, by name, with arguments as Sheets passes them. */
 export function call(name: string, ...args: unknown[]): CellResult {
@@ -10,15 +11,7 @@ export function call(name: string, ...args: unknown[]): CellResult {
 }
 
 /** The KpiError a call throws; fails the test when it returns or throws anything else. */
-export function errorOf(name: string, ...args: unknown[]): KpiError {
-  try {
-    call(name, ...args);
-  } catch (error) {
-    if (error instanceof KpiError) return error;
-    throw error;
-  }
-  throw new Error(`${name} returned instead of throwing`);
-}
+export const errorOf = (name: string, ...args: unknown[]): KpiError => refusal(() => call(name, ...args));
 
 /** Both languages name the function and the argument (and, when given, the value received). */
 export function expectNames(error: KpiError, fn: string, arg: string, got?: string): void {

@@ -5,30 +5,21 @@
  */
 
 import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
-import { KpiError } from '../../src/core/i18n';
+
 import { VOCABULARY } from '../../src/core/vocabulary';
 import { createServerApi } from '../../src/server/api';
 import { buildTreeSheet } from '../../src/server/build';
+import { refusal } from '../support/refusal';
 import { NOV_2026, request, TreeSheet } from '../support/treeSheet';
 
 const apiFor = (sheet: TreeSheet) => createServerApi({ workbook: sheet.workbook, today: () => NOV_2026, vocabulary: () => VOCABULARY });
-
-function refusal(work: () => unknown): KpiError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof KpiError) return error;
-    throw error;
-  }
-  throw new Error('not refused');
-}
 
 const rangeProtections = (sheet: TreeSheet) => sheet.workbook.sheets.protections(sheet.name).filter((p) => p.type === 'RANGE');
 
 /** A tree whose Orders, Deals and Leads rows have owners; the spreadsheet is owner@example.com's. */
 function ownedTree(options: ConstructorParameters<typeof MemoryWorkbook>[0] = {}): TreeSheet {
   const workbook = new MemoryWorkbook(options);
-  const { sheetName } = buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026);
+  const { sheetName } = buildTreeSheet(workbook, VOCABULARY, request());
   const sheet = new TreeSheet(workbook, sheetName);
   sheet.type('orders', 'owner', 'sato@example.co.jp');
   sheet.type('win_rate', 'owner', 'sato@example.co.jp');

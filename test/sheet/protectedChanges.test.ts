@@ -2,21 +2,12 @@
  * Protections people set themselves: an update checks up front that it may write the inputs it
  * changes, and a protection that stops a write part-way is said plainly, nothing typed lost.
  */
-import { KpiError } from '../../src/core/i18n';
+
 import { ROW, SETTINGS } from '../../src/core/sheet/schema';
 import { VOCABULARY } from '../../src/core/vocabulary';
 import { updateTreeSheet } from '../../src/server/update';
+import { refusal } from '../support/refusal';
 import { TreeSheet } from '../support/treeSheet';
-
-function refusal(work: () => unknown): KpiError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof KpiError) return error;
-    throw error;
-  }
-  throw new Error('not refused');
-}
 
 /** The spreadsheet's owner locks a range for themselves alone; then Carol, an editor, works. */
 function lockedByOwner(sheet: TreeSheet, row: number, column: number, rows = 1, columns = 1): void {

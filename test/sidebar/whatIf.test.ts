@@ -15,7 +15,8 @@ import { planTree } from '../../src/core/plan';
 import { recovery } from '../../src/core/recovery';
 import { templateById } from '../../src/core/templates';
 import { orderTree } from '../../src/core/tree';
-import type { NodeFigures, TreeStatus } from '../../src/rpc';
+import type { NodeFigures } from '../../src/rpc';
+import { treeStatus } from './support/status';
 
 const tree = templateById('new_business')!;
 const KGI = 1_000_000_000;
@@ -43,25 +44,7 @@ const nodes: NodeFigures[] = plan.nodes.map(({ node, annual }) => ({
   periodActual: april[node.id] ?? null,
   forecast: null,
 }));
-const status: TreeStatus = {
-  lang: 'en',
-  fiscalYear: 2026,
-  startMonth: 4,
-  weights: Array(12).fill(1),
-  sheetName: 'KPI 2026',
-  period: '2026-04',
-  kgi: { plan: KGI / 12, actual: 56_000_000 },
-  kgiTarget: KGI,
-  tree,
-  nodes,
-  months: [],
-  closedMonths: 0,
-  nextToClose: '',
-  ownerProtection: false,
-  bottleneck: null,
-  underPlan: [],
-  missing: [],
-};
+const status = treeStatus({ kgi: { plan: KGI / 12, actual: 56_000_000 }, kgiTarget: KGI, tree, nodes });
 const current = currentPlan(status);
 
 describe('what-if in the browser', () => {

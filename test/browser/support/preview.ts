@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../../../build/chromium.mjs';
+import { MID_JULY_2025, openPage, sidebarReady } from '../../../build/preview/drive.mjs';
 import { type Preview, startPreview } from '../../../build/preview/server';
 
 export interface OpenPreview {
@@ -18,12 +19,40 @@ export interface OpenPreview {
 export async function openPreview(watch: (page: Page) => void = () => undefined): Promise<OpenPreview> {
   const root = join(__dirname, '../../..');
   if (!existsSync(join(root, 'dist/Sidebar.html'))) throw new Error('Run `npm run build` first: the tests load dist/Sidebar.html');
-  const preview = await startPreview({ root, port: 0, today: () => new Date(2025, 6, 15) });
+  const preview = await startPreview({ root, port: 0, today: MID_JULY_2025 });
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  watch(page);
-  await page.goto(preview.url);
-  const sidebar = page.frameLocator('#sidebar');
-  await sidebar.locator('html[data-ready]').waitFor();
+  const { page, sidebar } = await openPage(browser, preview.url, { width: 1400, height: 900 }, watch);
   return { preview, browser, page, sidebar };
 }
+
+/** The preview the tests of the current file or block drive, open from `usePreview`'s beforeAll on. */
+export let preview: Preview;
+export let browser: Browser;
+export let page: Page;
+export let sidebar: FrameLocator;
+
+/**
+ * Opens the preview (as openPreview does) into `preview`, `browser`, `page` and `sidebar` before
+ * the tests of the enclosing file or describe block, and closes it after them.
+ */
+export function usePreview(watch?: (page: Page) => void): void {
+  beforeAll(async () => {
+    ({ preview, browser, page, sidebar } = await openPreview(watch));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+  });
+}
+
+/** Shows the preview's sidebar on its own in `target`, opened on `view` as a menu item opens it. */
+export async function openSidebarAlone(target: Page, server: Preview, view: string): Promise<void> {
+  await target.goto(`${server.url}sidebar?view=${view}`);
+  await sidebarReady(target);
+}
+
+/** The ids (or markup) of the form controls in `scope` that no label names. */
+export const unlabelledControls = (scope: Page | FrameLocator): Promise<string[]> =>
+  scope
+    .locator('input, select, textarea')
+    .evaluateAll((controls) => controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id || c.outerHTML));

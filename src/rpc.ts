@@ -6,7 +6,7 @@
  */
 import type { Lang, Localized } from './core/i18n';
 import type { TemplateId } from './core/templates';
-import type { Tree } from './core/tree';
+import type { Tree, Unit } from './core/tree';
 
 export interface BuildRequest {
   readonly templateId: TemplateId;
@@ -56,10 +56,37 @@ export interface NodeStatus {
   readonly nodeId: string;
   readonly label: string;
   readonly owner: string;
+  /** What its figures are counted in: rates as fractions, yen, counts. */
+  readonly unit: Unit;
+  /** The selected period's plan and actual as the sheet shows them; null where blank. */
+  readonly plan: number | null;
+  readonly actual: number | null;
   /** Actual ÷ plan for the selected period (plan ÷ actual when lower is better); null when no actual. */
   readonly achievement: number | null;
   /** KGI recovered if this node alone were restored to plan; null when it cannot be said. */
   readonly recoverable: number | null;
+  /**
+   * A lever the sheet ranks (its score is above zero: restoring it recovers KGI, or it stands at
+   * zero): the first of these in rank order is the bottleneck. False for outcomes, process KPIs,
+   * and levers whose recovery cannot be said yet.
+   */
+  readonly ranked: boolean;
+}
+
+/** What the year comes to: the KGI's landing forecast against the annual KGI, with and without the fix. */
+export interface YearOutlook {
+  /** The annual KGI. */
+  readonly kgi: number;
+  /** The KGI's landing forecast (着地予測): the actuals entered plus the plan of the months still blank. */
+  readonly landing: number;
+  /** Landing − KGI: below zero, the year falls short of the KGI. */
+  readonly gap: number;
+  /**
+   * The landing had the bottleneck been on plan in the selected period: the landing plus the KGI
+   * restoring it recovers. Null without a bottleneck, or when what it recovers cannot be said.
+   */
+  readonly landingWithFix: number | null;
+  readonly gapWithFix: number | null;
 }
 
 export interface MissingInput {
@@ -105,10 +132,23 @@ export interface TreeStatus {
   readonly startMonth: number | null;
   /** Twelve seasonal weights as the sheet holds them (null where one is blank). */
   readonly weights: readonly (number | null)[];
-  /** The stage whose restoration to plan recovers the most KGI, or null when on plan / no actuals. */
+  /**
+   * The lever (a stage a team acts on: a leaf of the arithmetic) whose restoration to plan
+   * recovers the most KGI, as the sheet names it; null when none is under plan or no actuals.
+   */
   readonly bottleneck: NodeStatus | null;
-  /** Other nodes under plan, worst first. */
+  /**
+   * The other levers under plan, ranked as the sheet ranks them (its score: the KGI restoring each
+   * recovers, a stage at zero first; ties to the earlier row), so none outranks the bottleneck.
+   * Levers whose recovery cannot be said yet come last.
+   */
   readonly underPlan: readonly NodeStatus[];
+  /** Outcomes under plan, in tree order: the KGI and the nodes computed from their children. */
+  readonly outcomes: readonly NodeStatus[];
+  /** Process KPIs under plan, in tree order: tracked beside the tree, outside its arithmetic. */
+  readonly trackedUnderPlan: readonly NodeStatus[];
+  /** The year with and without fixing the bottleneck; null before the KGI has an actual. */
+  readonly year: YearOutlook | null;
   readonly missing: readonly MissingInput[];
 }
 

@@ -1,23 +1,18 @@
 /**
- * The status tab's logic ("Where the plan is breaking"): what it lists for a tree, cut to one
- * owner's KPIs when one is chosen, and the list of tree sheets. Pure, so it is tested without a page.
+ * The status tab's logic ("Where the plan is breaking"): the period's summary and the missing
+ * actuals, cut to one owner's KPIs when one is chosen, and the list of tree sheets (the
+ * bottleneck panel has its own, bottleneckPanel.ts). Pure, so it is tested without a page.
  */
 import type { Lang } from '../../src/core/i18n';
 import { templateById } from '../../src/core/templates';
 import type { Unit } from '../../src/core/tree';
-import type { NodeStatus, TreeRef, TreeStatus } from '../../src/rpc';
-import { formatPercent, formatValue } from './format';
+import type { TreeRef, TreeStatus } from '../../src/rpc';
+import { formatValue } from './format';
 import { forOwner, groupByOwner } from './owners';
 import { MESSAGES, type MessageKey } from './text';
 
 /** Terms and their figures, as a definition list shows them. */
 export type Facts = ReadonlyArray<readonly [MessageKey, string]>;
-
-export interface Stage {
-  /** The KPI, with its owner when one is named. */
-  readonly name: string;
-  readonly facts: Facts;
-}
 
 export interface MissingGroup {
   /** "Owner: …" or "No owner"; null when the lists are cut to one owner. */
@@ -27,20 +22,9 @@ export interface MissingGroup {
 
 export interface StatusLines {
   readonly summary: Facts;
-  /** The bottleneck, or the key of the text saying why none is shown. */
-  readonly bottleneck: Stage | MessageKey;
-  readonly underPlan: readonly Stage[];
   /** Empty when every closed month has its actuals. */
   readonly missing: readonly MissingGroup[];
 }
-
-const stage = (node: NodeStatus, kgiUnit: Unit, lang: Lang): Stage => ({
-  name: node.owner ? `${node.label} — ${node.owner}` : node.label,
-  facts: [
-    ['achievement', node.achievement === null ? '—' : formatPercent(node.achievement, lang)],
-    ['recoverable', node.recoverable === null ? '—' : formatValue(node.recoverable, kgiUnit, lang)],
-  ],
-});
 
 /** What the status lists for `whole`, cut to `owner`'s KPIs unless owner is null. */
 export function statusLines(whole: TreeStatus, kgiUnit: Unit, owner: string | null, lang: Lang): StatusLines {
@@ -51,8 +35,6 @@ export function statusLines(whole: TreeStatus, kgiUnit: Unit, owner: string | nu
       ['period', status.period],
       ['kgiProgress', `${kgiActual} / ${formatValue(status.kgi.plan, kgiUnit, lang)}`],
     ],
-    bottleneck: status.bottleneck ? stage(status.bottleneck, kgiUnit, lang) : whole.bottleneck ? 'bottleneckElsewhere' : 'noBottleneck',
-    underPlan: status.underPlan.map((node) => stage(node, kgiUnit, lang)),
     // Grouped by owner, so each person sees what is theirs to fill in.
     missing: groupByOwner(status.missing).map((group) => ({
       heading: owner !== null ? null : group.owner ? `${MESSAGES.owner[lang]}: ${group.owner}` : MESSAGES.noOwner[lang],

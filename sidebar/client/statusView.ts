@@ -1,10 +1,11 @@
 /**
- * The status tab: the tree sheet chosen, where its plan is breaking (the bottleneck, the other
- * stages under plan, missing actuals), cut to one owner's KPIs on request. The sections below
- * it listen for each status loaded.
+ * The status tab: the tree sheet chosen, where its plan is breaking (the bottleneck and the
+ * year, the other levers and the outcomes under plan, missing actuals), cut to one owner's KPIs
+ * and their own bottleneck on request. The sections below it listen for each status loaded.
  */
 import type { Unit } from '../../src/core/tree';
 import type { ServerApi, TreeRef, TreeStatus } from '../../src/rpc';
+import { type BottleneckPanel, bottleneckPanel } from './bottleneckPanel';
 import { whileBusy } from './busy';
 import { byId, el, lang, onLangChange } from './dom';
 import { ownersOf } from './owners';
@@ -20,37 +21,67 @@ function facts(rows: Facts): HTMLDListElement {
   return list;
 }
 
+/** Facts whose figures line up on the right. */
+function figures(rows: Facts): HTMLDListElement {
+  const list = facts(rows);
+  list.classList.add('figures');
+  return list;
+}
+
 const option = (value: string, text: string): HTMLOptionElement => {
   const node = el('option', undefined, text);
   node.value = value;
   return node;
 };
 
+/** A list under its heading, in a panel; nothing when the list is empty. */
+function listPanel(id: string, heading: MessageKey, items: readonly HTMLElement[], hint?: MessageKey): HTMLElement[] {
+  if (items.length === 0) return [];
+  const panel = el('section', 'panel');
+  panel.id = id;
+  const list = el('ul', 'list');
+  list.append(...items);
+  panel.append(el('h3', undefined, m(heading)), ...(hint ? [el('p', 'hint', m(hint))] : []), list);
+  return [panel];
+}
+
+/**
+ * The stage to fix and what it means for the year, in red; said in a neutral box when no stage
+ * is named. Then the other levers under plan, and the outcomes apart from them.
+ */
+function renderPanel(panel: BottleneckPanel): HTMLElement[] {
+  const named = typeof panel.bottleneck !== 'string';
+  const box = el('section', named ? 'panel bottleneck' : 'panel');
+  box.id = named ? 'bottleneck' : 'no-bottleneck';
+  box.append(el('h3', undefined, panel.heading));
+  if (typeof panel.bottleneck === 'string') box.append(el('p', 'muted', m(panel.bottleneck)));
+  else {
+    const change = el('p', 'change', panel.bottleneck.change);
+    change.append(' ', el('span', 'term', m('actualToPlan')));
+    box.append(el('p', 'stage', panel.bottleneck.name), change, figures(panel.bottleneck.facts));
+  }
+  if (panel.year.length > 0) {
+    box.append(el('h4', undefined, m('thisYear')), figures(panel.year));
+    if (panel.fixMeans !== null) box.append(el('p', 'hint', panel.fixMeans));
+  }
+  const lever = (stage: BottleneckPanel['underPlan'][number]): HTMLElement => {
+    const item = el('li', undefined, stage.name);
+    item.append(facts([['actualToPlan', stage.change], ...stage.facts]));
+    return item;
+  };
+  const line = (text: string): HTMLElement => el('li', undefined, text);
+  return [
+    box,
+    ...listPanel('under-plan', 'underPlan', panel.underPlan.map(lever)),
+    ...listPanel('outcomes', 'outcomes', panel.outcomes.map(line), 'outcomesHint'),
+    ...listPanel('process-kpis', 'processKpis', panel.processKpis.map(line)),
+  ];
+}
+
 /** The status lists, cut to one owner's KPIs when `owner` is not null. */
 function renderStatus(target: HTMLElement, whole: TreeStatus, kgiUnit: Unit, owner: string | null): void {
   const lines = statusLines(whole, kgiUnit, owner, lang());
-  const bottleneck = el('section', 'panel bottleneck');
-  bottleneck.append(el('h3', undefined, m('bottleneck')));
-  if (typeof lines.bottleneck === 'string') bottleneck.append(el('p', 'muted', m(lines.bottleneck)));
-  else {
-    bottleneck.id = 'bottleneck';
-    bottleneck.append(el('p', 'stage', lines.bottleneck.name), facts(lines.bottleneck.facts));
-  }
-
-  const parts: HTMLElement[] = [facts(lines.summary), bottleneck];
-  if (lines.underPlan.length > 0) {
-    const under = el('section', 'panel');
-    const list = el('ul', 'list');
-    list.append(
-      ...lines.underPlan.map((stage) => {
-        const item = el('li', undefined, stage.name);
-        item.append(facts(stage.facts));
-        return item;
-      }),
-    );
-    under.append(el('h3', undefined, m('underPlan')), list);
-    parts.push(under);
-  }
+  const parts: HTMLElement[] = [facts(lines.summary), ...renderPanel(bottleneckPanel(whole, kgiUnit, owner, lang()))];
 
   const missing = el('section', 'panel');
   missing.id = 'missing';

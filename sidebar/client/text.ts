@@ -37,10 +37,25 @@ export const MESSAGES = {
   period: t('Period', '期間'),
   kgiProgress: t('KGI actual / plan', 'KGI 実績 / 計画'),
   bottleneck: t('Current bottleneck', '現在のボトルネック'),
-  noBottleneck: t('No bottleneck: on plan, or no actuals yet.', 'ボトルネックはありません（計画どおり、または実績未入力）。'),
+  onPlan: t('Nothing is under plan: every stage is on plan.', '未達はありません。すべての段階が計画どおりです。'),
+  ownerOnPlan: t('None of these stages is under plan.', 'この担当の段階に未達はありません。'),
+  noActuals: t('No actuals for this period yet.', 'この期間の実績はまだありません。'),
+  notRanked: t(
+    'Stages are under plan, but none can be ranked until the counts they depend on are entered.',
+    '未達の段階がありますが、関係する件数が入力されるまで順位を付けられません。',
+  ),
+  actualToPlan: t('Actual → plan', '実績 → 計画'),
   achievement: t('Achievement', '達成率'),
   recoverable: t('KGI recoverable', '回復できるKGI'),
+  thisYear: t('This year', '今年度の見通し'),
+  landing: t('Landing forecast', '着地予測'),
+  gapToKgi: t('Gap to the KGI', 'KGIとの差'),
+  landingWithFix: t('Landing with the fix', '改善後の着地'),
+  gapWithFix: t('Gap with the fix', '改善後のKGIとの差'),
   underPlan: t('Also under plan', 'その他の未達'),
+  outcomes: t('Outcomes under plan', '未達の成果'),
+  outcomesHint: t('Results of the stages, not levers: they recover as the stages do.', '段階の結果で、直接動かす指標ではありません。'),
+  processKpis: t('Process KPIs under plan', '未達のプロセスKPI'),
   missing: t('Missing actuals', '実績の入力漏れ'),
   noMissing: t('Every closed month has its actuals.', '締めた月の実績はすべて入力済みです。'),
   owner: t('Owner', '担当'),
@@ -58,7 +73,6 @@ export const MESSAGES = {
   showOwner: t('Show the KPIs of', '表示する担当'),
   everyone: t('Everyone', '全員'),
   noOwner: t('No owner', '担当なし'),
-  bottleneckElsewhere: t('The bottleneck is not among these KPIs.', 'ボトルネックはこの担当のKPIにはありません。'),
   protect: t('Only owners edit their rows', '担当者だけが自分の行を編集'),
   protectHint: t(
     'Protects each row whose owner is an email address; the spreadsheet’s owners can always edit.',
@@ -128,6 +142,13 @@ export const PHRASES = {
     t(
       `${count} row${count === 1 ? '' : 's'} protected: only ${count === 1 ? 'its owner edits it' : 'their owners edit them'}.`,
       `${count} 行を保護しました。担当者だけが編集できます。`,
+    ),
+  ownerBottleneck: (owner: string) => t(`Bottleneck among ${owner}’s KPIs`, `${owner} のKPIのボトルネック`),
+  /** What "with the fix" means: the stage on plan in the month selected, or in every month so far. */
+  fixMeans: (label: string, month: string | null) =>
+    t(
+      `With the fix: if ${label} had been on plan ${month === null ? 'in every month so far' : `in ${month}`}.`,
+      `改善後: ${month === null ? '今年度これまで' : `${month} に`}${label}が計画どおりだった場合。`,
     ),
   ofKgi: (value: string, percent: string) => t(`${value} (${percent} of the KGI)`, `${value}（KGIの${percent}）`),
   bottleneckChanged: (now: Localized, before: Localized | null) =>

@@ -1,6 +1,6 @@
 import { num, type TreeSheetContents } from '../core/sheet/readBack';
-import { isTyped, orderTree, type Tree } from '../core/tree';
-import type { MissingInput, NodeStatus, TreeStatus } from '../rpc';
+import { isStage, isTyped, orderTree, type Tree, type TreeNode } from '../core/tree';
+import type { MissingInput, NodeStatus, TreeStatus, YearOutlook } from '../rpc';
 
 /**
  * Where the plan is breaking, read from the figures the sheet's own formulas computed: the
@@ -15,39 +15,65 @@ export interface StatusExtras {
   readonly lang: TreeStatus['lang'];
 }
 
+/** A node as the status lists show it, with the sheet's rank score (levers only) kept for ranking. */
+type Ranked = NodeStatus & { readonly score: number | null; readonly row: number };
+
+const plain = ({ score: _score, row: _row, ...status }: Ranked): NodeStatus => status;
+
+/** Whether a node is behind its plan for the period (or ranked by the sheet, which implies it). */
+const underPlan = (s: Ranked): boolean => s.ranked || (s.achievement !== null && s.achievement < 1);
+
+/** The year with the fix of a lever recovering `recovered` KGI in the period (null: no fix to add). */
+function yearOutlook(landing: number, kgi: number, recovered: number | null): YearOutlook {
+  const landingWithFix = recovered === null ? null : landing + recovered;
+  return { kgi, landing, gap: landing - kgi, landingWithFix, gapWithFix: landingWithFix === null ? null : landingWithFix - kgi };
+}
+
 export function treeStatus(sheetName: string, contents: TreeSheetContents, tree: Tree, extras: StatusExtras): TreeStatus {
   const nodes = orderTree(tree);
-  const statuses: (NodeStatus & { score: number | null })[] = [];
+  const statuses: { readonly node: TreeNode; readonly status: Ranked }[] = [];
   const missing: MissingInput[] = [];
   for (const node of nodes) {
     const row = contents.rows.get(node.id);
     if (!row) continue;
     const label = String(row.values.label);
     const owner = String(row.owner);
+    // Only levers have a score: the sheet ranks them by it, and names the top one.
+    const score = isStage(node) ? num(row.values.score) : null;
     statuses.push({
-      nodeId: node.id,
-      label,
-      owner,
-      achievement: num(row.values.achievement),
-      recoverable: num(row.values.recoverable),
-      score: num(row.values.score),
+      node,
+      status: {
+        nodeId: node.id,
+        label,
+        owner,
+        unit: node.unit,
+        plan: num(row.values.period_plan),
+        actual: num(row.values.period_actual),
+        achievement: num(row.values.achievement),
+        recoverable: num(row.values.recoverable),
+        ranked: score !== null && score > 0,
+        score,
+        row: row.row,
+      },
     });
     if (isTyped(node)) {
-      const months = row.actuals.flatMap((actual, m) => (m < contents.closedMonths && actual === null ? [contents.monthLabels[m]] : []));
+      const months = row.actuals.flatMap((actual, m) =>
+        m < Math.max(contents.monthsDue, contents.closedMonths) && actual === null ? [contents.monthLabels[m]] : [],
+      );
       if (months.length > 0) missing.push({ nodeId: node.id, label, owner, months });
     }
   }
-  // The same rule as the sheet: the highest score wins, ties to the earliest row as the sheet
-  // has it now (rows may have been moved).
-  const rowOf = (s: NodeStatus) => contents.rows.get(s.nodeId)!.row;
-  const top = [...statuses]
-    .sort((a, b) => rowOf(a) - rowOf(b))
-    .reduce<(typeof statuses)[number] | null>(
-      (best, s) => (s.score !== null && s.score > 0 && (best === null || s.score > best.score!) ? s : best),
-      null,
-    );
-  const plain = ({ score: _score, ...status }: (typeof statuses)[number]): NodeStatus => status;
+  // The same rule as the sheet: the highest score first, ties to the earliest row as the sheet
+  // has it now (rows may have been moved); the bottleneck is the first, when the sheet ranks it.
+  const levers = statuses
+    .filter(({ node, status }) => isStage(node) && underPlan(status))
+    .map(({ status }) => status)
+    .sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity) || a.row - b.row);
+  const top = levers[0]?.ranked ? levers[0] : null;
+  const others = (keep: (node: TreeNode) => boolean) =>
+    statuses.filter(({ node, status }) => keep(node) && underPlan(status)).map(({ status }) => plain(status));
   const root = contents.rows.get(nodes[0].id);
+  const landing = num(root?.values.forecast);
   return {
     sheetName,
     period: contents.period,
@@ -77,10 +103,10 @@ export function treeStatus(sheetName: string, contents: TreeSheetContents, tree:
     weights: contents.weights,
     ...extras,
     bottleneck: top ? plain(top) : null,
-    underPlan: statuses
-      .filter((s) => s !== top && s.achievement !== null && s.achievement < 1)
-      .sort((a, b) => (b.recoverable ?? 0) - (a.recoverable ?? 0))
-      .map(plain),
+    underPlan: levers.filter((s) => s !== top).map(plain),
+    outcomes: others((node) => node.kind !== 'tracked' && !isStage(node)),
+    trackedUnderPlan: others((node) => node.kind === 'tracked'),
+    year: landing === null || contents.kgi === null ? null : yearOutlook(landing, contents.kgi, top?.recoverable ?? null),
     missing,
   };
 }

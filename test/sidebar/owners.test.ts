@@ -1,11 +1,9 @@
 import { forOwner, groupByOwner, ownersOf, protectionText } from '../../sidebar/client/owners';
 import { MESSAGES } from '../../sidebar/client/text';
-import { templateById } from '../../src/core/templates';
-import type { MissingInput, NodeStatus, TreeStatus } from '../../src/rpc';
+import type { NodeFigures } from '../../src/rpc';
+import { gap, nodeStatus, treeStatus } from './support/status';
 
-const node = (nodeId: string, owner: string): NodeStatus => ({ nodeId, label: nodeId, owner, achievement: 0.5, recoverable: 1 });
-const gap = (nodeId: string, owner: string): MissingInput => ({ nodeId, label: nodeId, owner, months: ['2026-04'] });
-const figures = (nodeId: string, owner: string) => ({
+const figures = (nodeId: string, owner: string): NodeFigures => ({
   nodeId,
   label: nodeId,
   owner,
@@ -15,43 +13,31 @@ const figures = (nodeId: string, owner: string) => ({
   forecast: null,
 });
 
-const status: TreeStatus = {
-  lang: 'en',
-  fiscalYear: 2026,
-  startMonth: 4,
-  weights: Array(12).fill(1),
-  sheetName: 'KPI 2026',
-  period: '2026-05',
-  kgi: { plan: 1, actual: null },
-  kgiTarget: 12,
-  tree: templateById('new_business')!,
+const status = treeStatus({
   nodes: [
     figures('revenue', ''),
     figures('orders', 'sato@example.co.jp'),
     figures('deals', ' Team West '),
     figures('leads', 'sato@example.co.jp'),
   ],
-  months: ['2026-04', '2026-05'],
-  closedMonths: 1,
-  nextToClose: '2026-05',
-  ownerProtection: false,
-  bottleneck: node('win_rate', 'sato@example.co.jp'),
-  underPlan: [node('deals', 'Team West'), node('leads', 'sato@example.co.jp'), node('visits', '')],
+  bottleneck: nodeStatus('win_rate', 'sato@example.co.jp'),
+  underPlan: [nodeStatus('deals', 'Team West'), nodeStatus('leads', 'sato@example.co.jp'), nodeStatus('visits', '')],
   missing: [gap('visits', ''), gap('orders', 'sato@example.co.jp'), gap('deals', 'Team West'), gap('leads', 'sato@example.co.jp')],
-};
+});
 
 describe('owners in the status view', () => {
   it('lists each named owner once, in row order, trimmed; blanks are nobody', () => {
     expect(ownersOf(status)).toEqual(['sato@example.co.jp', 'Team West']);
   });
 
-  it('cuts the bottleneck, under-plan and missing lists to one owner', () => {
+  it('cuts the lists to one owner, whose own bottleneck is the first of their levers', () => {
     const west = forOwner(status, 'Team West');
-    expect(west.bottleneck).toBeNull();
-    expect(west.underPlan.map((n) => n.nodeId)).toEqual(['deals']);
+    expect(west.bottleneck?.nodeId).toBe('deals');
+    expect(west.underPlan).toEqual([]);
     expect(west.missing.map((n) => n.nodeId)).toEqual(['deals']);
     const sato = forOwner(status, 'sato@example.co.jp');
     expect(sato.bottleneck?.nodeId).toBe('win_rate');
+    expect(sato.underPlan.map((n) => n.nodeId)).toEqual(['leads']);
     expect(sato.missing.map((n) => n.nodeId)).toEqual(['orders', 'leads']);
     expect(forOwner(status, null)).toBe(status);
   });

@@ -140,7 +140,7 @@ export function treeBenches(): { name: string; run: () => string }[] {
       const workbook = new MemoryWorkbook();
       const api = createServerApi({ workbook, today: () => today, vocabulary: () => vocabulary });
       let sheetName = '';
-      const build = counted(workbook, () => ({ sheetName } = buildTreeSheet(workbook, vocabulary, request, today)));
+      const build = counted(workbook, () => ({ sheetName } = buildTreeSheet(workbook, vocabulary, request)));
       const planMs = medianMs(
         () =>
           layoutTreeSheet({

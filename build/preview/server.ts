@@ -99,8 +99,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   ]);
   const page = pageHtml.replace('<!-- grid script -->', () => `<script>${gridJs}</script>`);
   // A new spreadsheet, with its first sheet, as Sheets starts.
-  const workbook = new MemoryWorkbook({ locale: options.locale ?? 'en_US' });
-  const api: ServerApi = exposeApi(createServerApi({ workbook, today: options.today ?? (() => new Date()), vocabulary: () => VOCABULARY }));
+  // One clock for the server and the sheet's own TODAY(), as in Sheets.
+  const today = options.today ?? (() => new Date());
+  const workbook = new MemoryWorkbook({ locale: options.locale ?? 'en_US', now: today });
+  const api: ServerApi = exposeApi(createServerApi({ workbook, today, vocabulary: () => VOCABULARY }));
 
   /** `?view=month` appends the view tag as the menu items do in Apps Script. */
   const sidebar = async (view: string | null): Promise<string> => {

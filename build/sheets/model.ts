@@ -8,6 +8,7 @@
  * (person.ts) and the inspection (view.ts) all work on one model. Nothing here is recorded.
  */
 import { type CellValue, DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
+import { type Clock, registerClock } from './clock';
 import { dateOf, errorText, formatNumber, formatSerial, isDateFormat, parseDate, parseNumber, serialOf } from './formats';
 import {
   type Axis,
@@ -25,9 +26,11 @@ import {
 import { registerSparkline } from './sparkline';
 
 /** HyperFormula, set up as Google Sheets computes. */
-function buildEngine(): HyperFormula {
+function buildEngine(clock: Clock): HyperFormula {
   registerSparkline();
+  registerClock();
   const hf = HyperFormula.buildEmpty({
+    context: clock,
     licenseKey: 'gpl-v3',
     dateFormats: ['YYYY/MM/DD', 'MM/DD/YYYY'],
     useArrayArithmetic: false,
@@ -50,6 +53,8 @@ export interface FakeSheetsOptions {
   readonly user?: string;
   /** The current user's edit access comes from a Google Group (see `Protection.removeEditors`). */
   readonly userViaGroup?: boolean;
+  /** The clock TODAY() reads (default: the machine's), so a test can say what day it is. */
+  readonly now?: () => Date;
 }
 
 /** A cell as getValues reads it. */
@@ -162,7 +167,7 @@ export class SpreadsheetModel {
   readonly viaGroup: Set<string>;
   readonly locale: string;
   readonly timeZone: string;
-  readonly hf = buildEngine();
+  readonly hf: HyperFormula;
   sheets: SheetModel[] = [];
   active!: SheetModel;
   protections: ProtectionModel[] = [];
@@ -176,6 +181,7 @@ export class SpreadsheetModel {
   constructor(options: FakeSheetsOptions) {
     this.locale = options.locale ?? 'en_US';
     this.timeZone = options.timeZone ?? 'Asia/Tokyo';
+    this.hf = buildEngine({ now: options.now ?? (() => new Date()), timeZone: this.timeZone });
     this.owner = options.owner ?? 'owner@example.com';
     this.user = options.user ?? this.owner;
     this.viaGroup = new Set(options.userViaGroup && this.user !== this.owner ? [this.user] : []);

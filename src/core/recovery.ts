@@ -14,6 +14,18 @@ export interface Recovery {
 }
 
 /**
+ * The partner's actual in a slope. A partner rate whose denominator is this node's 0 is 0 ÷ 0,
+ * undefined rather than missing: its plan stands in (no orders, so no average deal size: a win
+ * rate of 0 on 90 deals still recovers 90 × 30% × the planned deal size).
+ */
+function partnerValue(node: TreeNode, figures: ReadonlyMap<string, PeriodFigures>): number | null {
+  const partner = figures.get(node.partner!.id);
+  if (partner?.actual !== null && partner?.actual !== undefined) return partner.actual;
+  const own = figures.get(node.id)?.actual ?? null;
+  return node.partner!.kind === 'factor' && own === 0 ? (partner?.plan ?? null) : null;
+}
+
+/**
  * The domain brief's rule, as the tree sheet's formulas apply it: the KGI is affine in each
  * node, so restoring one recovers (plan − actual) × ∂KGI/∂node, where ∂KGI/∂node is the product
  * of the partners' actuals up the path (1 at sums), negative for a churn rate entering as
@@ -32,13 +44,14 @@ export function recovery(nodes: readonly TreeNode[], figures: ReadonlyMap<string
       const up = slope.get(parent.id) ?? null;
       if (parent.combine === 'sum') s = up;
       else {
-        const partner = figures.get(node.partner!.id)?.actual ?? null;
+        const partner = partnerValue(node, figures);
         s = up === null || partner === null ? null : up * (node.partner!.complement ? 1 - partner : partner) * (node.complement ? -1 : 1);
       }
     }
     slope.set(node.id, s);
     const { plan, actual } = figures.get(node.id) ?? { plan: null, actual: null };
-    recoverable.set(node.id, s === null || plan === null || actual === null ? null : Math.max(0, (plan - actual) * s));
+    // A slope of 0 recovers nothing, whatever the actual (an average deal size with no orders).
+    recoverable.set(node.id, s === null || plan === null ? null : s === 0 ? 0 : actual === null ? null : Math.max(0, (plan - actual) * s));
   }
   let bottleneck: string | null = null;
   let best = 0;

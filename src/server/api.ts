@@ -32,7 +32,7 @@ export function createServerApi({ workbook, today, vocabulary }: ServerEnv): Ser
         activeTree: trees.some((t) => t.sheetName === active) ? active : null,
       };
     },
-    buildTree: (request) => buildTreeSheet(workbook, vocabulary(), request, today()),
+    buildTree: (request) => buildTreeSheet(workbook, vocabulary(), request),
     updateTree: (sheetName, update) => updateTreeSheet(workbook, vocabulary(), sheetName, update),
     getTreeStatus(sheetName) {
       const data = vocabulary();

@@ -9,7 +9,6 @@ import {
   checkRequest,
   draftSheet,
   locked,
-  monthsElapsed,
   opened,
   PENDING_TAG,
   readTree,
@@ -54,7 +53,7 @@ export function writeNewSheet(workbook: SheetGateway, name: string, draft: Sheet
   }
 }
 
-export function buildTreeSheet(workbook: SheetGateway, vocabulary: Vocabulary, request: BuildRequest, today: Date): BuildResult {
+export function buildTreeSheet(workbook: SheetGateway, vocabulary: Vocabulary, request: BuildRequest): BuildResult {
   const template = templateOf(vocabulary, request.templateId);
   const weights = checkRequest(vocabulary, request);
   return locked(workbook, vocabulary, () => {
@@ -65,7 +64,9 @@ export function buildTreeSheet(workbook: SheetGateway, vocabulary: Vocabulary, r
       added: [],
       request,
       weights,
-      closedMonths: monthsElapsed(workbook, today, request.fiscalYear, request.startMonth),
+      // Closed means recorded in History: a new tree has nothing closed; the months that have
+      // ended are due, and the sheet works them out itself (its clock is the spreadsheet's).
+      closedMonths: 0,
       period: null,
       kept: new Map(),
       planInputs: {},
@@ -100,7 +101,7 @@ export function rolloverYear(workbook: SheetGateway, vocabulary: Vocabulary, she
       period: null,
       kept: owners,
       planInputs: contents.planInputs,
-      closedMonths: monthsElapsed(workbook, today, fiscalYear, startMonth),
+      closedMonths: 0,
       request: {
         templateId: template.id,
         lang: tag.lang,

@@ -118,12 +118,6 @@ export function opened(workbook: SheetGateway, sheetName: string): BuildResult {
   return { sheetName, sheetId, url: `${workbook.url()}#gid=${sheetId}` };
 }
 
-/** Fiscal months that have ended by `today` in the spreadsheet's time zone: their blank actuals are flagged. */
-export function monthsElapsed(workbook: SheetGateway, today: Date, fiscalYear: number, startMonth: number): number {
-  const [year, month] = workbook.formatDate(today, 'yyyy-MM').split('-').map(Number);
-  return Math.max(0, Math.min(12, (year - fiscalYear) * 12 + (month - startMonth)));
-}
-
 function parseTag(raw: string): SheetTag | null {
   try {
     const tag = JSON.parse(raw) as Partial<SheetTag>;

@@ -2,114 +2,59 @@
  * Running the year from the sidebar, in a real browser beside the preview's spreadsheet:
  * closing a month into History, and a what-if recalculated in the page then applied.
  */
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import type { Preview } from '../../build/preview/server';
-import type { SheetView } from '../../build/sheets/memoryWorkbook';
-import { eventually } from './support/eventually';
-import { openPreview } from './support/preview';
+import { buildNewBusiness, cellOf, gridCell, selectedTab, sidebarReady, typeInto } from '../../build/preview/drive.mjs';
+import { eventually, eventuallyInnerText, eventuallyReads, eventuallyText, eventuallyValue } from './support/eventually';
+import { inputCells, nodeCell, nodeValue, showTab, tab } from './support/grid';
+import { browser, openSidebarAlone, page, preview, sidebar, unlabelledControls, usePreview } from './support/preview';
 
-let preview: Preview;
-let browser: Browser;
-let page: Page;
-let sidebar: FrameLocator;
 let tree = '';
 const rpcCalls: string[] = [];
 
-beforeAll(async () => {
-  // April to June have ended, so July is the month after the last one due.
-  ({ preview, browser, page, sidebar } = await openPreview((opened) =>
-    opened.on('request', (request) => {
-      const path = new URL(request.url()).pathname;
-      if (path.startsWith('/rpc/')) rpcCalls.push(path.slice(5));
-    }),
-  ));
+// April to June have ended, so July is the month after the last one due.
+usePreview((opened) =>
+  opened.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/rpc/')) rpcCalls.push(path.slice(5));
+  }),
+);
 
-  await sidebar.locator('label[for="tpl-new_business"]').click();
-  await sidebar.locator('#f-new_business-kgi').fill('10億');
-  await sidebar.locator('#fiscal-year').fill('2025');
-  await sidebar.locator('#build').click();
-  await sidebar.locator('#result:not([hidden])').waitFor();
+beforeAll(async () => {
+  await buildNewBusiness(sidebar);
   tree = (await sidebar.locator('#result-name').textContent()) ?? '';
   await sidebar.locator('#nav-status').click();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
-
-const tab = (name: string) => page.locator('#tabs').getByRole('tab', { name, exact: true });
-const selectedTab = () => page.locator('#tabs [aria-selected="true"]').textContent();
-
-/** Input cells of a sheet (what people and the add-on type into), by grid position. */
-function inputCells(view: SheetView): Map<string, unknown> {
-  const cells = new Map<string, unknown>();
-  view.rows.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      if (cell?.input) cells.set(`${r + 1}:${c + 1}`, cell.value);
-    }),
-  );
-  return cells;
-}
-
-function cellOf(view: SheetView, nodeId: string, columnKey: string): { row: number; column: number } {
-  const column = (view.rows.find((cells) => cells[0]?.value === '@key')?.findIndex((c) => c.value === columnKey) ?? -1) + 1;
-  const row = view.rows.findIndex((cells) => cells[0]?.value === nodeId) + 1;
-  return { row, column };
-}
 
 describe('running the year from the sidebar', () => {
   it('refuses to close a month with blank actuals, closes it when confirmed, and moves the period on', async () => {
     // Built in July: April to June are due but not yet recorded, so April is closed first.
     const close = sidebar.locator('#close-month');
-    await eventually(
-      () => close.textContent(),
-      (value) => expect(value).toBe('Close 2025-04'),
-    );
+    await eventuallyText(close, 'Close 2025-04');
     await close.click();
 
     const refused = sidebar.locator('#close-refused');
-    await eventually(
-      () => refused.innerText(),
-      (value) => expect(value).toMatch(/2025-04 still has \d+ blank actuals/),
-    );
+    await eventuallyInnerText(refused, /2025-04 still has \d+ blank actuals/);
     expect(await refused.innerText()).toMatch(/Deals: 2025-04/);
     expect(preview.workbook.sheetNames()).not.toContain('KPI history');
     // The refusal is said in the user's language too.
     await sidebar.locator('#lang').selectOption('ja');
-    await eventually(
-      () => refused.innerText(),
-      (value) => expect(value).toMatch(/2025-04 は実績が \d+ 件未入力です/),
-    );
+    await eventuallyInnerText(refused, /2025-04 は実績が \d+ 件未入力です/);
     await sidebar.locator('#lang').selectOption('en');
 
     await sidebar.locator('#close-anyway').click();
-    await eventually(
-      () => sidebar.locator('#close-result').textContent(),
-      (value) => expect(value).toBe('Closed 2025-04 (revision 1); period is now 2025-07.'),
-    );
+    await eventuallyText(sidebar.locator('#close-result'), 'Closed 2025-04 (revision 1); period is now 2025-04.');
     expect(await refused.isHidden()).toBe(true);
-    await eventually(
-      () => close.textContent(),
-      (value) => expect(value).toBe('Close 2025-05'),
-    );
-    await eventually(
-      () => sidebar.locator('#status').innerText(),
-      (value) => expect(value).toMatch(/Period\s+2025-07/),
-    );
+    await eventuallyText(close, 'Close 2025-05');
+    // The period shows the month just closed: the one the meeting discusses.
+    await eventuallyInnerText(sidebar.locator('#status'), /Period\s+2025-04/);
 
     // The grid's tabs now show History, and it holds a row per KPI for April.
-    const historyTab = tab('KPI history');
-    await historyTab.waitFor();
-    await historyTab.click();
-    await eventually(selectedTab, (value) => expect(value).toBe('KPI history'));
+    await showTab(page, 'KPI history');
     const months = await page.locator('#grid td[data-col="3"]').allTextContents();
     expect(months.filter((m) => m === '2025-04')).toHaveLength(10);
     const kpis = await page.locator('#grid td[data-col="6"]').allTextContents();
     expect(kpis).toEqual(expect.arrayContaining(['Revenue', 'Win rate', 'Deals', 'Proposals']));
 
-    await tab(tree).click();
-    await eventually(selectedTab, (value) => expect(value).toBe(tree));
+    await showTab(page, tree);
   });
 
   it('recalculates a what-if in the page as the planner types, and writes only the changed cell on apply', async () => {
@@ -118,19 +63,13 @@ describe('running the year from the sidebar', () => {
     expect(await winRate.inputValue()).toBe('30');
     expect(await sidebar.locator('#w-kgi').inputValue()).toBe('1,000,000,000');
     const out = sidebar.locator('#whatif-out');
-    await eventually(
-      () => out.innerText(),
-      (value) => expect(value).toMatch(/Deals\s+1,667 \(no change\)/),
-    );
+    await eventuallyInnerText(out, /Deals\s+1,667 \(no change\)/);
 
     const before = rpcCalls.length;
     const sheetBefore = inputCells(preview.workbook.view(tree));
 
     await winRate.fill('130');
-    await eventually(
-      () => sidebar.locator('#w-win_rate-err').textContent(),
-      (value) => expect(value).toMatch(/within \(0, 1\]/),
-    );
+    await eventuallyText(sidebar.locator('#w-win_rate-err'), /within \(0, 1\]/);
     expect(await winRate.getAttribute('aria-invalid')).toBe('true');
 
     await winRate.fill('25');
@@ -148,28 +87,18 @@ describe('running the year from the sidebar', () => {
     expect(inputCells(preview.workbook.view(tree))).toEqual(sheetBefore);
 
     await sidebar.locator('#whatif-apply').click();
-    await eventually(
-      () => sidebar.locator('#whatif-result').textContent(),
-      (value) => expect(value).toBe('Written to the sheet: Win rate.'),
-    );
+    await eventuallyText(sidebar.locator('#whatif-result'), 'Written to the sheet: Win rate.');
     expect(rpcCalls.slice(before)).toContain('applyWhatIf');
 
     const after = preview.workbook.view(tree);
     const { row, column } = cellOf(after, 'win_rate', 'plan_input');
-    await eventually(
-      () => page.locator(`#grid td[data-row="${row}"][data-col="${column}"]`).textContent(),
-      (value) => expect(value).toMatch(/^25(\.0)?%$/),
-    );
+    await eventuallyText(gridCell(page, { row, column }), /^25(\.0)?%$/);
     const changed = [...inputCells(after)].filter(([key, value]) => sheetBefore.get(key) !== value).map(([key]) => key);
     expect(changed).toEqual([`${row}:${column}`]);
-    const deals = cellOf(after, 'deals', 'annual');
-    expect(await page.locator(`#grid td[data-row="${deals.row}"][data-col="${deals.column}"]`).textContent()).toBe('2,000');
+    expect(await nodeCell(page, after, 'deals', 'annual').textContent()).toBe('2,000');
 
     // The form now starts from the sheet's new values.
-    await eventually(
-      () => winRate.inputValue(),
-      (value) => expect(value).toBe('25'),
-    );
+    await eventuallyValue(winRate, '25');
   });
 
   it('adds a process KPI from the catalogue under the node it feeds', async () => {
@@ -179,16 +108,10 @@ describe('running the year from the sidebar', () => {
     await sidebar.locator('#kpi-parent').selectOption('leads');
     await sidebar.locator('#kpi-plan').fill('abc');
     await sidebar.locator('#kpi-add').click();
-    await eventually(
-      () => sidebar.locator('#kpi-plan-err').textContent(),
-      (value) => expect(value).toMatch(/Type a number/),
-    );
+    await eventuallyText(sidebar.locator('#kpi-plan-err'), /Type a number/);
     await sidebar.locator('#kpi-plan').fill('1,200');
     await sidebar.locator('#kpi-add').click();
-    await eventually(
-      () => sidebar.locator('#kpi-result').textContent(),
-      (value) => expect(value).toBe('Added “Registrations” under New leads.'),
-    );
+    await eventuallyText(sidebar.locator('#kpi-result'), 'Added “Registrations” under New leads.');
     const view = preview.workbook.view(tree);
     const { row } = cellOf(view, 'kpi_1', 'annual');
     expect(row).toBeGreaterThan(cellOf(view, 'leads', 'annual').row);
@@ -197,28 +120,18 @@ describe('running the year from the sidebar', () => {
   it('starts next fiscal year’s tree and opens it', async () => {
     await sidebar.locator('#next-year summary').click();
     await sidebar.locator('#rollover').click();
-    await eventually(
-      () => sidebar.locator('#rollover-name').textContent(),
-      (value) => expect(value).toMatch(/2026/),
-    );
+    await eventuallyText(sidebar.locator('#rollover-name'), /2026/);
     const next = (await sidebar.locator('#rollover-name').textContent()) ?? '';
     expect(preview.workbook.sheetNames()).toContain(next);
-    await tab(tree).click();
+    await tab(page, tree).click();
     await sidebar.locator('#rollover-open').click();
-    await eventually(selectedTab, (value) => expect(value).toBe(next));
+    await eventuallyReads(() => selectedTab(page), next);
   });
 
   it('filters the lists by owner and protects owners’ rows only when switched on', async () => {
-    await tab(tree).click();
-    await eventually(selectedTab, (value) => expect(value).toBe(tree));
-    const owner = cellOf(preview.workbook.view(tree), 'deals', 'owner');
-    await page.locator(`#grid td[data-row="${owner.row}"][data-col="${owner.column}"]`).click();
-    await page.keyboard.type('sato@example.co.jp');
-    await page.keyboard.press('Enter');
-    await eventually(
-      async () => preview.workbook.view(tree).rows[owner.row - 1][owner.column - 1]?.value,
-      (value) => expect(value).toBe('sato@example.co.jp'),
-    );
+    await showTab(page, tree);
+    await typeInto(page, cellOf(preview.workbook.view(tree), 'deals', 'owner'), 'sato@example.co.jp');
+    await eventuallyReads(async () => nodeValue(preview.workbook.view(tree), 'deals', 'owner'), 'sato@example.co.jp');
 
     await sidebar.locator('#refresh').click();
     const filter = sidebar.locator('#owner-filter');
@@ -226,10 +139,7 @@ describe('running the year from the sidebar', () => {
       () => filter.locator('option').allTextContents(),
       (value) => expect(value).toEqual(['Everyone', 'sato@example.co.jp']),
     );
-    await eventually(
-      () => sidebar.locator('#missing').innerText(),
-      (value) => expect(value).toMatch(/Owner: sato@example\.co\.jp\s+Deals:[\s\S]*No owner\s+Revenue:/),
-    );
+    await eventuallyInnerText(sidebar.locator('#missing'), /Owner: sato@example\.co\.jp\s+Deals:[\s\S]*No owner\s+Revenue:/);
     await filter.selectOption('sato@example.co.jp');
     await eventually(
       () => sidebar.locator('#missing').innerText(),
@@ -244,22 +154,13 @@ describe('running the year from the sidebar', () => {
     const actual = cellOf(preview.workbook.view(tree), 'deals', 'actual_5');
     expect(preview.workbook.editorsAt(tree, actual.row, actual.column)).toBeNull();
     await protect.check();
-    await eventually(
-      () => sidebar.locator('#owner-protect-result').textContent(),
-      (value) => expect(value).toBe('1 row protected: only its owner edits it.'),
-    );
+    await eventuallyText(sidebar.locator('#owner-protect-result'), '1 row protected: only its owner edits it.');
     expect(preview.workbook.editorsAt(tree, actual.row, actual.column)).toContain('sato@example.co.jp');
     // The switch shows what the sheet holds, also after a refresh.
     await sidebar.locator('#refresh').click();
-    await eventually(
-      () => protect.isChecked(),
-      (checked) => expect(checked).toBe(true),
-    );
+    await eventuallyReads(() => protect.isChecked(), true);
     await protect.uncheck();
-    await eventually(
-      () => sidebar.locator('#owner-protect-result').textContent(),
-      (value) => expect(value).toMatch(/Protection removed/),
-    );
+    await eventuallyText(sidebar.locator('#owner-protect-result'), /Protection removed/);
     expect(preview.workbook.editorsAt(tree, actual.row, actual.column)).toBeNull();
     await filter.selectOption('');
   });
@@ -267,15 +168,10 @@ describe('running the year from the sidebar', () => {
   it('opens on the view a menu item asks for', async () => {
     const opened = await browser.newPage();
     try {
-      await opened.goto(`${preview.url}sidebar?view=month`);
-      await opened.locator('html[data-ready]').waitFor();
-      await eventually(
-        () => opened.evaluate(() => document.activeElement?.id),
-        (id) => expect(id).toBe('close-month'),
-      );
+      await openSidebarAlone(opened, preview, 'month');
+      await eventuallyReads(() => opened.evaluate(() => document.activeElement?.id), 'close-month');
       expect(await opened.locator('#view-status').isVisible()).toBe(true);
-      await opened.goto(`${preview.url}sidebar?view=new`);
-      await opened.locator('html[data-ready]').waitFor();
+      await openSidebarAlone(opened, preview, 'new');
       expect(await opened.locator('#view-new').isVisible()).toBe(true);
       expect(await opened.locator('#view-status').isVisible()).toBe(false);
     } finally {
@@ -284,11 +180,9 @@ describe('running the year from the sidebar', () => {
   });
 
   it('labels every new control', async () => {
-    const unlabelled = await sidebar
-      .locator('input, select, textarea')
-      .evaluateAll((controls) => controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id || c.outerHTML));
-    expect(unlabelled).toEqual([]);
+    expect(await unlabelledControls(sidebar)).toEqual([]);
   });
+
   it('adds a channel that joins the arithmetic when the node adds up channels', async () => {
     // Last, as it reloads the page: a B2B pipeline tree, built as the sidebar would; reopened,
     // the sidebar shows it.
@@ -300,11 +194,8 @@ describe('running the year from the sidebar', () => {
     });
     const pipeline = ((await response.json()) as { value: { sheetName: string } }).value.sheetName;
     await page.reload();
-    await sidebar.locator('html[data-ready]').waitFor();
-    await eventually(
-      () => sidebar.locator('#tree').inputValue(),
-      (value) => expect(value).toBe(pipeline),
-    );
+    await sidebarReady(sidebar);
+    await eventuallyValue(sidebar.locator('#tree'), pipeline);
 
     await sidebar.locator('#add-kpi summary').click();
     await sidebar.locator('#kpi-group').selectOption('referral');
@@ -317,15 +208,9 @@ describe('running the year from the sidebar', () => {
     expect(await sidebar.locator('#kpi-plan-field').isHidden()).toBe(true);
     await sidebar.locator('#kpi-share').fill('10');
     await sidebar.locator('#kpi-add').click();
-    await eventually(
-      () => sidebar.locator('#kpi-result').textContent(),
-      (value) => expect(value).toMatch(/Added “Referral leads” under Leads/),
-    );
+    await eventuallyText(sidebar.locator('#kpi-result'), /Added “Referral leads” under Leads/);
     const view = preview.workbook.view(pipeline);
-    const share = (id: string) => {
-      const at = cellOf(view, id, 'plan_input');
-      return view.rows[at.row - 1][at.column - 1].value;
-    };
+    const share = (id: string) => nodeValue(view, id, 'plan_input');
     expect(['web_leads', 'seminar_leads', 'exhibition_leads', 'kpi_1'].map(share)).toEqual([0.45, 0.27, 0.18, 0.1]);
   });
 });

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
-import { KpiError } from '../../src/core/i18n';
 import { type ColumnKey, monthKey } from '../../src/core/sheet/schema';
 import { type TemplateId, templateById } from '../../src/core/templates';
 import { isTyped, orderTree } from '../../src/core/tree';
 import { VOCABULARY } from '../../src/core/vocabulary';
 import { buildTreeSheet } from '../../src/server/build';
 import { updateTreeSheet } from '../../src/server/update';
-import { NOV_2026, request, TreeSheet } from '../support/treeSheet';
+import { refusal } from '../support/refusal';
+import { request, TreeSheet } from '../support/treeSheet';
 
 const nodes = orderTree(templateById('new_business')!);
 const typedIds = nodes.filter(isTyped).map((n) => n.id);
@@ -127,15 +127,9 @@ describe('one update at a time, and never half a sheet', () => {
   it('refuses a second build while another holds the document lock, changing nothing', () => {
     const workbook = new MemoryWorkbook();
     workbook.sheets.holdLock();
-    let refused: unknown;
-    try {
-      buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026);
-    } catch (error) {
-      refused = error;
-    }
-    expect(refused).toBeInstanceOf(KpiError);
-    expect((refused as KpiError).text.en).toMatch(/Another update .* in progress/);
-    expect((refused as KpiError).text.ja).toMatch(/別の更新中/);
+    const refused = refusal(() => buildTreeSheet(workbook, VOCABULARY, request()));
+    expect(refused.text.en).toMatch(/Another update .* in progress/);
+    expect(refused.text.ja).toMatch(/別の更新中/);
     expect(workbook.sheets.sheetNames()).toEqual(['Sheet1']);
   });
 
@@ -144,7 +138,7 @@ describe('one update at a time, and never half a sheet', () => {
     (method) => {
       const workbook = new MemoryWorkbook();
       workbook.failOn = method;
-      expect(() => buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026)).toThrow('Simulated service failure');
+      expect(() => buildTreeSheet(workbook, VOCABULARY, request())).toThrow('Simulated service failure');
       expect(workbook.sheets.sheetNames()).toEqual(['Sheet1']);
     },
   );
@@ -162,13 +156,8 @@ describe('one update at a time, and never half a sheet', () => {
       [{ inputs: { nonsense: 3 } }, 'nonsense'],
     ];
     for (const [overrides, field] of cases) {
-      let error: unknown;
-      try {
-        buildTreeSheet(workbook, VOCABULARY, request(overrides), NOV_2026);
-      } catch (e) {
-        error = e;
-      }
-      expect([field, error instanceof KpiError && error.field]).toEqual([field, field]);
+      const refused = refusal(() => buildTreeSheet(workbook, VOCABULARY, request(overrides)));
+      expect([field, refused.field]).toEqual([field, field]);
     }
     expect(workbook.sheets.sheetNames()).toEqual(['Sheet1']);
   });
@@ -177,7 +166,7 @@ describe('one update at a time, and never half a sheet', () => {
 describe('batched service calls', () => {
   it.each(['new_business', 'account_sales', 'b2b_pipeline'])('builds %s with one call per property for the cells', (templateId) => {
     const workbook = new MemoryWorkbook();
-    buildTreeSheet(workbook, VOCABULARY, request({ templateId: templateId as TemplateId, kgi: 600_000_000 }), NOV_2026);
+    buildTreeSheet(workbook, VOCABULARY, request({ templateId: templateId as TemplateId, kgi: 600_000_000 }));
     const counts = workbook.sheets.countsByMethod();
     for (const method of [
       'Range.setValues',
@@ -192,8 +181,8 @@ describe('batched service calls', () => {
 
   it('gives a second tree of the same template its own sheet and names', () => {
     const workbook = new MemoryWorkbook();
-    buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026);
-    const second = buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026);
+    buildTreeSheet(workbook, VOCABULARY, request());
+    const second = buildTreeSheet(workbook, VOCABULARY, request());
     expect(second.sheetName).toBe('New business (2)');
     expect(workbook.sheets.namedRanges()).toHaveLength(4);
   });

@@ -187,7 +187,7 @@ describe('a sheet that protects itself', () => {
     expect(sheet.seen('win_rate', 'actual_1').input).toBe(false);
     expect(() => sheet.type('orders', 'actual_1', '-3')).toThrow('A number of 0 or more.');
     expect(() => sheet.type('orders', 'actual_1', 'many')).toThrow('A number of 0 or more.');
-    expect(() => sheet.type('win_rate', 'plan_input', '130%')).toThrow('A rate between 0% and 100%.');
+    expect(() => sheet.type('win_rate', 'plan_input', '130%')).toThrow('A rate above 0% and at most 100%.');
     expect(sheet.workbook.sheets.protections(sheet.name).find((p) => p.type === 'SHEET')?.description).toMatch(/computed cells/);
   });
 

@@ -5,7 +5,7 @@
 
 import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
 import { FakeKilled } from '../../build/sheets/spreadsheet';
-import { KpiError } from '../../src/core/i18n';
+
 import { ref } from '../../src/core/sheet/a1';
 import { readTreeSheet } from '../../src/core/sheet/readBack';
 import { monthKey, ROW } from '../../src/core/sheet/schema';
@@ -14,7 +14,8 @@ import { VOCABULARY } from '../../src/core/vocabulary';
 import { buildTreeSheet } from '../../src/server/build';
 import { treeTags } from '../../src/server/trees';
 import { type UpdateRequest, updateTreeSheet } from '../../src/server/update';
-import { NOV_2026, request, TreeSheet } from '../support/treeSheet';
+import { refusal } from '../support/refusal';
+import { request, TreeSheet } from '../support/treeSheet';
 
 /** A process KPI under the average deal size: its row goes in above Orders and Deals. */
 const upsells: NodeDef = {
@@ -208,14 +209,14 @@ describe('a run killed at any call leaves the workbook whole', () => {
   it('a build: no tree until it is complete; the next run removes what was left', () => {
     for (let k = 1; ; k++) {
       const workbook = new MemoryWorkbook();
-      const killed = killAt(workbook, k, () => buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026));
+      const killed = killAt(workbook, k, () => buildTreeSheet(workbook, VOCABULARY, request()));
       const trees = [...treeTags(workbook)];
       if (!killed) {
         expect(trees.map(([name]) => name)).toEqual(['New business']);
         break;
       }
       expect([k, trees]).toEqual([k, []]);
-      buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026);
+      buildTreeSheet(workbook, VOCABULARY, request());
       expect([k, [...treeTags(workbook).keys()]]).toEqual([k, [expect.stringMatching(/^New business/)]]);
       // At most the blank sheet a kill right after insertSheet leaves, never a half-built tree.
       expect(workbook.sheets.sheetNames().length).toBeLessThanOrEqual(3);
@@ -224,16 +225,6 @@ describe('a run killed at any call leaves the workbook whole', () => {
 });
 
 describe('a damaged or renamed tree sheet', () => {
-  const refusal = (work: () => unknown): KpiError => {
-    try {
-      work();
-    } catch (error) {
-      if (error instanceof KpiError) return error;
-      throw error;
-    }
-    throw new Error('not refused');
-  };
-
   it('refuses when the hidden key column was cleared, changing nothing', () => {
     const sheet = typedTree();
     const { sheets } = sheet.workbook;
@@ -320,7 +311,7 @@ describe('sheet names as Sheets compares them', () => {
   it('builds beside a sheet whose name differs only in case', () => {
     const workbook = new MemoryWorkbook();
     workbook.sheets.addSheet('new business');
-    expect(buildTreeSheet(workbook, VOCABULARY, request(), NOV_2026).sheetName).toBe('New business (2)');
+    expect(buildTreeSheet(workbook, VOCABULARY, request()).sheetName).toBe('New business (2)');
   });
 });
 

@@ -1,13 +1,17 @@
-/** Finds a tree sheet's cells by node id and column key, as the add-on reads them back. */
+/**
+ * What the sidebar sends (a build request, a process KPI to add), and a tree sheet built from it
+ * whose cells are found by node id and column key, as the add-on reads them back.
+ */
 
 import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
 import { type ColumnKey, KEY_MARKER, monthKey, ROW, SETTINGS } from '../../src/core/sheet/schema';
 import { VOCABULARY } from '../../src/core/vocabulary';
-import type { BuildRequest } from '../../src/rpc';
+import type { BuildRequest, NewProcessKpi } from '../../src/rpc';
 import { buildTreeSheet } from '../../src/server/build';
 
 export const NOV_2026 = new Date(2026, 10, 23);
 
+/** The new-business tree for ¥1bn in English, FY2026 from April, the template's rates, even months. */
 export function request(overrides: Partial<BuildRequest> = {}): BuildRequest {
   return {
     templateId: 'new_business',
@@ -21,15 +25,28 @@ export function request(overrides: Partial<BuildRequest> = {}): BuildRequest {
   };
 }
 
+/** "Referrals" under New leads, 12 a year, more being better, no definition. */
+export function processKpi(fields: Partial<NewProcessKpi> = {}): NewProcessKpi {
+  return {
+    parent: 'leads',
+    label: { en: 'Referrals', ja: '紹介数' },
+    definition: { en: '', ja: '' },
+    plan: 12,
+    lowerIsBetter: false,
+    ...fields,
+  };
+}
+
 export class TreeSheet {
   constructor(
     readonly workbook: MemoryWorkbook,
     readonly name: string,
   ) {}
 
+  /** A tree built and looked at on `today`: the sheet's own clock (TODAY()) reads that day. */
   static build(overrides: Partial<BuildRequest> = {}, today = NOV_2026, locale = 'en_US'): TreeSheet {
-    const workbook = new MemoryWorkbook({ locale });
-    const { sheetName } = buildTreeSheet(workbook, VOCABULARY, request(overrides), today);
+    const workbook = new MemoryWorkbook({ locale, now: () => today });
+    const { sheetName } = buildTreeSheet(workbook, VOCABULARY, request(overrides));
     return new TreeSheet(workbook, sheetName);
   }
 

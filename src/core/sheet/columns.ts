@@ -46,8 +46,11 @@ export interface SheetContext {
   readonly words: SheetWords;
   /** The KGI's unit format, for KGI amounts on every row. */
   readonly kgiFormat: string;
-  /** Input validation, one object each, so the edge builds each rule once. */
-  readonly inputRules: { readonly count: Validation; readonly rate: Validation };
+  /**
+   * Input validation, one object each, so the edge builds each rule once: counts and money
+   * (whole), sizes and averages (decimals, above 0), rates and shares (above 0, at most 100%).
+   */
+  readonly inputRules: { readonly count: Validation; readonly size: Validation; readonly rate: Validation };
 }
 
 /** A cell of a node row: its content, format, and whether people type in it (with its rule). */
@@ -77,7 +80,9 @@ export const topScore = (sheet: Pick<SheetContext, 'first' | 'last'>) => `MAX(${
 const formula = (f: string): CellContent => ({ formula: `=${f}` });
 const text = (value: string | number): CellContent =>
   typeof value === 'number' ? { number: value } : value === '' ? null : { text: value };
-const unitFormat = (r: NodeRow) => NUMBER_FORMAT[r.node.unit];
+/** Sizes and averages counted in units (0.33 purchases per customer a month) show their decimals. */
+const unitFormat = (r: NodeRow) =>
+  r.node.kind === 'factor' && r.node.unit === 'count' ? NUMBER_FORMAT.average : NUMBER_FORMAT[r.node.unit];
 
 /** Flows (counts and amounts) are phased into months; a rate, a size or a level holds all year. */
 const phased = (r: NodeRow) => r.node.kind !== 'factor' && !r.node.stock;
@@ -85,19 +90,96 @@ const phased = (r: NodeRow) => r.node.kind !== 'factor' && !r.node.stock;
 const perYear = (r: NodeRow) => r.node.kind === 'factor' && r.parent?.stock !== true && r.node.partner?.stock === true;
 const underSum = (r: NodeRow) => r.parent?.combine === 'sum';
 
-/** A rate from the figures of its parent and partner counts: orders ÷ deals, or 1 − that for churn. */
+/**
+ * Whether every cell given holds a number. Engines disagree on "" in arithmetic (0, #VALUE! or
+ * blank), so a figure that may be blank is tested before it is added, multiplied or divided.
+ */
+const numbers = (...cells: string[]) =>
+  cells.length === 1 ? `ISNUMBER(${cells[0]})` : `AND(${cells.map((c) => `ISNUMBER(${c})`).join(',')})`;
+
+/** A rate from the figures of its parent and partner counts: orders ÷ deals, or 1 − that for churn; 0 ÷ 0 is blank. */
 const derivedRate = (r: NodeRow, of: (row: number) => string) => {
   const ratio = `${of(r.parentRow)}/${of(r.partnerRow)}`;
-  return `IFERROR(IF(OR(${of(r.parentRow)}="",${of(r.partnerRow)}=""),"",${r.node.complement ? `1-${ratio}` : ratio}),"")`;
+  return `IF(${numbers(of(r.parentRow), of(r.partnerRow))},IFERROR(${r.node.complement ? `1-${ratio}` : ratio},""),"")`;
 };
 
 /** The months the selected period covers, as SUMIFS/COUNTIFS criteria over the month numbers. */
 const inPeriod = `${monthIndex},">="&${helper(HELPER.periodFrom)},${monthIndex},"<="&${helper(HELPER.periodTo)}`;
-const lastEntered = (row: number, criteria: string) =>
-  `INDEX(${actualBlock(row)},1,MAXIFS(${monthIndex},${actualBlock(row)},">=0"${criteria}))`;
+/**
+ * The months a row's actual is entered, as a criterion: a number of 0 or more. A blank is
+ * missing input, not zero; text or a negative number is bad input (flagged by `validInput`).
+ */
+const entered = (row: number) => `${actualBlock(row)},">=0"`;
+/** A level's figure: the last month entered among those the criteria select. */
+const lastEntered = (row: number, criteria: string) => `INDEX(${actualBlock(row)},1,MAXIFS(${monthIndex},${criteria}))`;
+const allWeights = span(PLAN_1, ROW.months, PLAN_1 + MONTHS - 1, ROW.months, 'both');
 
-/** Multiplying by 0.999999999999 keeps binary noise (7 ÷ 0.7 = 10.000000000000002) from bumping a count up. */
-const ceilNoNoise = (x: string) => `ROUNDUP((${x})*0.999999999999,0)`;
+/**
+ * A rate over the period counts only the months where both of its counts are entered: a month
+ * with one of them blank is missing input, so it enters neither the numerator nor the denominator.
+ */
+const bothEntered = (r: NodeRow) => `${entered(r.parentRow)},${entered(r.partnerRow)},${inPeriod}`;
+function periodRate(r: NodeRow): string {
+  const both = bothEntered(r);
+  const over = (node: TreeNode, row: number) => (node.stock ? lastEntered(row, both) : `SUMIFS(${actualBlock(row)},${both})`);
+  const ratio = `${over(r.parent!, r.parentRow)}/${over(r.node.partner!, r.partnerRow)}`;
+  // 0 ÷ 0 (no orders, so no average deal size) is undefined: blank, and the plan stands in for
+  // it in the slopes that need it (see `sensitivity`).
+  return `IF(COUNTIFS(${both})=0,"",IFERROR(${r.node.complement ? `1-${ratio}` : ratio},""))`;
+}
+
+/**
+ * A count rounded up without the binary noise of the division that gave it: 7 ÷ 0.7 is
+ * 10.000000000000002 in a double, and must stay 10. Taking 10⁻¹⁵ off the quotient first (about
+ * four units in its last place, more than one division's noise) does it, and keeps the true
+ * fraction of any dividend below 10¹⁴ ÷ 10^(the divisor's decimals), the planner's exact answer:
+ * 10¹³ ÷ ¥3 = 3,333,333,333,333.33 gives …334 (taking 10⁻¹² off, 3.3, gave …330); a count below
+ * 10¹⁰ over a rate of four decimals. Never below the quotient's whole part, however large.
+ */
+export const ceilNoNoise = (x: string) => `MAX(ROUNDDOWN(${x},0),ROUNDUP((${x})*0.999999999999999,0))`;
+
+/**
+ * A recoverable amount rounded to 10 significant digits before scores are compared: one exact
+ * tie computed along two paths (12000000.000000002 and 12000000.000000006) is then a tie in
+ * every engine, exact or tolerant in its comparisons, and goes to the earliest stage.
+ */
+const significant = (x: string) => `IF(${x}>0,ROUND(${x},9-INT(LOG10(${x}))),0)`;
+/** Scores above any amount: bad input first (no figure on the sheet can be trusted), then a stage with nothing achieved. */
+const BAD_INPUT_SCORE = '10^301';
+const NOTHING_ACHIEVED_SCORE = '10^300';
+/** Whether the row's score says its input needs checking (the score column holds `validInput` for every row). */
+const badInput = (r: NodeRow) => `${at('score', r.row)}=${BAD_INPUT_SCORE}`;
+
+/**
+ * Whether a row's inputs are ones the sheet can compute with. Otherwise the row says "check input"
+ * rather than turning bad input into blanks, zeros or a made-up bottleneck: a KGI above 0 and
+ * twelve seasonal weights of 0 or more not all 0; a rate or size above 0 (a rate at most 100%, a
+ * churn rate below it); a channel's share above 0 and at most 100%, the shares adding up to
+ * 100%; a target or an override of 0 or more; and, in the period, actuals that are numbers of 0
+ * or more (typing is validated, but a paste can bring text or a negative).
+ */
+function validInput(r: NodeRow): string {
+  const { node } = r;
+  const own = at('plan_input', r.row);
+  const valid: string[] = [];
+  if (node.kind === 'goal') {
+    valid.push(`ISNUMBER(${kgiCell})`, `${kgiCell}>0`, `COUNTIF(${allWeights},">=0")=${MONTHS}`, `SUM(${allWeights})>0`);
+  } else if (node.kind === 'factor') {
+    valid.push(`ISNUMBER(${own})`, `${own}>0`);
+    if (node.complement) valid.push(`${own}<1`);
+    else if (node.unit === 'rate') valid.push(`${own}<=1`);
+  } else if (node.kind === 'tracked') {
+    valid.push(`ISNUMBER(${own})`, `${own}>=0`);
+  } else if (underSum(r)) {
+    valid.push(`ISNUMBER(${own})`, `${own}>0`, `${own}<=1`);
+  } else if (node.parent !== null) {
+    // Blank: reverse-calculated from the KGI.
+    valid.push(`OR(${own}="",AND(ISNUMBER(${own}),${own}>=0))`);
+  }
+  if (node.combine === 'sum') valid.push(`ROUND(SUM(${r.children.map((k) => at('plan_input', k.row)).join(',')}),6)=1`);
+  if (isTyped(node)) valid.push(`COUNTIFS(${actualBlock(r.row)},"<>",${inPeriod})=COUNTIFS(${entered(r.row)},${inPeriod})`);
+  return valid.length === 1 ? valid[0] : `AND(${valid.join(',')})`;
+}
 
 /** `│ ├` and `└` connectors drawn from each ancestor's place among its siblings. */
 function connectors(node: TreeNode, nodes: readonly TreeNode[]): string {
@@ -124,24 +206,29 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
   plan_input: (r, sheet) => {
     if (r.node.kind === 'goal') return null;
     const isRate = r.node.unit === 'rate' || underSum(r);
+    const { rate, size, count } = sheet.inputRules;
     return {
       content: r.node.plan === undefined ? null : { number: r.node.plan },
       format: isRate ? NUMBER_FORMAT.rate : unitFormat(r),
-      input: isRate ? sheet.inputRules.rate : sheet.inputRules.count,
+      input: isRate ? rate : r.node.kind === 'factor' ? size : count,
     };
   },
 
-  // Reverse-calculated from the KGI, each whole stage rounded up.
+  // Reverse-calculated from the KGI, each whole stage rounded up; blank while an input it needs is.
   annual: (r) => {
     const own = at('plan_input', r.row);
     const { node } = r;
+    const parent = at('annual', r.parentRow);
     let annual: string;
-    if (node.kind === 'goal') annual = kgiCell;
-    else if (node.kind !== 'volume') annual = own;
-    else if (underSum(r)) annual = `IFERROR(${ceilNoNoise(`${at('annual', r.parentRow)}*${own}`)},"")`;
+    if (node.kind === 'goal') annual = `IF(AND(${numbers(kgiCell)},${kgiCell}>0),${kgiCell},"")`;
+    else if (node.kind !== 'volume') annual = `IF(${numbers(own)},${own},"")`;
+    else if (underSum(r)) annual = `IF(${numbers(parent, own)},${ceilNoNoise(`${parent}*${own}`)},"")`;
     else {
-      const divisor = node.partner!.complement ? `(1-${at('annual', r.partnerRow)})` : at('annual', r.partnerRow);
-      annual = `IF(ISNUMBER(${own}),${own},IFERROR(${ceilNoNoise(`${at('annual', r.parentRow)}/${divisor}`)},""))`;
+      const partner = at('annual', r.partnerRow);
+      const divisor = node.partner!.complement ? `(1-${partner})` : partner;
+      // Nested, not AND: Sheets evaluates every argument of AND, and (1 − "") is arithmetic on "".
+      const solved = `IF(${numbers(parent, partner)},IF(${divisor}>0,${ceilNoNoise(`${parent}/${divisor}`)},""),"")`;
+      annual = `IF(${numbers(own)},${own},${solved})`;
     }
     return { content: formula(annual), format: unitFormat(r) };
   },
@@ -149,34 +236,41 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
   // The plan's activity multiplied forward.
   yields: (r) => {
     let yields = at('annual', r.row);
-    const kids = r.children;
-    if (r.node.combine === 'sum' && kids.length) yields = `SUM(${kids.map((k) => at('yields', k.row)).join(',')})`;
+    const kids = r.children.map((k) => at('yields', k.row));
+    if (r.node.combine === 'sum' && kids.length) yields = `IF(COUNT(${kids.join(',')})<${kids.length},"",SUM(${kids.join(',')}))`;
     if (r.node.combine === 'product' && kids.length) {
       // A product of a whole count and a rate picks up binary noise (1667 × 0.3 × 2m); four
       // decimals keep the figure true without it.
-      yields = `ROUND(${kids.map((k) => (k.node.complement ? `(1-${at('yields', k.row)})` : at('yields', k.row))).join('*')},4)`;
+      const factors = r.children.map((k, i) => (k.node.complement ? `(1-${kids[i]})` : kids[i]));
+      yields = `IF(${numbers(...kids)},ROUND(${factors.join('*')},4),"")`;
     }
     return { content: formula(yields), format: unitFormat(r) };
   },
 
-  // The selected period: the plan of the same months, the actual entered.
+  // The selected period: each node's actual against the plan of the same months, the months
+  // whose actual is entered (a blank month is missing input, not a month of zero). Until one is
+  // entered, the plan of the whole period; blank while the months have no plan (bad input).
   period_plan: (r) => {
-    const monthsInPeriod = `(${helper(HELPER.periodTo)}-${helper(HELPER.periodFrom)}+1)`;
-    const plan = phased(r)
-      ? `SUMIFS(${planBlock(r.row)},${inPeriod})`
-      : perYear(r)
-        ? `${at('annual', r.row)}*${monthsInPeriod}/${MONTHS}`
-        : at('annual', r.row);
+    const annual = at('annual', r.row);
+    const plans = planBlock(r.row);
+    let plan = annual;
+    if (phased(r)) {
+      plan = `IF(COUNT(${plans})<${MONTHS},"",IF(COUNTIFS(${entered(r.row)},${inPeriod})=0,SUMIFS(${plans},${inPeriod}),SUMIFS(${plans},${entered(r.row)},${inPeriod})))`;
+    } else if (perYear(r)) {
+      // A yearly rate over the months its ratio counts.
+      const months = `IF(COUNTIFS(${bothEntered(r)})=0,${helper(HELPER.periodTo)}-${helper(HELPER.periodFrom)}+1,COUNTIFS(${bothEntered(r)}))`;
+      plan = `IF(${numbers(annual)},${annual}*${months}/${MONTHS},"")`;
+    }
     return { content: formula(plan), format: unitFormat(r) };
   },
   period_actual: (r) => {
-    const entered = `COUNTIFS(${actualBlock(r.row)},">=0",${inPeriod})=0`;
+    const none = `COUNTIFS(${entered(r.row)},${inPeriod})=0`;
     const actual =
       r.node.kind === 'factor'
-        ? derivedRate(r, (row) => at('period_actual', row))
+        ? periodRate(r)
         : r.node.stock
-          ? `IF(${entered},"",${lastEntered(r.row, `,${inPeriod}`)})`
-          : `IF(${entered},"",SUMIFS(${actualBlock(r.row)},${inPeriod}))`;
+          ? `IF(${none},"",${lastEntered(r.row, `${entered(r.row)},${inPeriod}`)})`
+          : `IF(${none},"",SUMIFS(${actualBlock(r.row)},${entered(r.row)},${inPeriod}))`;
     return { content: formula(actual), format: unitFormat(r) };
   },
   achievement: (r) => {
@@ -185,22 +279,28 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
     return {
       content: formula(
         r.node.lowerIsBetter === true
-          ? `IF(OR(${actual}="",${actual}=0),"",${plan}/${actual})`
-          : `IF(OR(${actual}="",${plan}=0),"",${actual}/${plan})`,
+          ? `IF(AND(${numbers(plan, actual)},${actual}>0),${plan}/${actual},"")`
+          : `IF(AND(${numbers(plan, actual)},${plan}>0),${actual}/${plan},"")`,
       ),
-      format: '0.0%',
+      format: NUMBER_FORMAT.rate,
     };
   },
-  gap: (r) => ({
-    content: formula(`IF(${at('period_actual', r.row)}="","",${at('period_actual', r.row)}-${at('period_plan', r.row)})`),
-    format: unitFormat(r),
-  }),
+  gap: (r) => {
+    const [plan, actual] = [at('period_plan', r.row), at('period_actual', r.row)];
+    return { content: formula(`IF(${numbers(plan, actual)},${actual}-${plan},"")`), format: unitFormat(r) };
+  },
 
-  // What restoring this node alone to plan recovers: (plan − actual) × ∂KGI/∂node.
+  // What restoring this node alone to plan recovers: (plan − actual) × ∂KGI/∂node. Where that
+  // slope is 0 it recovers nothing, whatever the actual: the size of an order when there are none.
+  // Bad input shows here too, so the summary beside the row it names says so.
   recoverable: (r, sheet) => {
-    if (r.node.kind === 'tracked') return null;
+    const check = quote(sheet.words.status.check);
+    if (r.node.kind === 'tracked') return { content: formula(`IF(${badInput(r)},${check},"")`), format: sheet.kgiFormat };
     const [plan, actual, slope] = [at('period_plan', r.row), at('period_actual', r.row), at('sensitivity', r.row)];
-    return { content: formula(`IF(OR(${actual}="",${slope}=""),"",MAX(0,(${plan}-${actual})*${slope}))`), format: sheet.kgiFormat };
+    const recovered = `IF(NOT(${numbers(plan, slope)}),"",IF(${slope}=0,0,IF(${numbers(actual)},MAX(0,(${plan}-${actual})*${slope}),"")))`;
+    // A stage's score reads this cell, so a stage tests its input here itself.
+    const bad = isStage(r.node) ? `NOT(${validInput(r)})` : badInput(r);
+    return { content: formula(`IF(${bad},${check},${recovered})`), format: sheet.kgiFormat };
   },
 
   // Ties go to the earliest stage: the first row holding the top score.
@@ -212,11 +312,8 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
       : 'FALSE';
     const under = r.node.lowerIsBetter === true ? `${actual}>${plan}` : `${actual}<${plan}`;
     const { status } = sheet.words;
-    return {
-      content: formula(
-        `IF(${actual}="","",IF(${isBottleneck},${quote(status.bottleneck)},IF(${under},${quote(status.under)},${quote(status.on)})))`,
-      ),
-    };
+    const judged = `IF(NOT(${numbers(plan, actual)}),"",IF(${isBottleneck},${quote(status.bottleneck)},IF(${under},${quote(status.under)},${quote(status.on)})))`;
+    return { content: formula(`IF(${badInput(r)},${quote(status.check)},${judged})`) };
   },
 
   // The landing (着地予測): actuals entered plus the plan of every month still blank. A level
@@ -225,74 +322,87 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
     const actuals = actualBlock(r.row);
     const plans = planBlock(r.row);
     const landing = r.node.stock
-      ? `IF(COUNT(${actuals})=0,"",${lastEntered(r.row, '')})`
+      ? `IF(COUNTIF(${entered(r.row)})=0,"",${lastEntered(r.row, entered(r.row))})`
       : phased(r)
-        ? `IF(COUNT(${actuals})=0,"",SUM(${actuals})+SUM(${plans})-SUMIFS(${plans},${actuals},">=0"))`
+        ? `IF(COUNTIF(${entered(r.row)})=0,"",SUMIFS(${actuals},${entered(r.row)})+SUM(${plans})-SUMIFS(${plans},${entered(r.row)}))`
         : derivedRate(r, (row) => at('forecast', row));
     return { content: formula(landing), format: unitFormat(r) };
   },
+  // Actual to date ÷ the months entered × 12: a blank month is not a month of zero.
   run_rate: (r) => {
     if (r.node.stock) return null;
-    const actuals = actualBlock(r.row);
-    const months = helper(HELPER.latestMonth);
     const rate = phased(r)
-      ? `IF(OR(COUNT(${actuals})=0,${months}=0),"",SUM(${actuals})/${months}*${MONTHS})`
+      ? `IF(COUNTIF(${entered(r.row)})=0,"",SUMIFS(${actualBlock(r.row)},${entered(r.row)})/COUNTIF(${entered(r.row)})*${MONTHS})`
       : derivedRate(r, (row) => at('run_rate', row));
     return { content: formula(rate), format: unitFormat(r) };
   },
   // What each remaining month must bring.
   pace: (r) => {
     if (!phased(r)) return null;
-    const actuals = actualBlock(r.row);
+    const annual = at('annual', r.row);
     const months = helper(HELPER.latestMonth);
     return {
       content: formula(
-        `IF(OR(COUNT(${actuals})=0,${months}>=${MONTHS}),"",MAX(0,(${at('annual', r.row)}-SUM(${actuals}))/(${MONTHS}-${months})))`,
+        `IF(OR(COUNTIF(${entered(r.row)})=0,${months}>=${MONTHS},NOT(${numbers(annual)})),"",MAX(0,(${annual}-SUMIFS(${actualBlock(r.row)},${entered(r.row)}))/(${MONTHS}-${months})))`,
       ),
       format: unitFormat(r),
     };
   },
-  trend: (r) => ({ content: formula(`SPARKLINE(${actualBlock(r.row)})`) }),
+  // A line (Sheets' default chart type) through the months entered only: blank months and the
+  // "" of a rate's empty months are left out, not drawn as zeros; an empty cell until one is entered.
+  // https://support.google.com/docs/answer/3093289
+  trend: (r) => {
+    const actuals = actualBlock(r.row);
+    return { content: formula(`IF(COUNT(${actuals})=0,"",SPARKLINE(FILTER(${actuals},ISNUMBER(${actuals}))))`) };
+  },
 
   // ∂KGI/∂node at the period's actuals: the product of the partners' actuals up the path (1 at
-  // sums), negative for a churn rate.
+  // sums), negative for a churn rate. A partner rate that is 0 ÷ 0 in the period (no orders, so
+  // no average deal size) is undefined, not missing: its plan stands in for it.
   sensitivity: (r) => {
     if (r.node.kind === 'tracked') return null;
     if (r.parent === null) return { content: formula('1') };
     const up = at('sensitivity', r.parentRow);
     if (underSum(r)) return { content: formula(up) };
-    const partnerActual = at('period_actual', r.partnerRow);
-    const partnerValue = r.node.partner!.complement ? `(1-${partnerActual})` : partnerActual;
-    const slope = `${up}*${partnerValue}`;
-    return { content: formula(`IF(OR(${up}="",${partnerActual}=""),"",${r.node.complement ? `-${slope}` : slope})`) };
+    const partner = r.node.partner!;
+    const [partnerActual, own] = [at('period_actual', r.partnerRow), at('period_actual', r.row)];
+    // The partner rate's denominator is this node: its 0 makes the rate 0 ÷ 0.
+    const value =
+      partner.kind === 'factor'
+        ? `IF(${numbers(partnerActual)},${partnerActual},IF(AND(${numbers(own)},${own}=0),${at('period_plan', r.partnerRow)},""))`
+        : partnerActual;
+    const slope = `${up}*${partner.complement ? `(1-${value})` : value}`;
+    return { content: formula(`IF(${numbers(up, value)},${r.node.complement ? `-${slope}` : slope},"")`) };
   },
-  // The stage to fix recovers the most KGI; a stage with no result at all ranks first.
+  // The stage to fix recovers the most KGI; a stage with no result at all ranks first. Bad input
+  // anywhere ranks above both, so the summary names the row to check instead of a bottleneck.
   score: (r) => {
-    if (!isStage(r.node)) return null;
+    if (!isStage(r.node)) return { content: formula(`IF(${validInput(r)},"",${BAD_INPUT_SCORE})`) };
     const [plan, actual, recoverable] = [at('period_plan', r.row), at('period_actual', r.row), at('recoverable', r.row)];
-    const ranked = r.node.complement ? recoverable : `IF(AND(${actual}=0,${plan}>0),10^300,${recoverable})`;
-    return { content: formula(`IF(${actual}="","",${ranked})`) };
+    const nothingAchieved = r.node.complement ? 'FALSE' : `AND(${numbers(plan, actual)},${actual}=0,${plan}>0)`;
+    const ranked = `IF(${nothingAchieved},${NOTHING_ACHIEVED_SCORE},IF(${numbers(recoverable)},${significant(recoverable)},""))`;
+    return { content: formula(`IF(${validInput(r)},${ranked},${BAD_INPUT_SCORE})`) };
   },
 };
 
 /** The twelve month columns of each family, by fiscal month. */
 export const MONTH_COLUMNS: Record<'plan' | 'actual', (r: NodeRow, sheet: SheetContext, month: Month) => ColumnCell> = {
   // Whole targets phased by cumulative rounding, so they add up to the annual exactly; rates
-  // and sizes hold all year.
+  // and sizes hold all year. Weights that add up to 0 leave the months blank (the KGI's row says
+  // to check them).
   plan: (r, _sheet, month) => {
     const m = month - 1;
     const annual = at('annual', r.row);
     const weights = (upTo: number) => span(PLAN_1, ROW.months, PLAN_1 + upTo, ROW.months, 'both');
-    const allWeights = weights(MONTHS - 1);
     const cumulative = (upTo: number) => `ROUND(${annual}*SUM(${weights(upTo)})/SUM(${allWeights}),0)`;
     const plan = perYear(r)
-      ? `${annual}/${MONTHS}`
+      ? `IF(${numbers(annual)},${annual}/${MONTHS},"")`
       : !phased(r)
         ? annual
-        : `IFERROR(${m === 0 ? cumulative(0) : `${cumulative(m)}-${cumulative(m - 1)}`},"")`;
+        : `IF(${numbers(annual)},IFERROR(${m === 0 ? cumulative(0) : `${cumulative(m)}-${cumulative(m - 1)}`},""),"")`;
     return { content: formula(plan), format: unitFormat(r) };
   },
-  // Typed for counts and money; sums add up their channels; rates follow from counts.
+  // Typed for counts and money; sums add up their channels once all are entered; rates follow from counts.
   actual: (r, sheet, month) => {
     const column = ACTUAL_1 + month - 1;
     if (isTyped(r.node)) {
@@ -301,6 +411,6 @@ export const MONTH_COLUMNS: Record<'plan' | 'actual', (r: NodeRow, sheet: SheetC
     }
     if (r.node.kind === 'factor') return { content: formula(derivedRate(r, (row) => ref(column, row))), format: unitFormat(r) };
     const parts = r.children.map((k) => ref(column, k.row)).join(',');
-    return { content: formula(`IF(COUNT(${parts})=0,"",SUM(${parts}))`), format: unitFormat(r) };
+    return { content: formula(`IF(COUNT(${parts})<${r.children.length},"",SUM(${parts}))`), format: unitFormat(r) };
   },
 };

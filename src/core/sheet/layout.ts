@@ -80,8 +80,16 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   const chartTop = spec.placement?.chartTop ?? last + 2;
   const rows = chartTop + 3;
   const kgiFormat = NUMBER_FORMAT[nodes[0].unit];
+  // The KGI and the seasonality weights: numbers of 0 or more (a KGI of 0 shows "check input").
   const countRule: Validation = { kind: 'number', min: 0, help: words.inputHelp.count };
-  const inputRules = { count: countRule, rate: { kind: 'number', min: 0, max: 1, help: words.inputHelp.rate } as Validation };
+  // Sheets' number rules include their bounds, so "above 0" is "at least 10⁻⁹": a rate or a size
+  // of 0 leaves the reverse calculation nothing to divide by.
+  const aboveZero = 1e-9;
+  const inputRules: SheetContext['inputRules'] = {
+    count: countRule,
+    size: { kind: 'number', min: aboveZero, help: words.inputHelp.size },
+    rate: { kind: 'number', min: aboveZero, max: 1, help: words.inputHelp.rate },
+  };
   const sheet: SheetContext = { first, last, nodes, lang: spec.lang, words, kgiFormat, inputRules };
 
   const grid = <T>(value: T): T[][] => Array.from({ length: rows }, () => Array<T>(LAST_COLUMN).fill(value));
@@ -156,7 +164,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
     HELPER.periodTo,
     1,
     formula(
-      `IF(${periodCell}=${ytd},MAX(${helper(HELPER.latestMonth)},${helper(HELPER.closedMonths)}),IFERROR(MATCH(${periodCell},${monthHeader},0),0))`,
+      `IF(${periodCell}=${ytd},MAX(${helper(HELPER.latestMonth)},${helper(HELPER.closedMonths)},${helper(HELPER.monthsDue)}),IFERROR(MATCH(${periodCell},${monthHeader},0),0))`,
     ),
   );
 
@@ -210,6 +218,12 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
     bold(ROW.header, i + 1);
     notes[ROW.header - 1][i] = words.headerNotes[key] ?? '';
   });
+
+  // In the header row's hidden key cell: the months that have ended, by the spreadsheet's own clock (TODAY() is in its time zone): their
+  // blank actuals are due whether or not anyone has closed them.
+  const fiscalYear = ref(SETTINGS.fiscalYear, ROW.settings, 'both');
+  const startMonth = ref(SETTINGS.startMonth, ROW.settings, 'both');
+  put(HELPER.monthsDue, 1, formula(`MAX(0,MIN(${MONTHS},(YEAR(TODAY())-${fiscalYear})*12+MONTH(TODAY())-${startMonth}))`));
 
   // Node rows: every column from the column table.
   for (const node of nodes) {
@@ -312,8 +326,10 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
 }
 
 /**
- * Bottleneck colours as conditional-format rules, so they follow the data live: the stage to
- * fix in red, other nodes under plan amber, on plan green, and blank actuals of closed months.
+ * Bottleneck colours as conditional-format rules, so they follow the data live: a row whose
+ * input needs checking in orange, the stage to fix in red, other nodes under plan amber, on plan
+ * green, blank actuals of closed months violet, and the bad input itself (the KGI, the weights,
+ * an actual) in orange.
  */
 function statusRules(sheet: SheetContext, rowOf: ReadonlyMap<string, number>): ConditionalRule[] {
   const { first, last, words, nodes } = sheet;
@@ -325,6 +341,7 @@ function statusRules(sheet: SheetContext, rowOf: ReadonlyMap<string, number>): C
     { row: first, column: COLUMN.achievement, rows: last - first + 1, columns: COLUMN.status - COLUMN.achievement + 1 },
   ];
   const rules: ConditionalRule[] = [
+    { ranges: flagged, formula: `=${statusCell}=${quote(words.status.check)}`, background: PALETTE.check },
     {
       ranges: flagged,
       formula: `=${statusCell}=${quote(words.status.bottleneck)}`,
@@ -351,12 +368,33 @@ function statusRules(sheet: SheetContext, rowOf: ReadonlyMap<string, number>): C
     });
     row = end + 1;
   }
+  // The inputs behind a "check input": a KGI not above 0, weights that are not numbers of 0 or
+  // more adding up to more than 0, and (below) typed actuals pasted as text, a negative or, as
+  // counts and money are whole, a fraction.
+  const kgi = ref(SETTINGS.kgi, ROW.settings, 'both');
+  rules.push({
+    ranges: [{ row: ROW.settings, column: SETTINGS.kgi, rows: 1, columns: 1 }],
+    formula: `=NOT(AND(ISNUMBER(${kgi}),${kgi}>0))`,
+    background: PALETTE.check,
+  });
+  const weight = ref(PLAN_1, ROW.months);
+  rules.push({
+    ranges: [{ row: ROW.months, column: PLAN_1, rows: 1, columns: MONTHS }],
+    formula: `=OR(NOT(ISNUMBER(${weight})),${weight}<0,SUM(${span(PLAN_1, ROW.months, PLAN_1 + MONTHS - 1, ROW.months, 'both')})<=0)`,
+    background: PALETTE.check,
+  });
   // Blank actuals of closed months on node rows: the typed ones (a rate's or a sum's cells hold formulas).
   if (nodes.some(isTyped)) {
     const firstActual = ref(ACTUAL_1, first);
     rules.push({
       ranges: [{ row: first, column: ACTUAL_1, rows: last - first + 1, columns: MONTHS }],
-      formula: `=AND(${columnLetter(ACTUAL_1)}$${ROW.months}<=${helper(HELPER.closedMonths)},${at('key', first)}<>"",${firstActual}="",NOT(ISFORMULA(${firstActual})))`,
+      // IF, not OR: INT of text is an error, and an error never colours a cell.
+      formula: `=AND(${at('key', first)}<>"",${firstActual}<>"",NOT(ISFORMULA(${firstActual})),IF(ISNUMBER(${firstActual}),OR(${firstActual}<0,${firstActual}<>INT(${firstActual})),TRUE))`,
+      background: PALETTE.check,
+    });
+    rules.push({
+      ranges: [{ row: first, column: ACTUAL_1, rows: last - first + 1, columns: MONTHS }],
+      formula: `=AND(${columnLetter(ACTUAL_1)}$${ROW.months}<=MAX(${helper(HELPER.closedMonths)},${helper(HELPER.monthsDue)}),${at('key', first)}<>"",${firstActual}="",NOT(ISFORMULA(${firstActual})))`,
       background: PALETTE.missing,
     });
   }

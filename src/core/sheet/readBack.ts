@@ -22,6 +22,8 @@ export interface TreeSheetContents {
   readonly monthLabels: readonly string[];
   /** How many fiscal months are closed, from the sheet's helper cell. */
   readonly closedMonths: number;
+  /** How many fiscal months have ended (the spreadsheet's clock): their blank actuals are due. */
+  readonly monthsDue: number;
   /** Where each setting's cell is now. */
   readonly settings: Readonly<Record<SettingKey, Place>>;
   /** Where each column is now, by key. */
@@ -95,6 +97,8 @@ export function readTreeSheet(values: readonly (readonly ReadValue[])[]): TreeSh
     monthLabels: months.map((m) => str(get(header, `actual_${m}`))),
     // The helper beside the settings, in the key column.
     closedMonths: num(values[settings.kgi.row - 1]?.[keyColumn]) ?? 0,
+    // The helper in the header row's key cell; a sheet from before it reads as the months closed.
+    monthsDue: num(values[settings.header.row - 1]?.[keyColumn]) ?? num(values[settings.kgi.row - 1]?.[keyColumn]) ?? 0,
     settings,
     columns: new Map([...columnOf].map(([k, i]) => [k, i + 1])),
     chartTop,

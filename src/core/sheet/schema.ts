@@ -92,8 +92,12 @@ export const PLACE = /^@(\w+)=(\d+),(\d+)$/;
 /** The table's columns, then one cell a setting in the hidden key row. */
 export const LAST_COLUMN = COLUMN_KEYS.length + SETTING_KEYS.length;
 
-/** Hidden helpers in column A, by row: the months the selected period covers. */
-export const HELPER = { latestMonth: 1, closedMonths: 2, periodFrom: 3, periodTo: 4 } as const;
+/**
+ * Hidden helpers in column A, by row: the latest month with an actual, the months closed
+ * (recorded in History), the months the selected period covers, and the months due (ended,
+ * by the spreadsheet's own clock, so their blanks are flagged without the add-on).
+ */
+export const HELPER = { latestMonth: 1, closedMonths: 2, periodFrom: 3, periodTo: 4, monthsDue: 6 } as const;
 
 export const PALETTE = {
   input: '#fef7e0',
@@ -104,12 +108,19 @@ export const PALETTE = {
   under: '#fce8b2',
   on: '#ceead6',
   missing: '#e9d2fd',
+  /** A row whose input the sheet cannot compute with: "check input". */
+  check: '#f9cb9c',
 } as const;
 
 /** The colours of the add-on's own conditional-format rules: an update knows its rules by them. */
-export const RULE_COLOURS: ReadonlySet<string> = new Set([PALETTE.bottleneck, PALETTE.under, PALETTE.on, PALETTE.missing]);
+export const RULE_COLOURS: ReadonlySet<string> = new Set([PALETTE.bottleneck, PALETTE.under, PALETTE.on, PALETTE.missing, PALETTE.check]);
 
-export const NUMBER_FORMAT = { yen: '"¥"#,##0', count: '#,##0', rate: '0.0%' } as const;
+/**
+ * Number formats. Counts and money are whole; a size or an average counted in units is not
+ * (0.33 purchases per customer a month); every percentage in the sheet, rates and achievement
+ * alike, shows one decimal.
+ */
+export const NUMBER_FORMAT = { yen: '"¥"#,##0', count: '#,##0', average: '#,##0.00', rate: '0.0%' } as const;
 
 /** What a person typed on a node's row. */
 export interface KeptRow {

@@ -1,3 +1,4 @@
+import { CHECK_INPUT_SCORE } from '../core/sheet/columns';
 import { num, type TreeSheetContents } from '../core/sheet/readBack';
 import { isStage, isTyped, orderTree, type Tree, type TreeNode } from '../core/tree';
 import type { MissingInput, NodeStatus, TreeStatus, YearOutlook } from '../rpc';
@@ -51,7 +52,8 @@ export function treeStatus(sheetName: string, contents: TreeSheetContents, tree:
         actual: num(row.values.period_actual),
         achievement: num(row.values.achievement),
         recoverable: num(row.values.recoverable),
-        ranked: score !== null && score > 0,
+        // A row whose input needs checking tops the sheet's ranking, but it is no stage to fix.
+        ranked: score !== null && score > 0 && score < CHECK_INPUT_SCORE,
         score,
         row: row.row,
       },
@@ -68,7 +70,7 @@ export function treeStatus(sheetName: string, contents: TreeSheetContents, tree:
   const levers = statuses
     .filter(({ node, status }) => isStage(node) && underPlan(status))
     .map(({ status }) => status)
-    .sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity) || a.row - b.row);
+    .sort((a, b) => Number(b.ranked) - Number(a.ranked) || (b.score ?? -Infinity) - (a.score ?? -Infinity) || a.row - b.row);
   const top = levers[0]?.ranked ? levers[0] : null;
   const others = (keep: (node: TreeNode) => boolean) =>
     statuses.filter(({ node, status }) => keep(node) && underPlan(status)).map(({ status }) => plain(status));

@@ -14,7 +14,9 @@ import { cellRange } from '../../src/core/sheet/draft';
 import { SHEET_WORDS } from '../../src/core/sheet/labels';
 import { type ColumnKey, monthKey, NUMBER_FORMAT, PALETTE, PLAN_1, ROW, SETTINGS } from '../../src/core/sheet/schema';
 import { templateById } from '../../src/core/templates';
+import { VOCABULARY } from '../../src/core/vocabulary';
 import { customFunctions } from '../../src/functions/catalogue';
+import { createServerApi } from '../../src/server/api';
 import { TreeSheet } from '../support/treeSheet';
 
 const LANGS: readonly Lang[] = ['en', 'ja'];
@@ -301,5 +303,24 @@ describe.each(LANGS)('bad input is shown, not absorbed (%s)', (lang) => {
     sheet.type('orders', 'actual_1', '28');
     expect(sheet.value('orders', 'status')).toBe(words.status.under);
     expect(summary(sheet, lang, 'bottleneck')).toBe(label(lang, 'win_rate'));
+  });
+});
+
+describe('the sidebar and a row whose input needs checking', () => {
+  it('does not name a stage with bad input as the stage to fix', () => {
+    const sheet = TreeSheet.build({}, new Date(2026, 3, 10));
+    sheet.setting('period', '2026-04');
+    sheet.actuals(1, { revenue: 56_000_000, orders: 28, deals: 139, leads: 695, visits: 2778 });
+    // A negative count of visits (a stage) pasted past the validation: a paste writes it regardless.
+    const tab = sheet.workbook.sheets.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheet.name)!;
+    tab.getRange(sheet.rowOf('visits'), sheet.columnOf('actual_1')).setValue(-5);
+    expect(sheet.value('visits', 'status')).toBe('Check input');
+    const status = createServerApi({
+      workbook: sheet.workbook,
+      today: () => new Date(2026, 3, 10),
+      vocabulary: () => VOCABULARY,
+    }).getTreeStatus(sheet.name);
+    expect(status.bottleneck?.nodeId).not.toBe('visits');
+    expect(status.underPlan.find((s) => s.nodeId === 'visits')?.ranked ?? false).toBe(false);
   });
 });

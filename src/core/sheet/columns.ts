@@ -146,6 +146,8 @@ export const ceilNoNoise = (x: string) => `MAX(ROUNDDOWN(${x},0),ROUNDUP((${x})*
 const significant = (x: string) => `IF(${x}>0,ROUND(${x},9-INT(LOG10(${x}))),0)`;
 /** Scores above any amount: bad input first (no figure on the sheet can be trusted), then a stage with nothing achieved. */
 const BAD_INPUT_SCORE = '10^301';
+/** A row's score when its input needs checking: it ranks above every stage, and is no stage to fix. */
+export const CHECK_INPUT_SCORE = 1e301;
 const NOTHING_ACHIEVED_SCORE = '10^300';
 /** Whether the row's score says its input needs checking (the score column holds `validInput` for every row). */
 const badInput = (r: NodeRow) => `${at('score', r.row)}=${BAD_INPUT_SCORE}`;

@@ -324,3 +324,14 @@ describe('the sidebar and a row whose input needs checking', () => {
     expect(status.underPlan.find((s) => s.nodeId === 'visits')?.ranked ?? false).toBe(false);
   });
 });
+
+describe('row 3 with an input to check', () => {
+  it('leaves the coherence figures blank while a planned rate needs checking', () => {
+    const sheet = TreeSheet.build();
+    // Text pasted over the win rate past the validation: the plan yields nothing to compare.
+    const tab = sheet.workbook.sheets.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheet.name)!;
+    tab.getRange(sheet.rowOf('win_rate'), sheet.columnOf('plan_input')).setValue('text');
+    // Engines disagree on a blank in arithmetic (0, #VALUE!): blank in, blank out, never a made-up gap of −¥1bn.
+    expect([3, 5, 7].map((column) => sheet.summary(column))).toEqual(['', '', '']);
+  });
+});

@@ -173,8 +173,13 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
     `INDEX(${nodeColumn(key, sheet)},MATCH(${topScore(sheet)},${nodeColumn('score', sheet)},0))`;
   const summary: [string, string, string][] = [
     [words.yields, at('yields', first, 'both'), kgiFormat],
-    [words.ofKgi, `IFERROR(${ref(3, ROW.summary)}/${kgiCell},"")`, '0.0%'],
-    [words.gap, `${ref(3, ROW.summary)}-${kgiCell}`, kgiFormat],
+    // The yields are blank while an input needs checking: no blank goes into arithmetic.
+    [
+      words.ofKgi,
+      `IF(AND(ISNUMBER(${ref(3, ROW.summary)}),ISNUMBER(${kgiCell})),IFERROR(${ref(3, ROW.summary)}/${kgiCell},""),"")`,
+      NUMBER_FORMAT.rate,
+    ],
+    [words.gap, `IF(AND(ISNUMBER(${ref(3, ROW.summary)}),ISNUMBER(${kgiCell})),${ref(3, ROW.summary)}-${kgiCell},"")`, kgiFormat],
     // Not plain text (`@`): Sheets would show a formula there as its source.
     [words.bottleneck, `IF(${topScore(sheet)}>0,${atBottleneck('label')},${quote(words.none)})`, 'General'],
     [words.recoverable, `IF(${topScore(sheet)}>0,${atBottleneck('recoverable')},"")`, kgiFormat],

@@ -241,7 +241,7 @@ export function closeMonth(
       formats[COLUMN.revision - 1] = '0';
       formats[COLUMN.plan - 1] = unit;
       formats[COLUMN.actual - 1] = unit;
-      formats[COLUMN.achievement - 1] = '0.0%';
+      formats[COLUMN.achievement - 1] = NUMBER_FORMAT.rate;
       formats[COLUMN.recoverable - 1] = kgiFormat;
       return [{ cells, formats }];
     });

@@ -97,6 +97,15 @@ export interface MissingInput {
   readonly months: readonly string[];
 }
 
+/** A row whose input the sheet cannot compute with (it says "check input"), and where it is now. */
+export interface InputToCheck {
+  readonly nodeId: string;
+  readonly label: string;
+  readonly owner: string;
+  /** The row's number in the sheet, so a person finds it. */
+  readonly row: number;
+}
+
 /** A node's figures as the sheet shows them, for owners' views and what-if. */
 export interface NodeFigures {
   readonly nodeId: string;
@@ -150,6 +159,8 @@ export interface TreeStatus {
   /** The year with and without fixing the bottleneck; null before the KGI has an actual. */
   readonly year: YearOutlook | null;
   readonly missing: readonly MissingInput[];
+  /** Rows whose input needs checking, in tree order: until they are fixed no stage is named. */
+  readonly checkInput: readonly InputToCheck[];
 }
 
 /** What the server tells the sidebar when it opens. */

@@ -26,6 +26,8 @@ export interface BottleneckPanel {
   readonly heading: string;
   /** The stage to fix, or the key of the text saying, in a neutral box, why none is named. */
   readonly bottleneck: Lever | MessageKey;
+  /** Rows whose input the sheet cannot compute with, to fix first: "Win rate — row 9". */
+  readonly checkInput: readonly string[];
   /** The landing forecast against the KGI, with the fix when there is one; empty before any actual. */
   readonly year: Facts;
   /** What "with the fix" means, in one line; null when the year has no fix in it. */
@@ -68,6 +70,7 @@ function yearFacts(year: YearOutlook | null, fixed: boolean, kgiUnit: Unit, lang
 
 /** Why no stage is named: none under plan (everyone's or the owner's), none rankable yet, or no actuals. */
 function noBottleneck(status: TreeStatus, owner: string | null): MessageKey {
+  if (status.checkInput.length > 0) return 'checkInputFirst';
   if (status.underPlan.length > 0) return 'notRanked';
   if (status.nodes.every((node) => node.periodActual === null)) return 'noActuals';
   return owner === null ? 'onPlan' : 'ownerOnPlan';
@@ -92,6 +95,8 @@ export function bottleneckPanel(whole: TreeStatus, kgiUnit: Unit, owner: string 
           facts: [['achievement', top.achievement === null ? '—' : formatPercent(top.achievement, lang)], recovered(top)],
         }
       : noBottleneck(status, owner),
+    // Any row's bad input stops the sheet naming a stage, whoever owns the row.
+    checkInput: whole.checkInput.map((row) => PHRASES.rowToCheck(row.label, row.row)[lang]),
     year: yearFacts(status.year, fixed, kgiUnit, lang),
     fixMeans: fixed ? PHRASES.fixMeans(top.label, month)[lang] : null,
     underPlan: status.underPlan.map((node) => ({ name: name(node, owner), change: actualToPlan(node, lang), facts: [recovered(node)] })),

@@ -54,8 +54,14 @@ function renderPanel(panel: BottleneckPanel): HTMLElement[] {
   const box = el('section', named ? 'panel bottleneck' : 'panel');
   box.id = named ? 'bottleneck' : 'no-bottleneck';
   box.append(el('h3', undefined, panel.heading));
-  if (typeof panel.bottleneck === 'string') box.append(el('p', 'muted', m(panel.bottleneck)));
-  else {
+  if (typeof panel.bottleneck === 'string') {
+    box.append(el('p', 'muted', m(panel.bottleneck)));
+    if (panel.checkInput.length > 0) {
+      const rows = el('ul', 'list check-input');
+      rows.append(...panel.checkInput.map((row) => el('li', undefined, row)));
+      box.append(rows);
+    }
+  } else {
     const change = el('p', 'change', panel.bottleneck.change);
     change.append(' ', el('span', 'term', m('actualToPlan')));
     box.append(el('p', 'stage', panel.bottleneck.name), change, figures(panel.bottleneck.facts));

@@ -40,6 +40,10 @@ export const MESSAGES = {
   onPlan: t('Nothing is under plan: every stage is on plan.', '未達はありません。すべての段階が計画どおりです。'),
   ownerOnPlan: t('None of these stages is under plan.', 'この担当の段階に未達はありません。'),
   noActuals: t('No actuals for this period yet.', 'この期間の実績はまだありません。'),
+  checkInputFirst: t(
+    'No stage can be named while a row’s input needs checking. Fix these rows first:',
+    '入力を確認すべき行があるため、ボトルネックを判定できません。先に次の行を直してください:',
+  ),
   notRanked: t(
     'Stages are under plan, but none can be ranked until the counts they depend on are entered.',
     '未達の段階がありますが、関係する件数が入力されるまで順位を付けられません。',
@@ -143,6 +147,7 @@ export const PHRASES = {
       `${count} row${count === 1 ? '' : 's'} protected: only ${count === 1 ? 'its owner edits it' : 'their owners edit them'}.`,
       `${count} 行を保護しました。担当者だけが編集できます。`,
     ),
+  rowToCheck: (label: string, row: number) => t(`${label} — row ${row}`, `${label}（${row}行目）`),
   ownerBottleneck: (owner: string) => t(`Bottleneck among ${owner}’s KPIs`, `${owner} のKPIのボトルネック`),
   /** What "with the fix" means: the stage on plan in the month selected, or in every month so far. */
   fixMeans: (label: string, month: string | null) =>

@@ -34,6 +34,24 @@ export function withInputs(tree: Tree, inputs: Readonly<Record<string, number>> 
   return { nodes: tree.nodes.map((n): NodeDef => (n.id in inputs ? { ...n, plan: inputs[n.id] } : n)) };
 }
 
+/**
+ * The typed inputs the tree accepts. A sheet can hold one the tree refuses (a rate of 0 pasted
+ * past the cell's validation): the sheet flags that row itself, and reading the tree leaves the
+ * input out (the template's plan stands in) so every other figure can still be read.
+ */
+export function acceptedInputs(tree: Tree, inputs: Readonly<Record<string, number>>): Record<string, number> {
+  const accepted = { ...inputs };
+  for (;;) {
+    try {
+      orderTree(withInputs(tree, accepted));
+      return accepted;
+    } catch (error) {
+      if (!(error instanceof KpiError) || error.field === undefined || !(error.field in accepted)) throw error;
+      delete accepted[error.field];
+    }
+  }
+}
+
 /** The factor's contribution to its parent's product: the rate, or (1 − rate) for a churn rate. */
 const factorValue = (node: TreeNode, value: number): number => (node.complement ? sum([1, -value]) : value);
 

@@ -1,7 +1,7 @@
 import { CHECK_INPUT_SCORE } from '../core/sheet/columns';
 import { num, type TreeSheetContents } from '../core/sheet/readBack';
 import { isStage, isTyped, orderTree, type Tree, type TreeNode } from '../core/tree';
-import type { MissingInput, NodeStatus, TreeStatus, YearOutlook } from '../rpc';
+import type { InputToCheck, MissingInput, NodeStatus, TreeStatus, YearOutlook } from '../rpc';
 
 /**
  * Where the plan is breaking, read from the figures the sheet's own formulas computed: the
@@ -34,12 +34,14 @@ export function treeStatus(sheetName: string, contents: TreeSheetContents, tree:
   const nodes = orderTree(tree);
   const statuses: { readonly node: TreeNode; readonly status: Ranked }[] = [];
   const missing: MissingInput[] = [];
+  const checkInput: InputToCheck[] = [];
   for (const node of nodes) {
     const row = contents.rows.get(node.id);
     if (!row) continue;
     const label = String(row.values.label);
     const owner = String(row.owner);
-    // Only levers have a score: the sheet ranks them by it, and names the top one.
+    // Every row's score column says whether its input needs checking; only levers are ranked by it.
+    if ((num(row.values.score) ?? 0) >= CHECK_INPUT_SCORE) checkInput.push({ nodeId: node.id, label, owner, row: row.row });
     const score = isStage(node) ? num(row.values.score) : null;
     statuses.push({
       node,
@@ -71,7 +73,8 @@ export function treeStatus(sheetName: string, contents: TreeSheetContents, tree:
     .filter(({ node, status }) => isStage(node) && underPlan(status))
     .map(({ status }) => status)
     .sort((a, b) => Number(b.ranked) - Number(a.ranked) || (b.score ?? -Infinity) - (a.score ?? -Infinity) || a.row - b.row);
-  const top = levers[0]?.ranked ? levers[0] : null;
+  // While a row's input needs checking the sheet names that row, not a stage: so does the sidebar.
+  const top = checkInput.length === 0 && levers[0]?.ranked ? levers[0] : null;
   const others = (keep: (node: TreeNode) => boolean) =>
     statuses.filter(({ node, status }) => keep(node) && underPlan(status)).map(({ status }) => plain(status));
   const root = contents.rows.get(nodes[0].id);
@@ -110,5 +113,6 @@ export function treeStatus(sheetName: string, contents: TreeSheetContents, tree:
     trackedUnderPlan: others((node) => node.kind === 'tracked'),
     year: landing === null || contents.kgi === null ? null : yearOutlook(landing, contents.kgi, top?.recoverable ?? null),
     missing,
+    checkInput,
   };
 }

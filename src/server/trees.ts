@@ -1,5 +1,5 @@
 import { KpiError } from '../core/i18n';
-import { planTree, withInputs } from '../core/plan';
+import { acceptedInputs, planTree, withInputs } from '../core/plan';
 import type { SheetDraft } from '../core/sheet/draft';
 import { layoutTreeSheet, type Placement } from '../core/sheet/layout';
 import { readTreeSheet, type TreeSheetContents } from '../core/sheet/readBack';
@@ -152,7 +152,11 @@ const inputsFor = (tree: Tree, typed: Readonly<Record<string, number>>) => {
   return Object.fromEntries(Object.entries(typed).filter(([id]) => ids.has(id)));
 };
 
-/** A tree sheet as the workbook holds it: its template, added nodes and what people typed. */
+/**
+ * A tree sheet as the workbook holds it: its template, added nodes and what people typed. An
+ * input the tree refuses is left out of `tree` (the sheet says "check input" on its row), so
+ * reading the status or closing a month still works; a change to the tree refuses it by name.
+ */
 export function readTree(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string) {
   const tag = treeTags(workbook).get(sheetName);
   const contents = tag ? readTreeSheet(workbook.readValues(sheetName)) : null;
@@ -160,7 +164,7 @@ export function readTree(workbook: SheetGateway, vocabulary: Vocabulary, sheetNa
   if (!tag || !template) refuse(vocabulary, 'notATree', 'sheet', { sheet: sheetName });
   if (!contents) refuse(vocabulary, 'keyRowLost', 'sheet', { sheet: sheetName });
   const tree = { nodes: [...template.nodes, ...tag.added] };
-  return { tag, template, contents, tree: withInputs(tree, inputsFor(tree, contents.planInputs)) };
+  return { tag, template, contents, tree: withInputs(tree, acceptedInputs(tree, inputsFor(tree, contents.planInputs))) };
 }
 
 /** The seasonal weights the sheet holds, when all twelve are numbers. */

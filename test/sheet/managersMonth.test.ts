@@ -320,9 +320,29 @@ describe('the sidebar and a row whose input needs checking', () => {
       today: () => new Date(2026, 3, 10),
       vocabulary: () => VOCABULARY,
     }).getTreeStatus(sheet.name);
-    expect(status.bottleneck?.nodeId).not.toBe('visits');
+    // As the sheet's row 3, the sidebar names the row to check, not a stage.
+    expect(status.bottleneck).toBeNull();
+    expect(status.checkInput).toEqual([{ nodeId: 'visits', label: 'Visits', owner: '', row: sheet.rowOf('visits') }]);
     expect(status.underPlan.find((s) => s.nodeId === 'visits')?.ranked ?? false).toBe(false);
   });
+
+  it.each(LANGS)(
+    'a planned rate of 0 pasted: the status still reads, naming the row; a month still closes; an update names the rate (%s)',
+    (lang) => {
+      const sheet = TreeSheet.build({ lang }, MAY_2026);
+      sheet.actuals(1, { revenue: 56_000_000, orders: 28, deals: 139, leads: 695, visits: 2778 });
+      paste(sheet, 'win_rate', 'plan_input', 0);
+      const api = createServerApi({ workbook: sheet.workbook, today: () => MAY_2026, vocabulary: () => VOCABULARY });
+      const status = api.getTreeStatus(sheet.name);
+      expect(status.checkInput).toEqual([{ nodeId: 'win_rate', label: label(lang, 'win_rate'), owner: '', row: sheet.rowOf('win_rate') }]);
+      expect(status.bottleneck).toBeNull();
+      expect(api.closeMonth(sheet.name, true).closed).toBe(true);
+      expect(() => api.updateTree(sheet.name, { kgi: 2_000_000_000 })).toThrow(label('en', 'win_rate'));
+      // Fixed in the sheet, nothing is left to check.
+      sheet.type('win_rate', 'plan_input', '30%');
+      expect(api.getTreeStatus(sheet.name).checkInput).toEqual([]);
+    },
+  );
 });
 
 describe('row 3 with an input to check', () => {

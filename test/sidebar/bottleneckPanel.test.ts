@@ -5,11 +5,12 @@
  */
 import { bottleneckPanel, signed } from '../../sidebar/client/bottleneckPanel';
 import { forOwner } from '../../sidebar/client/owners';
+import { MESSAGES } from '../../sidebar/client/text';
 import { VOCABULARY } from '../../src/core/vocabulary';
 import type { NodeStatus, TreeStatus } from '../../src/rpc';
 import { createServerApi } from '../../src/server/api';
 import { TreeSheet } from '../support/treeSheet';
-import { treeStatus } from './support/status';
+import { nodeStatus, treeStatus } from './support/status';
 
 const JULY_2025 = new Date(2025, 6, 15);
 const MONTHS = [
@@ -276,5 +277,24 @@ describe('an owner’s own bottleneck', () => {
     expect(forOwner(base, 'Events').year).toMatchObject({ landingWithFix: null, gapWithFix: null });
     expect(events.fixMeans).toBeNull();
     expect(bottleneckPanel(base, 'yen', 'Finance', 'en').bottleneck).toBe('ownerOnPlan');
+  });
+});
+
+describe('a row whose input needs checking', () => {
+  const status = treeStatus({
+    checkInput: [{ nodeId: 'win_rate', label: 'Win rate', owner: 'Sales', row: 10 }],
+    underPlan: [{ ...nodeStatus('visits', ''), recoverable: null, ranked: false }],
+  });
+
+  it.each([
+    ['en', 'No stage can be named while a row’s input needs checking. Fix these rows first:', 'Win rate — row 10'],
+    ['ja', '入力を確認すべき行があるため、ボトルネックを判定できません。先に次の行を直してください:', 'Win rate（10行目）'],
+  ] as const)('is named with its row before any stage, in %s, for everyone and in an owner’s view', (lang, said, row) => {
+    for (const owner of [null, 'Marketing']) {
+      const panel = bottleneckPanel(status, 'yen', owner, lang);
+      expect(panel.bottleneck).toBe('checkInputFirst');
+      expect(panel.checkInput).toEqual([row]);
+    }
+    expect(MESSAGES.checkInputFirst[lang]).toBe(said);
   });
 });

@@ -28,6 +28,7 @@ export function treeStatus(fields: Partial<TreeStatus> = {}): TreeStatus {
     trackedUnderPlan: [],
     year: null,
     missing: [],
+    checkInput: [],
     ...fields,
   };
 }

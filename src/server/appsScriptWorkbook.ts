@@ -109,6 +109,12 @@ export class AppsScriptWorkbook implements SheetGateway {
       .map((row) => row.map((v: unknown) => (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : text(v))));
   }
 
+  readValidated(sheet: string, range: GridRange): boolean[][] {
+    return this.range(sheet, range)
+      .getDataValidations()
+      .map((row) => row.map((rule) => rule !== null));
+  }
+
   readFormulas(sheet: string): string[][] {
     return this.sheet(sheet).getDataRange().getFormulas();
   }

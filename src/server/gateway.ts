@@ -46,6 +46,8 @@ export interface SheetGateway {
 
   /** Every value of a sheet's data range, in one read. */
   readValues(sheet: string): ReadValue[][];
+  /** Whether each cell of a rectangle has a data-validation rule (an input rule), in one read. */
+  readValidated(sheet: string, range: GridRange): boolean[][];
   /** Every formula of a sheet's data range ('' where a cell holds none), in one read. */
   readFormulas(sheet: string): string[][];
   /** The tag of every tagged sheet, found with one call (developer metadata). */

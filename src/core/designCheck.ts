@@ -93,7 +93,7 @@ const TITLES: Record<CheckId, Localized> = {
   targets: t('Every KPI has a target', 'すべての KPI に目標値がある'),
   definitions: t('Every KPI has a written definition', 'すべての KPI に定義（計算式・集計ルール）がある'),
   owners: t('Every KPI has an owner', 'すべての KPI に担当者がいる'),
-  inputRules: t('Every typed KPI keeps its input rule', '入力する KPI に入力ルールがある'),
+  inputRules: t('Every KPI keeps its input rule', 'すべての KPI に入力ルールがある'),
   coherence: t("The plan's activity reaches the KGI", '計画の活動量で KGI に届く'),
   realistic: t("Rates are realistic against last year's actuals", '率の目標が前年実績から見て現実的'),
   quality: t('Quality is covered, not only volume', '量だけでなく質も測っている'),

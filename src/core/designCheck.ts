@@ -1,4 +1,4 @@
-import type { Localized } from './i18n';
+import type { Lang, Localized } from './i18n';
 import { isStage, orderTree, type Tree, type TreeNode } from './tree';
 
 /**
@@ -103,7 +103,7 @@ const TITLES: Record<CheckId, Localized> = {
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 
 /** "Win rate, Deal rate and 2 more": the first rows named, the rest counted. */
-function names(rows: readonly string[], lang: 'en' | 'ja'): string {
+function names(rows: readonly string[], lang: Lang): string {
   const shown = rows.slice(0, 2);
   const more = rows.length - shown.length;
   if (lang === 'ja') return shown.map((r) => `「${r}」`).join('') + (more > 0 ? `ほか ${more} 件` : '');

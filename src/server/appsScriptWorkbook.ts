@@ -223,6 +223,12 @@ export class AppsScriptWorkbook implements SheetGateway {
       }));
   }
 
+  hasConditionalRule(sheet: string, background: string): boolean {
+    const rules = this.sheet(sheet).getConditionalFormatRules();
+    for (let i = rules.length - 1; i >= 0; i--) if (rules[i].getBooleanCondition()?.getBackground() === background) return true;
+    return false;
+  }
+
   /** Ranges from A1 notation in two calls, however many: each getRange would be one. */
   private ranges(sheet: Sheet, ranges: readonly GridRange[]): Range[] {
     return ranges.length === 0 ? [] : sheet.getRangeList(ranges.map(a1)).getRanges();

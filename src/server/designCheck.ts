@@ -32,7 +32,7 @@ export function designCheck(workbook: SheetGateway, vocabulary: Vocabulary, shee
     });
   }
   // The rule that colours blank actuals of ended months, known by its colour as an update knows it.
-  const alerts = workbook.readConditionalRules(sheetName).some((rule) => rule.background === PALETTE.missing);
+  const alerts = workbook.hasConditionalRule(sheetName, PALETTE.missing);
 
   let lastYear: LastYear | null = null;
   const { fiscalYear, startMonth } = contents;

@@ -72,6 +72,11 @@ export interface SheetGateway {
   setNotes(sheet: string, range: GridRange, notes: readonly (readonly string[])[]): void;
   setValidations(sheet: string, range: GridRange, rules: readonly (readonly (Validation | null)[])[]): void;
   readConditionalRules(sheet: string): ExistingRule[];
+  /**
+   * Whether a conditional rule of the sheet colours cells `background`. The add-on writes its
+   * own rules first and its missing-input rule last, so the search runs from the last rule back.
+   */
+  hasConditionalRule(sheet: string, background: string): boolean;
   /** Replaces all rules of a sheet: the add-on's own, plus the kept handles of other rules. */
   setConditionalRules(sheet: string, rules: readonly ConditionalRule[], kept: readonly ExistingRule[]): void;
   /**

@@ -186,6 +186,7 @@ export function treeBenches(): { name: string; run: () => string }[] {
         }),
       );
       const close = counted(workbook, () => api.closeMonth(sheetName, true));
+      const design = counted(workbook, () => api.getDesignCheck(sheetName));
       // Owners: one person for every row, then a different person for each row.
       const ids = template.nodes.map((node) => node.id);
       const owners = (of: (i: number) => string) => ids.forEach((id, i) => workbook.edit(sheetName, rowOf(id), column('owner'), of(i)));
@@ -195,7 +196,7 @@ export function treeBenches(): { name: string; run: () => string }[] {
       owners((i) => `owner${i}@example.co.jp`);
       const manyOn = counted(workbook, () => api.setOwnerProtection(sheetName, true));
       return [
-        `Apps Script calls: build ${build}; update (new KGI) ${update}; add a KPI ${addKpi}; close a month ${close};`,
+        `Apps Script calls: build ${build}; update (new KGI) ${update}; add a KPI ${addKpi}; close a month ${close}; design check ${design};`,
         `owner protection on/off with 1 owner ${oneOn} / ${oneOff}, on with ${ids.length} owners ${manyOn};`,
         `plan ${planMs.toFixed(1)} ms; recalculate after one actual ${recalcMs.toFixed(1)} ms (formula engine)`,
       ].join(' ');

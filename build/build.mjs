@@ -3,6 +3,7 @@
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import esbuild from 'esbuild';
 import Handlebars from 'handlebars';
 import { CODE_BUDGET, checkBudget } from './budgets.mjs';
 import { bundleText, SHIPPED } from './esbuild.mjs';
@@ -103,12 +104,16 @@ function declaredParams(spec) {
 const forward = (name, params) =>
   `function ${name}(${params.join(', ')}) { return ${GLOBAL_NAME}.globals.${name}.apply(this, arguments); }`;
 
-/** @param {FunctionSpec} spec */
-function customFunctionWrapper(spec) {
+/**
+ * @param {FunctionSpec} spec
+ * @param {Localized} percent The percent convention, one line in the formula help of every function.
+ */
+function customFunctionWrapper(spec, percent) {
   const params = declaredParams(spec);
   const doc = docComment([
     docText(spec.description.en),
     docText(spec.description.ja),
+    bilingual(percent),
     '',
     ...params.map((p) => `@param {${p.type}} ${p.name} ${bilingual(p.description)}${p.note} e.g. ${docText(p.example)}`),
     `@return ${bilingual(spec.returns)}`,
@@ -136,20 +141,69 @@ async function vocabularyData() {
 }
 
 /**
- * The Help dialog as a static page: every function's example and bilingual description, escaped.
- * @param {Map<string, FunctionSpec>} specs
+ * The Help dialog's styles: the sidebar's colours and type (its `:root` block, one source) and the
+ * dialog's own layout.
  */
-async function helpPage(specs) {
+async function helpCss() {
+  const sidebar = await readFile(join(root, 'sidebar/styles.css'), 'utf8');
+  const rootBlock = /:root\s*\{[^}]*\}/.exec(sidebar);
+  if (!rootBlock) throw new Error('sidebar/styles.css has no :root block for the Help dialog');
+  const css = `${rootBlock[0]}\n${await readFile(join(root, 'build/help.css'), 'utf8')}`;
+  return (await esbuild.transform(css, { loader: 'css', minify: true })).code.replace(/<\/style/gi, '<\\/style');
+}
+
+/**
+ * The Help dialog as a static page, in both languages (the dialog puts the spreadsheet's first):
+ * per function the question it answers, its arguments (which is the plan, which the actual), an
+ * example with its result (test/functions/helpExamples.test.ts computes it), and the percent line.
+ * Every text is escaped.
+ * @param {Map<string, FunctionSpec>} specs
+ * @param {{ HELP_WORDS: Record<'en' | 'ja', Record<string, string>>, PERCENT_CONVENTION: Localized }} help
+ */
+async function helpPage(specs, { HELP_WORDS, PERCENT_CONVENTION }) {
   const page = Handlebars.create().compile(await readFile(join(root, 'build/help.hbs'), 'utf8'), { strict: true });
-  return page({ functions: [...specs.values()] });
+  /** @param {'en' | 'ja'} lang */
+  const language = (lang) => {
+    const words = HELP_WORDS[lang];
+    const other = lang === 'en' ? 'ja' : 'en';
+    return {
+      code: lang,
+      words,
+      other: { code: other, name: HELP_WORDS[other].name },
+      percent: PERCENT_CONVENTION[lang],
+      functions: [...specs.values()].map((spec) => {
+        const names = spec.params.map((p) => (p.repeating ? `${p.name}, ${p.name.slice(0, -1)}2, …` : p.optional ? `[${p.name}]` : p.name));
+        return {
+          name: spec.name,
+          question: spec.question[lang],
+          description: spec.description[lang],
+          syntax: `=${spec.name}(${names.join(', ')})`,
+          params: spec.params.map((p, i) => ({
+            name: names[i].replace(/^\[|\]$/g, ''),
+            side: p.side ? words[p.side] : '',
+            sideKey: p.side ?? '',
+            optional: [p.optional ? words.optional : '', p.repeating ? words.repeat : ''].filter(Boolean).join(', '),
+            description: p.description[lang],
+            example: p.example,
+          })),
+          returns: spec.returns[lang],
+          example: spec.example,
+          result: spec.result,
+          resultNote: spec.resultNote?.[lang] ?? '',
+        };
+      }),
+    };
+  };
+  return page({ css: await helpCss(), langs: [language('en'), language('ja')] });
 }
 
 const source = await bundle();
-const { FUNCTION_DOCS } = await loadModule('src/functions/docs.ts');
+const docs = await loadModule('src/functions/docs.ts');
+const { FUNCTION_DOCS } = docs;
 const { names, specs } = entryPoints(source, FUNCTION_DOCS);
 const wrappers = names.map((name) => {
   const spec = specs.get(name);
-  return spec ? customFunctionWrapper(spec) : entryWrapper(name);
+  return spec ? customFunctionWrapper(spec, docs.PERCENT_CONVENTION) : entryWrapper(name);
 });
 const code = `${source.trimEnd()}\n\n${wrappers.join('\n\n')}\n`;
 checkBudget('Code.js', Buffer.byteLength(code), CODE_BUDGET);
@@ -159,7 +213,7 @@ await rm(outDir, { recursive: true, force: true });
 await mkdir(outDir, { recursive: true });
 await writeFile(join(outDir, 'Code.js'), code);
 await writeFile(join(outDir, 'Vocabulary.html'), await vocabularyData());
-await writeFile(join(outDir, 'Help.html'), await helpPage(specs));
+await writeFile(join(outDir, 'Help.html'), await helpPage(specs, docs));
 await copyFile(join(root, 'appsscript.json'), join(outDir, 'appsscript.json'));
 await buildSidebar({ root, outDir });
 console.log(

@@ -4,6 +4,7 @@
  * through a promise client over `google.script.run`. Values crossing it are plain data:
  * numbers, strings, booleans, arrays and objects of them; never `Date`s.
  */
+import type { DesignCheck } from './core/designCheck';
 import type { Lang, Localized } from './core/i18n';
 import type { TemplateId } from './core/templates';
 import type { Tree, Unit } from './core/tree';
@@ -220,6 +221,8 @@ export interface ServerApi {
   rolloverYear(sheetName: string): BuildResult;
   /** Off by default: when on, only a row's owner (an email) and the sheet's owners edit its inputs. */
   setOwnerProtection(sheetName: string, enabled: boolean): number;
+  /** The tree's design against the checklist of a good KPI design, each check passed or failed with the row to fix. */
+  getDesignCheck(sheetName: string): readonly DesignCheck[];
 }
 
 /**

@@ -12,6 +12,7 @@ import { KEY_MARKER } from '../src/core/sheet/schema';
 import { VOCABULARY } from '../src/core/vocabulary';
 import { FUNCTION_DOCS, type FunctionName } from '../src/functions/docs';
 import { type BuildResult, RPC_ERROR_MARKER, type RpcFailure, type SidebarContext, sidebarViewTag, type TreeStatus } from '../src/rpc';
+import { HELP_DIALOG, JAPANESE_FIRST } from '../src/server/menu';
 import { appsScriptFakes, type Call, htmlOf } from './support/appsScriptFakes';
 import { processKpi, request } from './support/treeSheet';
 
@@ -194,7 +195,11 @@ describe('menu and sidebar entry points', () => {
   ];
 
   function run(name: string, ...args: unknown[]): Call[] {
-    const fakes = appsScriptFakes();
+    return runIn({}, name, ...args);
+  }
+
+  function runIn(options: Parameters<typeof appsScriptFakes>[0], name: string, ...args: unknown[]): Call[] {
+    const fakes = appsScriptFakes(options);
     loadCode(fakes).call(name, ...args);
     return fakes.calls;
   }
@@ -262,12 +267,16 @@ describe('menu and sidebar entry points', () => {
     rolloverYear: () => expect(rpc('rolloverYear', 'Sheet1').failure?.field).toBe('sheet'),
     updateTree: () => expect(rpc('updateTree', 'Sheet1', { kgi: 2e9 }).failure?.field).toBe('sheet'),
     setOwnerProtection: () => expect(rpc('setOwnerProtection', 'Sheet1', true).failure?.field).toBe('sheet'),
+    getDesignCheck: () => expect(rpc('getDesignCheck', 'Sheet1').failure?.field).toBe('sheet'),
     showHelp: () => {
-      const dialogs = run('showHelp').filter(([what]) => what === 'Ui.showModelessDialog');
+      const dialogs = runIn({ locale: 'en_US' }, 'showHelp').filter(([what]) => what === 'Ui.showModelessDialog');
       expect(dialogs).toHaveLength(1);
       expect(dialogs[0][2]).toBe('KPI Tree — Help / ヘルプ');
       const shown = htmlOf(dialogs[0][1]);
-      expect(shown).toEqual({ file: 'Help', width: 480, height: 360 });
+      expect(shown).toEqual({ file: 'Help', ...HELP_DIALOG });
+      // A Japanese spreadsheet's help shows its Japanese section first.
+      const japanese = runIn({ locale: 'ja_JP' }, 'showHelp').filter(([what]) => what === 'Ui.showModelessDialog');
+      expect(htmlOf(japanese[0][1])).toEqual({ file: 'Help', ...HELP_DIALOG, appended: JAPANESE_FIRST });
       const html = readFileSync(join(root, `dist/${shown.file}.html`), 'utf8');
       expect(html).not.toMatch(/<script/i);
       expect(html).not.toContain('{{');
@@ -276,6 +285,9 @@ describe('menu and sidebar entry points', () => {
         const doc = docOf(name);
         expect(text).toContain(name);
         expect(text).toContain(doc.example);
+        expect(text).toContain(doc.result);
+        expect(text).toContain(doc.question.en);
+        expect(text).toContain(doc.question.ja);
         expect(text).toContain(doc.description.en);
         expect(text).toContain(doc.description.ja);
       }

@@ -3,6 +3,7 @@ import type { Lang } from '../../src/core/i18n';
 import { SIDEBAR_VIEW_META } from '../../src/rpc';
 import { initAddKpi } from './addKpiView';
 import { showBanner } from './banner';
+import { initDesignCheck } from './designCheckView';
 import { byId, setLang } from './dom';
 import { initMonthClose } from './monthCloseView';
 import { existingTree } from './newTree';
@@ -22,6 +23,7 @@ initWhatIf(rpc, status);
 initUpdateTree(rpc, status);
 initAddKpi(rpc, status);
 initNextYear(rpc, status);
+initDesignCheck(rpc, status);
 
 function showView(view: 'new' | 'status'): Promise<void> {
   for (const name of ['new', 'status'] as const) {

@@ -130,6 +130,15 @@ export const MESSAGES = {
   updateIt: t('Update it', '既存を更新'),
   startSecond: t('Start a second tree', '2つ目を作成'),
   months: t('Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec', '1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月'),
+  designHeading: t('Design check', '設計チェック'),
+  designHint: t(
+    'The checks a good KPI design passes, against this sheet as it stands.',
+    '良い KPI 設計が満たすチェック項目を、このシートの現状で確認します。',
+  ),
+  designRow: t('Row to fix', '直す行'),
+  designPassed: t('Passed', '合格'),
+  designFailed: t('Not yet', '未達'),
+  designUnknown: t('Cannot tell yet', '判定できません'),
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -163,6 +172,7 @@ export const PHRASES = {
   updated: (sheet: string) => t(`Updated in place: ${sheet}`, `${sheet} を更新しました`),
   added: (label: Localized, parent: Localized) =>
     t(`Added “${label.en}” under ${parent.en}.`, `「${label.ja}」を「${parent.ja}」の下に追加しました。`),
+  designPassedCount: (passed: number, of: number) => t(`${passed} of ${of} passed`, `${of} 項目中 ${passed} 項目が合格`),
 } satisfies Record<string, (...args: never[]) => Localized>;
 
 const monthNames = (lang: Lang): string[] => MESSAGES.months[lang].split(',');

@@ -19,6 +19,8 @@ export interface ParamSpec {
   readonly optional?: boolean;
   /** The last parameter may repeat (`rate1, rate2, …`). */
   readonly repeating?: boolean;
+  /** Which side of the plan-versus-actual comparison the argument holds, said beside it in the help. */
+  readonly side?: 'plan' | 'actual';
 }
 
 /**
@@ -26,9 +28,21 @@ export interface ParamSpec {
  * `@customfunction` JSDoc and Help.html), so none of it is in the runtime bundle.
  */
 export interface FunctionDoc {
+  /** The question a planner or a manager asks that the function answers. */
+  readonly question: Localized;
   readonly description: Localized;
   readonly params: readonly ParamSpec[];
   readonly returns: Localized;
-  /** A worked call for README and help, e.g. `=KPI_REQUIRED(1000000000, 2000000, 30%, 20%)`. */
+  /**
+   * A worked call for README and help, with its values written in (no cell references), so a test
+   * computes it with the real function: e.g. `=KPI_REQUIRED(1000000000, 2000000, 30%, 20%)`.
+   */
   readonly example: string;
+  /**
+   * What the example returns as the cells show it: a value, or a spill with `;` between rows and
+   * `,` between columns (`{1000000000; 500; 1667; 8335}`). A test checks it against the function.
+   */
+  readonly result: string;
+  /** What the result means, in words. */
+  readonly resultNote?: Localized;
 }

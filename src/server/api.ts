@@ -2,6 +2,7 @@ import { KpiError, langFromLocale } from '../core/i18n';
 import type { Vocabulary } from '../core/vocabulary';
 import { RPC_ERROR_MARKER, type RpcFailure, type ServerApi } from '../rpc';
 import { buildTreeSheet, rolloverYear } from './build';
+import { designCheck } from './designCheck';
 import type { SheetGateway } from './gateway';
 import { closeMonth, nextToClose, recordedMonths } from './monthClose';
 import { setOwnerProtection } from './ownerProtection';
@@ -49,6 +50,7 @@ export function createServerApi({ workbook, today, vocabulary }: ServerEnv): Ser
     applyWhatIf: (sheetName, change) => applyWhatIf(workbook, vocabulary(), sheetName, change),
     rolloverYear: (sheetName) => rolloverYear(workbook, vocabulary(), sheetName, today()),
     setOwnerProtection: (sheetName, enabled) => setOwnerProtection(workbook, vocabulary(), sheetName, enabled),
+    getDesignCheck: (sheetName) => designCheck(workbook, vocabulary(), sheetName),
   };
 }
 

@@ -109,6 +109,12 @@ export class AppsScriptWorkbook implements SheetGateway {
       .map((row) => row.map((v: unknown) => (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : text(v))));
   }
 
+  readValidated(sheet: string, range: GridRange): boolean[][] {
+    return this.range(sheet, range)
+      .getDataValidations()
+      .map((row) => row.map((rule) => rule !== null));
+  }
+
   readFormulas(sheet: string): string[][] {
     return this.sheet(sheet).getDataRange().getFormulas();
   }
@@ -215,6 +221,12 @@ export class AppsScriptWorkbook implements SheetGateway {
         background: rule.getBooleanCondition()?.getBackground() ?? null,
         handle: rule,
       }));
+  }
+
+  hasConditionalRule(sheet: string, background: string): boolean {
+    const rules = this.sheet(sheet).getConditionalFormatRules();
+    for (let i = rules.length - 1; i >= 0; i--) if (rules[i].getBooleanCondition()?.getBackground() === background) return true;
+    return false;
   }
 
   /** Ranges from A1 notation in two calls, however many: each getRange would be one. */

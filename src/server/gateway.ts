@@ -46,6 +46,8 @@ export interface SheetGateway {
 
   /** Every value of a sheet's data range, in one read. */
   readValues(sheet: string): ReadValue[][];
+  /** Whether each cell of a rectangle has a data-validation rule (an input rule), in one read. */
+  readValidated(sheet: string, range: GridRange): boolean[][];
   /** Every formula of a sheet's data range ('' where a cell holds none), in one read. */
   readFormulas(sheet: string): string[][];
   /** The tag of every tagged sheet, found with one call (developer metadata). */
@@ -70,6 +72,11 @@ export interface SheetGateway {
   setNotes(sheet: string, range: GridRange, notes: readonly (readonly string[])[]): void;
   setValidations(sheet: string, range: GridRange, rules: readonly (readonly (Validation | null)[])[]): void;
   readConditionalRules(sheet: string): ExistingRule[];
+  /**
+   * Whether a conditional rule of the sheet colours cells `background`. The add-on writes its
+   * own rules first and its missing-input rule last, so the search runs from the last rule back.
+   */
+  hasConditionalRule(sheet: string, background: string): boolean;
   /** Replaces all rules of a sheet: the add-on's own, plus the kept handles of other rules. */
   setConditionalRules(sheet: string, rules: readonly ConditionalRule[], kept: readonly ExistingRule[]): void;
   /**

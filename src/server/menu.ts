@@ -1,3 +1,4 @@
+import { langFromLocale } from '../core/i18n';
 import { type SidebarView, sidebarViewTag } from '../rpc';
 
 /**
@@ -30,13 +31,24 @@ const sidebar = (view?: SidebarView) => (): void => {
   SpreadsheetApp.getUi().showSidebar(view ? html.append(sidebarViewTag(view)) : html);
 };
 
-/** The help is a static page the build writes from the functions' documentation (Help.html). */
+/** The Help dialog's size: its page is laid out to fit it without scrolling sideways. */
+export const HELP_DIALOG = { width: 560, height: 480 } as const;
+
+/**
+ * The help is a static page the build writes from the functions' documentation (Help.html), in
+ * both languages: the sidebar's language choice is not stored anywhere, and people sharing a
+ * workbook read different ones. The spreadsheet's language comes first (a style appended, so the
+ * page needs no script).
+ */
 function showHelp(): void {
-  SpreadsheetApp.getUi().showModelessDialog(
-    HtmlService.createHtmlOutputFromFile('Help').setWidth(480).setHeight(360),
-    'KPI Tree — Help / ヘルプ',
-  );
+  const html = HtmlService.createHtmlOutputFromFile('Help').setWidth(HELP_DIALOG.width).setHeight(HELP_DIALOG.height);
+  const japaneseFirst = langFromLocale(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale()) === 'ja';
+  SpreadsheetApp.getUi().showModelessDialog(japaneseFirst ? html.append(JAPANESE_FIRST) : html, 'KPI Tree — Help / ヘルプ');
 }
+
+/** Appended to the Help page for a Japanese spreadsheet: its Japanese section comes first. */
+export const JAPANESE_FIRST =
+  '<style>#ja{order:-1}.lang+.lang{border-top:0;margin-top:0}#en{border-top:1px solid #dadce0;margin-top:16px}</style>';
 
 /** The sidebar holds every view (new tree, bottleneck status, month close): each item opens its own. */
 export const menuActions = {

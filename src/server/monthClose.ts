@@ -85,6 +85,37 @@ function historySheets(workbook: SheetGateway, vocabulary: Vocabulary): HistoryS
   });
 }
 
+/**
+ * The actual each node had in each of `months`, as History recorded it (the latest revision),
+ * from the rows of the tree sheets `from` accepts: by node id, one entry per month (null where
+ * none is recorded). One read per History sheet.
+ */
+export function historyActuals(
+  workbook: SheetGateway,
+  tagged: readonly { readonly sheet: string; readonly tag: string }[],
+  months: readonly string[],
+  from: (sheet: string) => boolean,
+): Map<string, (number | null)[]> {
+  const actuals = new Map<string, (number | null)[]>();
+  const revisions = new Map<string, number>();
+  for (const { sheet, tag } of tagged) {
+    if (!parseHistoryTag(tag)) continue;
+    for (const row of workbook.readValues(sheet)) {
+      const m = months.indexOf(String(row[COLUMN.month - 1]));
+      const actual = row[COLUMN.actual - 1];
+      if (m < 0 || !from(String(row[COLUMN.sheet - 1])) || typeof actual !== 'number') continue;
+      const id = String(row[COLUMN.nodeId - 1]);
+      const key = `${id}\n${m}`;
+      const revision = Number(row[COLUMN.revision - 1]) || 0;
+      if ((revisions.get(key) ?? -1) > revision) continue;
+      revisions.set(key, revision);
+      if (!actuals.has(id)) actuals.set(id, Array<number | null>(months.length).fill(null));
+      actuals.get(id)![m] = actual;
+    }
+  }
+  return actuals;
+}
+
 /** The months History holds for a tree sheet, in any language's History. */
 export function recordedMonths(workbook: SheetGateway, sheetName: string): Set<string> {
   const months = new Set<string>();

@@ -128,9 +128,9 @@ function parseTag(raw: string): SheetTag | null {
 }
 
 /** The tree sheets of the workbook, found by their tags (one call), whatever their names now. */
-export function treeTags(workbook: SheetGateway): Map<string, SheetTag> {
+export function treeTags(workbook: SheetGateway, tagged = workbook.taggedSheets()): Map<string, SheetTag> {
   const trees = new Map<string, SheetTag>();
-  for (const { sheet, tag } of workbook.taggedSheets()) {
+  for (const { sheet, tag } of tagged) {
     const parsed = parseTag(tag);
     if (parsed) trees.set(sheet, parsed);
   }
@@ -157,8 +157,8 @@ const inputsFor = (tree: Tree, typed: Readonly<Record<string, number>>) => {
  * input the tree refuses is left out of `tree` (the sheet says "check input" on its row), so
  * reading the status or closing a month still works; a change to the tree refuses it by name.
  */
-export function readTree(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string) {
-  const tag = treeTags(workbook).get(sheetName);
+export function readTree(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, tags = treeTags(workbook)) {
+  const tag = tags.get(sheetName);
   const contents = tag ? readTreeSheet(workbook.readValues(sheetName)) : null;
   const template = tag ? vocabulary.templates.find((t) => t.id === tag.templateId) : undefined;
   if (!tag || !template) refuse(vocabulary, 'notATree', 'sheet', { sheet: sheetName });

@@ -119,7 +119,9 @@ export function slopeOf(node: TreeNode, cells: { up: string; partnerActual: stri
   const { up, partnerActual, partnerPlan, own } = cells;
   const partner = node.partner!;
   const value =
-    partner.kind === 'factor' ? `IF(${numbers(partnerActual)},${partnerActual},IF(AND(${numbers(own)},${own}=0),${partnerPlan},""))` : partnerActual;
+    partner.kind === 'factor'
+      ? `IF(${numbers(partnerActual)},${partnerActual},IF(AND(${numbers(own)},${own}=0),${partnerPlan},""))`
+      : partnerActual;
   const slope = `${up}*${partner.complement ? `(1-${value})` : value}`;
   return `IF(${numbers(up, value)},${node.complement ? `-${slope}` : slope},"")`;
 }

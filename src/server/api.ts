@@ -6,6 +6,7 @@ import type { SheetGateway } from './gateway';
 import { closeMonth, nextToClose, recordedMonths } from './monthClose';
 import { setOwnerProtection } from './ownerProtection';
 import { treeStatus } from './status';
+import { findTeam, splitTeamEvenly, writeTeamSheet } from './team';
 import { addProcessKpi, applyWhatIf } from './treeEdits';
 import { listTrees, readTree } from './trees';
 import { updateTreeSheet } from './update';
@@ -49,6 +50,9 @@ export function createServerApi({ workbook, today, vocabulary }: ServerEnv): Ser
     applyWhatIf: (sheetName, change) => applyWhatIf(workbook, vocabulary(), sheetName, change),
     rolloverYear: (sheetName) => rolloverYear(workbook, vocabulary(), sheetName, today()),
     setOwnerProtection: (sheetName, enabled) => setOwnerProtection(workbook, vocabulary(), sheetName, enabled),
+    getTeam: (sheetName) => findTeam(workbook, vocabulary(), sheetName),
+    refreshTeam: (sheetName) => writeTeamSheet(workbook, vocabulary(), sheetName),
+    splitTeamEvenly: (sheetName) => splitTeamEvenly(workbook, vocabulary(), sheetName),
   };
 }
 

@@ -81,8 +81,9 @@ const formula = (f: string): CellContent => ({ formula: `=${f}` });
 const text = (value: string | number): CellContent =>
   typeof value === 'number' ? { number: value } : value === '' ? null : { text: value };
 /** Sizes and averages counted in units (0.33 purchases per customer a month) show their decimals. */
-const unitFormat = (r: NodeRow) =>
-  r.node.kind === 'factor' && r.node.unit === 'count' ? NUMBER_FORMAT.average : NUMBER_FORMAT[r.node.unit];
+export const formatOf = (node: TreeNode) =>
+  node.kind === 'factor' && node.unit === 'count' ? NUMBER_FORMAT.average : NUMBER_FORMAT[node.unit];
+const unitFormat = (r: NodeRow) => formatOf(r.node);
 
 /** Flows (counts and amounts) are phased into months; a rate, a size or a level holds all year. */
 const phased = (r: NodeRow) => r.node.kind !== 'factor' && !r.node.stock;

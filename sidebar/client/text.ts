@@ -130,6 +130,13 @@ export const MESSAGES = {
   updateIt: t('Update it', '既存を更新'),
   startSecond: t('Start a second tree', '2つ目を作成'),
   months: t('Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec', '1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月'),
+  teamHeading: t('Team: who is stuck where', 'チーム: 誰がどこでつまずいているか'),
+  teamHint: t(
+    'Each person’s actuals by stage from the linked data, against their share of the plan, and their own bottleneck.',
+    'リンクしたデータから担当者ごとの段階別実績を、計画の配分と比べ、各自のボトルネックを示します。',
+  ),
+  teamRefresh: t('Create / refresh the Team sheet', 'チームシートを作成・更新'),
+  teamSplit: t('Split the KGI evenly', 'KGIを均等に配分'),
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;

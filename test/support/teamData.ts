@@ -74,3 +74,7 @@ export const RULES: readonly SourceRule[] = [
   rule('leads', ['Lead'], { amountColumn: 'Qty' }),
   rule('visits', ['Visit'], { amountColumn: 'Qty' }),
 ];
+
+/** The same log a fiscal year earlier or later: each date's year replaced by `year` (March's by the year before). */
+export const inYear = (rows: readonly Row[], year: number): Row[] =>
+  rows.map(([date, ...rest]) => [date.replace(/^2026-/, `${year}-`).replace(/^2025-03/, `${year - 1}-03`), ...rest] as Row);

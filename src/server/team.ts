@@ -60,7 +60,8 @@ export function writeTeamSheet(
       if (index < 0) refuseTeam('noColumn', 'ownerColumn', { sheet: rule.dataSheet, column: rule.ownerColumn });
       return ownersIn(values, index);
     });
-    const before = existing ? (readTeamSheet(workbook.readValues(existing.sheet))?.people ?? []) : [];
+    const found = existing ? workbook.readValues(existing.sheet) : [];
+    const before = readTeamSheet(found)?.people ?? [];
     const people = [...new Set([...before.map((p) => p.name), ...owners])];
 
     const words = TEAM_WORDS[tag.lang];
@@ -81,20 +82,27 @@ export function writeTeamSheet(
       return teamStatus(workbook, vocabulary, treeSheet);
     }
     const sheet = existing.sheet;
+    // A tree whose arithmetic changed has more or fewer nodes: columns the draft no longer
+    // fills are cleared, not left with figures of a node that is gone.
+    const width = Math.max(draft.columns, found[0]?.length ?? 0);
+    const wide = <T>(grid: readonly (readonly T[])[], blank: T): T[][] =>
+      grid.map((row) => [...row, ...Array<T>(width - row.length).fill(blank)]);
     workbook.ensureRows(sheet, draft.rows);
-    const all = { row: 1, column: 1, rows: draft.rows, columns: draft.columns };
-    workbook.setNumberFormats(sheet, all, draft.numberFormats);
+    workbook.ensureColumns(sheet, width);
+    const all = { row: 1, column: 1, rows: draft.rows, columns: width };
+    workbook.setNumberFormats(sheet, all, wide(draft.numberFormats, 'General'));
     // Everything but the allocations people have typed (or left blank) on their own rows.
     const kept = new Set(before.map((p) => p.row));
     const writable = (row: number, column: number) => !(column === TEAM_COLUMN.allocation && kept.has(row));
-    for (const range of rectangles(draft.ownedRows, draft.columns, writable, writable)) {
-      workbook.setContents(sheet, range, slice(draft.contents, range));
+    const cells = wide(draft.contents, null);
+    for (const range of rectangles(draft.ownedRows, width, writable, writable)) {
+      workbook.setContents(sheet, range, slice(cells, range));
     }
-    workbook.setBackgrounds(sheet, all, draft.backgrounds);
-    workbook.setFontWeights(sheet, all, draft.fontWeights);
-    workbook.setFontColors(sheet, all, draft.fontColors);
-    workbook.setNotes(sheet, all, draft.notes);
-    workbook.setValidations(sheet, all, draft.validations);
+    workbook.setBackgrounds(sheet, all, wide(draft.backgrounds, null));
+    workbook.setFontWeights(sheet, all, wide(draft.fontWeights, 'normal'));
+    workbook.setFontColors(sheet, all, wide(draft.fontColors, null));
+    workbook.setNotes(sheet, all, wide(draft.notes, ''));
+    workbook.setValidations(sheet, all, wide(draft.validations, null));
     const theirs = workbook.readConditionalRules(sheet).filter((rule) => rule.background === null || !RULE_COLOURS.has(rule.background));
     workbook.setConditionalRules(sheet, draft.rules, theirs);
     workbook.protectExcept(sheet, draft.inputs, draft.protectionNote);

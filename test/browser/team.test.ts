@@ -116,4 +116,21 @@ describe.each(CASES)('the Team view ($lang)', (c) => {
       await page.screenshot({ path: join(folder, `team-${c.lang}.png`) });
     }
   });
+
+  it('shows a new owner’s name as text, never markup, after a refresh keeps everyone’s allocation', async () => {
+    const name = '<img src=x onerror="document.title=1">';
+    preview.workbook.sheets.edit('CRM export', 40, 1, '2025-05-02');
+    preview.workbook.sheets.edit('CRM export', 40, 2, name);
+    preview.workbook.sheets.edit('CRM export', 40, 3, 'Visit');
+    await sidebar.locator('#team-refresh').click();
+    await eventually(
+      () => sidebar.locator('#team-list h4').allTextContents(),
+      (names) => expect(names).toEqual(['Aiko', 'Ben', 'Carol', name, c.total]),
+    );
+    expect(await sidebar.locator('#team-list img').count()).toBe(0);
+    await eventuallyInnerText(person('Aiko'), new RegExp(c.aikoAllocation.replace(/[()]/g, '\\$&')));
+    // The three allocations still add up to the KGI; the newcomer has none yet.
+    expect(await sidebar.locator('#team-warning').isHidden()).toBe(true);
+    expect(await sidebar.locator('#team-list .team-member').nth(3).locator('.stage').innerText()).toBe(c.noAllocation);
+  });
 });

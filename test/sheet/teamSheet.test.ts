@@ -15,7 +15,7 @@ import type { TeamMember, TeamStatus } from '../../src/rpc';
 import { createServerApi } from '../../src/server/api';
 import { writeTeamSheet } from '../../src/server/team';
 import { addDataSheet, DATA_SHEET, ROWS, RULES } from '../support/teamData';
-import { TreeSheet } from '../support/treeSheet';
+import { processKpi, TreeSheet } from '../support/treeSheet';
 
 const LANGS: readonly Lang[] = ['en', 'ja'];
 const JUNE_2026 = new Date(2026, 5, 10); // April and May have ended
@@ -167,6 +167,39 @@ describe.each(LANGS)('the Team sheet fills itself from the data (%s)', (lang) =>
     }
     // Refused before anything was written.
     expect(api.getTeam(tree.name)).toBeNull();
+  });
+});
+
+describe('a tree whose arithmetic grows', () => {
+  it('refreshes the same Team sheet with the new channel’s columns, allocations kept', () => {
+    const tree = TreeSheet.build({ templateId: 'b2b_pipeline', kgi: KGI }, JUNE_2026);
+    tree.setting('period', '2026-04');
+    addDataSheet(tree.workbook);
+    const rules = [
+      { ...RULES[0], nodeId: 'pipeline' },
+      { ...RULES[2], nodeId: 'qualified' },
+      { ...RULES[3], nodeId: 'web_leads' },
+    ];
+    const api = createServerApi({ workbook: tree.workbook, today: () => JUNE_2026, vocabulary: () => VOCABULARY });
+    const { teamSheet } = writeTeamSheet(tree.workbook, VOCABULARY, tree.name, rules);
+    const id = tree.workbook.sheetId(teamSheet);
+    const columns = tree.workbook.readValues(teamSheet)[0].length;
+    tree.workbook.edit(teamSheet, TEAM_ROW.firstPerson, TEAM_COLUMN.allocation, '60000000');
+
+    api.addProcessKpi(tree.name, processKpi({ channelShare: 0.1 }));
+    const refreshed = api.refreshTeam(tree.name);
+    expect(tree.workbook.sheetId(teamSheet)).toBe(id);
+    const keys = tree.workbook.readValues(teamSheet)[TEAM_ROW.keys - 1];
+    // The channel's actual, plan and achievement, and, as a stage, its slope, recoverable and score.
+    expect(keys.length).toBe(columns + 6);
+    const added = refreshed.nodes.find((n) => n.label === 'Referrals')!;
+    expect(keys).toContain(`${added.nodeId}:actual`);
+    expect(member(refreshed, 'Aiko').allocation).toBe(60_000_000);
+    // Web leads from the data (April: 40 + 24 + 20 = 84); the new channel has no data, so the
+    // leads they add up to stay blank rather than a partial sum.
+    expect(figure(refreshed.total!, 'web_leads').actual).toBe(84);
+    expect(figure(refreshed.total!, 'leads').actual).toBeNull();
+    expect(figure(refreshed.total!, 'qualified').actual).toBe(18);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The Team view as a manager meets it, in a real browser beside the preview's spreadsheet, in
  * English and Japanese: a CRM export linked to the new-business tree (¥1bn, FY2025, the period
- * April to June), the Team sheet generated, the KGI split evenly in whole yen, and each person's
+ * April to June; the preview stands in for the link, build/preview/teamSample.ts), the Team sheet generated, the KGI split evenly in whole yen, and each person's
  * actual → plan by stage with their own bottleneck, as the Team sheet's formulas computed them.
  * Set TEAM_SCREENSHOTS to a folder to keep the pictures (team-en.png, team-ja.png) there.
  */
@@ -11,8 +11,6 @@ import { buildNewBusiness, selectedTab } from '../../build/preview/drive.mjs';
 import type { Preview } from '../../build/preview/server';
 import { VOCABULARY } from '../../src/core/vocabulary';
 import { createServerApi } from '../../src/server/api';
-import { writeTeamSheet } from '../../src/server/team';
-import { addDataSheet, inYear, ROWS, RULES } from '../support/teamData';
 import { eventually, eventuallyInnerText } from './support/eventually';
 import { openPreview } from './support/preview';
 
@@ -51,8 +49,6 @@ describe.each(CASES)('the Team view ($lang)', (c) => {
     await sidebar.locator('#lang').selectOption(c.lang);
     await buildNewBusiness(sidebar);
     tree = (await sidebar.locator('#result-name').textContent()) ?? '';
-    // The link (built beside this view) leaves rules like these: the export's counts per stage.
-    addDataSheet(preview.workbook, inYear(ROWS, 2025));
     await sidebar.locator('#nav-status').click();
   });
 
@@ -63,18 +59,13 @@ describe.each(CASES)('the Team view ($lang)', (c) => {
 
   const person = (name: string) => sidebar.locator(`#team-list [data-person="${name}"]`);
 
-  it('says there is no Team sheet yet, then refuses to create one until the tree is linked to data', async () => {
+  it('says there is no Team sheet yet, creates it from the linked data, and says the allocations do not add up', async () => {
     await sidebar.locator('#team > summary').click();
     await eventuallyInnerText(
       sidebar.locator('#team-list'),
       c.lang === 'en' ? /^No Team sheet for this tree yet\./ : /^このツリーのチームシートはまだありません。/,
     );
-    await sidebar.locator('#team-refresh').click();
-    await eventuallyInnerText(sidebar.locator('#banner'), c.lang === 'en' ? /is linked to a data sheet/ : /リンクされていません/);
-  });
-
-  it('shows each person once the Team sheet exists, and says the allocations do not add up', async () => {
-    writeTeamSheet(preview.workbook, VOCABULARY, tree, RULES);
+    // The preview stands in for the link: the sample CRM export and its rules (build/preview/teamSample.ts).
     await sidebar.locator('#team-refresh').click();
     await eventually(
       () => sidebar.locator('#team-list h4').allTextContents(),

@@ -4,6 +4,8 @@
  * hand below; it follows the tree's period selector, keeps typed allocations when refreshed,
  * and costs the same Apps Script calls however many people. English and Japanese trees.
  */
+
+import { addDataSheet, DATA_SHEET, ROWS, RULES } from '../../build/preview/teamSample';
 import type { Lang } from '../../src/core/i18n';
 import { PALETTE } from '../../src/core/sheet/schema';
 import { TEAM_COLUMN, TEAM_ROW } from '../../src/core/sheet/teamLayout';
@@ -14,7 +16,6 @@ import { VOCABULARY } from '../../src/core/vocabulary';
 import type { TeamMember, TeamStatus } from '../../src/rpc';
 import { createServerApi } from '../../src/server/api';
 import { writeTeamSheet } from '../../src/server/team';
-import { addDataSheet, DATA_SHEET, ROWS, RULES } from '../support/teamData';
 import { processKpi, TreeSheet } from '../support/treeSheet';
 
 const LANGS: readonly Lang[] = ['en', 'ja'];

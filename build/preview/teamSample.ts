@@ -1,11 +1,15 @@
 /**
  * A small fictional activity log, as a CRM export pasted into the workbook: one row per visit
  * batch, lead batch, qualified deal or won order, with a date, an owner, a stage, a quantity
- * and an amount; and the rules that link the new-business tree's counts to it.
+ * and an amount; and the rules that link the new-business tree's counts to it. The tests use
+ * it, and the preview stands it in for the link the sidebar sets up (`withSampleLink`).
  */
-import type { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
 import { cellRange } from '../../src/core/sheet/draft';
 import type { SourceRule } from '../../src/core/team';
+import { VOCABULARY } from '../../src/core/vocabulary';
+import type { ServerApi } from '../../src/rpc';
+import { writeTeamSheet } from '../../src/server/team';
+import type { MemoryWorkbook } from '../sheets/memoryWorkbook';
 
 export const DATA_SHEET = 'CRM export';
 export const HEADER = ['Date', 'Owner', 'Stage', 'Qty', 'Amount'] as const;
@@ -78,3 +82,25 @@ export const RULES: readonly SourceRule[] = [
 /** The same log a fiscal year earlier or later: each date's year replaced by `year` (March's by the year before). */
 export const inYear = (rows: readonly Row[], year: number): Row[] =>
   rows.map(([date, ...rest]) => [date.replace(/^2026-/, `${year}-`).replace(/^2025-03/, `${year - 1}-03`), ...rest] as Row);
+
+/**
+ * The preview's stand-in for a node's link to its data: creating the Team sheet of a tree that
+ * has none adds the sample export (dated in the tree's fiscal year) and generates the Team sheet
+ * from the sample rules of the nodes the tree has. Otherwise, the server's own answer.
+ */
+export function withSampleLink(api: ServerApi, workbook: MemoryWorkbook): ServerApi {
+  return {
+    ...api,
+    refreshTeam(sheetName) {
+      const rules = () => {
+        const ids = new Set(api.getTreeStatus(sheetName).nodes.map((n) => n.nodeId));
+        return RULES.filter((rule) => ids.has(rule.nodeId));
+      };
+      if (api.getTeam(sheetName) !== null || rules().length === 0) return api.refreshTeam(sheetName);
+      if (!workbook.sheetNames().includes(DATA_SHEET)) {
+        addDataSheet(workbook, inYear(ROWS, api.getTreeStatus(sheetName).fiscalYear ?? 2026));
+      }
+      return writeTeamSheet(workbook, VOCABULARY, sheetName, rules());
+    },
+  };
+}

@@ -87,7 +87,7 @@ function dataColumn(spec: TeamSheetSpec, sheet: string, header: string): string 
 type NodeKey = 'actual' | 'plan' | 'achievement';
 const NODE_KEYS: readonly NodeKey[] = ['actual', 'plan', 'achievement'];
 
-export interface TeamColumns {
+interface TeamColumns {
   /** Where each node's columns are. */
   readonly node: (id: string, key: NodeKey) => number;
   readonly slope: (id: string) => number;
@@ -114,7 +114,7 @@ function teamColumns(nodes: readonly TreeNode[], stages: readonly TreeNode[]): T
 /** The nodes the Team sheet shows: the tree's arithmetic (process KPIs stay on the tree sheet). */
 export const teamNodes = (nodes: readonly TreeNode[]) => nodes.filter((n) => n.kind !== 'tracked');
 
-export function layoutTeamSheet(spec: TeamSheetSpec): SheetDraft & { readonly personRows: readonly number[] } {
+export function layoutTeamSheet(spec: TeamSheetSpec): SheetDraft {
   const { words } = spec;
   const nodes = teamNodes(spec.nodes);
   const stages = nodes.filter(isStage);
@@ -122,13 +122,12 @@ export function layoutTeamSheet(spec: TeamSheetSpec): SheetDraft & { readonly pe
   const rules = new Map<string, SourceRule>();
   for (const rule of spec.rules) {
     const node = byId.get(rule.nodeId);
-    if (!node || !isTyped(node) || node.kind === 'tracked')
-      refuseTeam('notLinkable', 'nodeId', { node: node?.label[spec.lang] ?? rule.nodeId });
+    // Process KPIs are not among `nodes`: only the arithmetic's typed counts and money link.
+    if (!node || !isTyped(node)) refuseTeam('notLinkable', 'nodeId', { node: node?.label[spec.lang] ?? rule.nodeId });
     rules.set(rule.nodeId, rule);
   }
   if (spec.people.length === 0) refuseTeam('noOwners', 'ownerColumn', {});
   const columns = teamColumns(nodes, stages);
-  const personRows = spec.people.map((_, i) => TEAM_ROW.firstPerson + i);
   const totalRow = TEAM_ROW.firstPerson + spec.people.length;
   const rows = totalRow;
   const width = columns.last;
@@ -293,7 +292,7 @@ export function layoutTeamSheet(spec: TeamSheetSpec): SheetDraft & { readonly pe
   const allocationRule: Validation = { kind: 'number', min: 0, help: words.allocationHelp };
   const inputs: GridRange[] = [];
   spec.people.forEach((person, i) => {
-    const row = personRows[i];
+    const row = TEAM_ROW.firstPerson + i;
     put(row, TEAM_COLUMN.person, { text: person }, '@');
     // The allocation is the person's input: left blank here, and never in an update's writes.
     numberFormats[row - 1][TEAM_COLUMN.allocation - 1] = kgiFormat;
@@ -339,7 +338,6 @@ export function layoutTeamSheet(spec: TeamSheetSpec): SheetDraft & { readonly pe
       lang: spec.lang,
       rules: spec.rules,
     } satisfies TeamTag),
-    personRows,
   };
 }
 

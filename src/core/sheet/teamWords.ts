@@ -59,7 +59,7 @@ export const TEAM_WORDS: Record<Lang, TeamWords> = {
     },
     total: 'Team total',
     none: '—',
-    allocationHelp: 'A whole amount of 0 or more.',
+    allocationHelp: 'An amount of 0 or more.',
     protection: 'KPI tree: Team sheet computed from the data. Type in the yellow allocation cells.',
   },
   ja: {
@@ -90,7 +90,7 @@ export const TEAM_WORDS: Record<Lang, TeamWords> = {
     },
     total: 'チーム合計',
     none: '—',
-    allocationHelp: '0 以上の整数を入力してください。',
+    allocationHelp: '0 以上の金額を入力してください。',
     protection: 'KPIツリー: データから計算するチームシートです。黄色の配分セルに入力してください。',
   },
 };

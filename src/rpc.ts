@@ -223,6 +223,12 @@ export interface ServerApi {
   setOwnerProtection(sheetName: string, enabled: boolean): number;
   /** The tree's design against the checklist of a good KPI design, each check passed or failed with the row to fix. */
   getDesignCheck(sheetName: string): readonly DesignCheck[];
+  /** The tree's Team sheet as its formulas computed it; null before one is generated. */
+  getTeam(sheetName: string): TeamStatus | null;
+  /** Generates the tree's Team sheet, or updates it in place (new people added, allocations kept). */
+  refreshTeam(sheetName: string): TeamStatus;
+  /** Writes whole allocations that add up to the KGI exactly, one equal share each (the first get the extra units). */
+  splitTeamEvenly(sheetName: string): TeamStatus;
 }
 
 /**
@@ -244,3 +250,38 @@ export const RPC_ERROR_MARKER = 'KPI_TREE_ERROR:';
 export type SidebarView = 'new' | 'status' | 'month';
 export const SIDEBAR_VIEW_META = 'kpi-tree-view';
 export const sidebarViewTag = (view: SidebarView): string => `<meta name="${SIDEBAR_VIEW_META}" content="${view}">`;
+
+/** A node's figures for one person (or the team) in the selected period, as the Team sheet computed them. */
+export interface TeamFigure {
+  readonly nodeId: string;
+  readonly actual: number | null;
+  readonly plan: number | null;
+  readonly achievement: number | null;
+}
+
+/** One row of the Team sheet: a person (or a team, as the data's owner column names it), or the total. */
+export interface TeamMember {
+  readonly name: string;
+  /** Their share of the KGI as typed (null while blank) and as a fraction of the KGI. */
+  readonly allocation: number | null;
+  readonly share: number | null;
+  /** Their own bottleneck stage by the tree's rule, as the sheet names it; null when none. */
+  readonly bottleneck: { readonly nodeId: string; readonly label: string } | null;
+  readonly recoverable: number | null;
+  readonly figures: readonly TeamFigure[];
+}
+
+/** A tree's Team sheet read back: who is stuck at which stage, for the period the tree selects. */
+export interface TeamStatus {
+  readonly treeSheet: string;
+  readonly teamSheet: string;
+  readonly period: string;
+  /** The nodes shown, in tree order, with the stages (levers) a bottleneck can name marked. */
+  readonly nodes: readonly { readonly nodeId: string; readonly label: string; readonly unit: Unit; readonly stage: boolean }[];
+  readonly kgi: number | null;
+  readonly allocated: number | null;
+  /** Row 2's warning while the allocations do not add up to the KGI; '' when they do. */
+  readonly allocationWarning: string;
+  readonly people: readonly TeamMember[];
+  readonly total: TeamMember | null;
+}

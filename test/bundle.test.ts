@@ -268,6 +268,9 @@ describe('menu and sidebar entry points', () => {
     updateTree: () => expect(rpc('updateTree', 'Sheet1', { kgi: 2e9 }).failure?.field).toBe('sheet'),
     setOwnerProtection: () => expect(rpc('setOwnerProtection', 'Sheet1', true).failure?.field).toBe('sheet'),
     getDesignCheck: () => expect(rpc('getDesignCheck', 'Sheet1').failure?.field).toBe('sheet'),
+    getTeam: () => expect(rpc('getTeam', 'Sheet1').failure?.field).toBe('sheet'),
+    refreshTeam: () => expect(rpc('refreshTeam', 'Sheet1').failure?.field).toBe('sheet'),
+    splitTeamEvenly: () => expect(rpc('splitTeamEvenly', 'Sheet1').failure?.field).toBe('sheet'),
     showHelp: () => {
       const dialogs = runIn({ locale: 'en_US' }, 'showHelp').filter(([what]) => what === 'Ui.showModelessDialog');
       expect(dialogs).toHaveLength(1);

@@ -14,6 +14,7 @@ import { type ServerApi, sidebarViewTag } from '../../src/rpc';
 import { createServerApi, exposeApi } from '../../src/server/api';
 import { bundleText } from '../esbuild.mjs';
 import { MemoryWorkbook } from '../sheets/memoryWorkbook';
+import { withSampleLink } from './teamSample';
 
 export interface PreviewOptions {
   /** The repository root: dist/Sidebar.html must be built. */
@@ -102,7 +103,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // One clock for the server and the sheet's own TODAY(), as in Sheets.
   const today = options.today ?? (() => new Date());
   const workbook = new MemoryWorkbook({ locale: options.locale ?? 'en_US', now: today });
-  const api: ServerApi = exposeApi(createServerApi({ workbook, today, vocabulary: () => VOCABULARY }));
+  const api: ServerApi = exposeApi(withSampleLink(createServerApi({ workbook, today, vocabulary: () => VOCABULARY }), workbook));
 
   /** `?view=month` appends the view tag as the menu items do in Apps Script. */
   const sidebar = async (view: string | null): Promise<string> => {

@@ -12,6 +12,7 @@ import { initNextYear } from './nextYearView';
 import { initOwners } from './ownersView';
 import { createRpc, decodeFailure } from './rpc';
 import { initStatus } from './statusView';
+import { initTeam } from './teamView';
 import { initUpdateTree } from './updateTreeView';
 import { initWhatIf } from './whatIfView';
 
@@ -24,6 +25,7 @@ initUpdateTree(rpc, status);
 initAddKpi(rpc, status);
 initNextYear(rpc, status);
 initDesignCheck(rpc, status);
+initTeam(rpc, status);
 
 function showView(view: 'new' | 'status'): Promise<void> {
   for (const name of ['new', 'status'] as const) {

@@ -139,6 +139,13 @@ export const MESSAGES = {
   designPassed: t('Passed', '合格'),
   designFailed: t('Not yet', '未達'),
   designUnknown: t('Cannot tell yet', '判定できません'),
+  teamHeading: t('Team: who is stuck where', 'チーム: 誰がどこでつまずいているか'),
+  teamHint: t(
+    'Each person’s actuals by stage from the linked data, against their share of the plan, and their own bottleneck.',
+    'リンクしたデータから担当者ごとの段階別実績を、計画の配分と比べ、各自のボトルネックを示します。',
+  ),
+  teamRefresh: t('Create / refresh the Team sheet', 'チームシートを作成・更新'),
+  teamSplit: t('Split the KGI evenly', 'KGIを均等に配分'),
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -7,6 +7,7 @@ import type { SheetGateway } from './gateway';
 import { closeMonth, nextToClose, recordedMonths } from './monthClose';
 import { setOwnerProtection } from './ownerProtection';
 import { treeStatus } from './status';
+import { findTeam, splitTeamEvenly, writeTeamSheet } from './team';
 import { addProcessKpi, applyWhatIf } from './treeEdits';
 import { listTrees, readTree } from './trees';
 import { updateTreeSheet } from './update';
@@ -51,6 +52,9 @@ export function createServerApi({ workbook, today, vocabulary }: ServerEnv): Ser
     rolloverYear: (sheetName) => rolloverYear(workbook, vocabulary(), sheetName, today()),
     setOwnerProtection: (sheetName, enabled) => setOwnerProtection(workbook, vocabulary(), sheetName, enabled),
     getDesignCheck: (sheetName) => designCheck(workbook, vocabulary(), sheetName),
+    getTeam: (sheetName) => findTeam(workbook, vocabulary(), sheetName),
+    refreshTeam: (sheetName) => writeTeamSheet(workbook, vocabulary(), sheetName),
+    splitTeamEvenly: (sheetName) => splitTeamEvenly(workbook, vocabulary(), sheetName),
   };
 }
 

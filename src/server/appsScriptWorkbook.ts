@@ -144,6 +144,11 @@ export class AppsScriptWorkbook implements SheetGateway {
     if (target.getMaxRows() < rows) target.insertRowsAfter(target.getMaxRows(), rows - target.getMaxRows());
   }
 
+  ensureColumns(sheet: string, columns: number): void {
+    const target = this.sheet(sheet);
+    if (target.getMaxColumns() < columns) target.insertColumnsAfter(target.getMaxColumns(), columns - target.getMaxColumns());
+  }
+
   insertRowsAfter(sheet: string, after: number, count: number): void {
     this.sheet(sheet).insertRowsAfter(after, count);
   }

@@ -56,6 +56,8 @@ export interface SheetGateway {
   insertSheet(name: string, rows: number, columns: number): void;
   /** Makes sure a sheet has at least this many rows (a new sheet has 1,000). */
   ensureRows(sheet: string, rows: number): void;
+  /** Makes sure a sheet has at least this many columns (a new sheet has 26). */
+  ensureColumns(sheet: string, columns: number): void;
   /** Sheets' own row operations: references elsewhere, protections and rules move with the rows. */
   insertRowsAfter(sheet: string, after: number, count: number): void;
   deleteRows(sheet: string, row: number, count: number): void;

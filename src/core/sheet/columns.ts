@@ -81,8 +81,9 @@ const formula = (f: string): CellContent => ({ formula: `=${f}` });
 const text = (value: string | number): CellContent =>
   typeof value === 'number' ? { number: value } : value === '' ? null : { text: value };
 /** Sizes and averages counted in units (0.33 purchases per customer a month) show their decimals. */
-const unitFormat = (r: NodeRow) =>
-  r.node.kind === 'factor' && r.node.unit === 'count' ? NUMBER_FORMAT.average : NUMBER_FORMAT[r.node.unit];
+export const formatOf = (node: TreeNode) =>
+  node.kind === 'factor' && node.unit === 'count' ? NUMBER_FORMAT.average : NUMBER_FORMAT[node.unit];
+const unitFormat = (r: NodeRow) => formatOf(r.node);
 
 /** Flows (counts and amounts) are phased into months; a rate, a size or a level holds all year. */
 const phased = (r: NodeRow) => r.node.kind !== 'factor' && !r.node.stock;
@@ -94,14 +95,41 @@ const underSum = (r: NodeRow) => r.parent?.combine === 'sum';
  * Whether every cell given holds a number. Engines disagree on "" in arithmetic (0, #VALUE! or
  * blank), so a figure that may be blank is tested before it is added, multiplied or divided.
  */
-const numbers = (...cells: string[]) =>
+export const numbers = (...cells: string[]) =>
   cells.length === 1 ? `ISNUMBER(${cells[0]})` : `AND(${cells.map((c) => `ISNUMBER(${c})`).join(',')})`;
 
-/** A rate from the figures of its parent and partner counts: orders ÷ deals, or 1 − that for churn; 0 ÷ 0 is blank. */
-const derivedRate = (r: NodeRow, of: (row: number) => string) => {
-  const ratio = `${of(r.parentRow)}/${of(r.partnerRow)}`;
-  return `IF(${numbers(of(r.parentRow), of(r.partnerRow))},IFERROR(${r.node.complement ? `1-${ratio}` : ratio},""),"")`;
+/** A rate from the cells of its parent and partner counts: orders ÷ deals, or 1 − that for churn; 0 ÷ 0 is blank. */
+export const rateOf = (node: TreeNode, parent: string, partner: string) => {
+  const ratio = `${parent}/${partner}`;
+  return `IF(${numbers(parent, partner)},IFERROR(${node.complement ? `1-${ratio}` : ratio},""),"")`;
 };
+const derivedRate = (r: NodeRow, of: (row: number) => string) => rateOf(r.node, of(r.parentRow), of(r.partnerRow));
+
+/** Actual ÷ plan (plan ÷ actual where lower is better); blank without both figures. */
+export const achievementOf = (node: TreeNode, plan: string, actual: string) =>
+  node.lowerIsBetter === true
+    ? `IF(AND(${numbers(plan, actual)},${actual}>0),${plan}/${actual},"")`
+    : `IF(AND(${numbers(plan, actual)},${plan}>0),${actual}/${plan},"")`;
+
+/**
+ * ∂KGI/∂node at the actuals, from the cells of the parent's slope (`up`), the partner's actual and
+ * plan, and the node's own actual: the partner's actual (its plan where it is a rate whose
+ * denominator, this node, is 0), 1 − it for a churn rate, negative for the churn rate itself.
+ */
+export function slopeOf(node: TreeNode, cells: { up: string; partnerActual: string; partnerPlan: string; own: string }): string {
+  const { up, partnerActual, partnerPlan, own } = cells;
+  const partner = node.partner!;
+  const value =
+    partner.kind === 'factor'
+      ? `IF(${numbers(partnerActual)},${partnerActual},IF(AND(${numbers(own)},${own}=0),${partnerPlan},""))`
+      : partnerActual;
+  const slope = `${up}*${partner.complement ? `(1-${value})` : value}`;
+  return `IF(${numbers(up, value)},${node.complement ? `-${slope}` : slope},"")`;
+}
+
+/** What restoring a node alone to plan recovers: (plan − actual) × slope, at least 0; 0 where the slope is. */
+export const recoveredOf = (plan: string, actual: string, slope: string) =>
+  `IF(NOT(${numbers(plan, slope)}),"",IF(${slope}=0,0,IF(${numbers(actual)},MAX(0,(${plan}-${actual})*${slope}),"")))`;
 
 /** The months the selected period covers, as SUMIFS/COUNTIFS criteria over the month numbers. */
 const inPeriod = `${monthIndex},">="&${helper(HELPER.periodFrom)},${monthIndex},"<="&${helper(HELPER.periodTo)}`;
@@ -144,6 +172,14 @@ export const ceilNoNoise = (x: string) => `MAX(ROUNDDOWN(${x},0),ROUNDUP((${x})*
  * every engine, exact or tolerant in its comparisons, and goes to the earliest stage.
  */
 const significant = (x: string) => `IF(${x}>0,ROUND(${x},9-INT(LOG10(${x}))),0)`;
+/**
+ * A stage's rank score: a stage with nothing achieved (an actual of 0 against a plan above 0)
+ * first, then what restoring it recovers, rounded by `significant`; blank when that cannot be said.
+ */
+export const rankOf = (node: TreeNode, plan: string, actual: string, recoverable: string) => {
+  const nothingAchieved = node.complement ? 'FALSE' : `AND(${numbers(plan, actual)},${actual}=0,${plan}>0)`;
+  return `IF(${nothingAchieved},${NOTHING_ACHIEVED_SCORE},IF(${numbers(recoverable)},${significant(recoverable)},""))`;
+};
 /** Scores above any amount: bad input first (no figure on the sheet can be trusted), then a stage with nothing achieved. */
 const BAD_INPUT_SCORE = '10^301';
 /** A row's score when its input needs checking: it ranks above every stage, and is no stage to fix. */
@@ -275,18 +311,10 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
           : `IF(${none},"",SUMIFS(${actualBlock(r.row)},${entered(r.row)},${inPeriod}))`;
     return { content: formula(actual), format: unitFormat(r) };
   },
-  achievement: (r) => {
-    const plan = at('period_plan', r.row);
-    const actual = at('period_actual', r.row);
-    return {
-      content: formula(
-        r.node.lowerIsBetter === true
-          ? `IF(AND(${numbers(plan, actual)},${actual}>0),${plan}/${actual},"")`
-          : `IF(AND(${numbers(plan, actual)},${plan}>0),${actual}/${plan},"")`,
-      ),
-      format: NUMBER_FORMAT.rate,
-    };
-  },
+  achievement: (r) => ({
+    content: formula(achievementOf(r.node, at('period_plan', r.row), at('period_actual', r.row))),
+    format: NUMBER_FORMAT.rate,
+  }),
   gap: (r) => {
     const [plan, actual] = [at('period_plan', r.row), at('period_actual', r.row)];
     return { content: formula(`IF(${numbers(plan, actual)},${actual}-${plan},"")`), format: unitFormat(r) };
@@ -299,7 +327,7 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
     const check = quote(sheet.words.status.check);
     if (r.node.kind === 'tracked') return { content: formula(`IF(${badInput(r)},${check},"")`), format: sheet.kgiFormat };
     const [plan, actual, slope] = [at('period_plan', r.row), at('period_actual', r.row), at('sensitivity', r.row)];
-    const recovered = `IF(NOT(${numbers(plan, slope)}),"",IF(${slope}=0,0,IF(${numbers(actual)},MAX(0,(${plan}-${actual})*${slope}),"")))`;
+    const recovered = recoveredOf(plan, actual, slope);
     // A stage's score reads this cell, so a stage tests its input here itself.
     const bad = isStage(r.node) ? `NOT(${validInput(r)})` : badInput(r);
     return { content: formula(`IF(${bad},${check},${recovered})`), format: sheet.kgiFormat };
@@ -366,23 +394,20 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
     if (r.parent === null) return { content: formula('1') };
     const up = at('sensitivity', r.parentRow);
     if (underSum(r)) return { content: formula(up) };
-    const partner = r.node.partner!;
-    const [partnerActual, own] = [at('period_actual', r.partnerRow), at('period_actual', r.row)];
     // The partner rate's denominator is this node: its 0 makes the rate 0 ÷ 0.
-    const value =
-      partner.kind === 'factor'
-        ? `IF(${numbers(partnerActual)},${partnerActual},IF(AND(${numbers(own)},${own}=0),${at('period_plan', r.partnerRow)},""))`
-        : partnerActual;
-    const slope = `${up}*${partner.complement ? `(1-${value})` : value}`;
-    return { content: formula(`IF(${numbers(up, value)},${r.node.complement ? `-${slope}` : slope},"")`) };
+    const cells = {
+      up,
+      partnerActual: at('period_actual', r.partnerRow),
+      partnerPlan: at('period_plan', r.partnerRow),
+      own: at('period_actual', r.row),
+    };
+    return { content: formula(slopeOf(r.node, cells)) };
   },
   // The stage to fix recovers the most KGI; a stage with no result at all ranks first. Bad input
   // anywhere ranks above both, so the summary names the row to check instead of a bottleneck.
   score: (r) => {
     if (!isStage(r.node)) return { content: formula(`IF(${validInput(r)},"",${BAD_INPUT_SCORE})`) };
-    const [plan, actual, recoverable] = [at('period_plan', r.row), at('period_actual', r.row), at('recoverable', r.row)];
-    const nothingAchieved = r.node.complement ? 'FALSE' : `AND(${numbers(plan, actual)},${actual}=0,${plan}>0)`;
-    const ranked = `IF(${nothingAchieved},${NOTHING_ACHIEVED_SCORE},IF(${numbers(recoverable)},${significant(recoverable)},""))`;
+    const ranked = rankOf(r.node, at('period_plan', r.row), at('period_actual', r.row), at('recoverable', r.row));
     return { content: formula(`IF(${validInput(r)},${ranked},${BAD_INPUT_SCORE})`) };
   },
 };

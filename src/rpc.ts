@@ -4,6 +4,7 @@
  * through a promise client over `google.script.run`. Values crossing it are plain data:
  * numbers, strings, booleans, arrays and objects of them; never `Date`s.
  */
+import type { ColumnType, DataCell } from './core/dataImport';
 import type { Lang, Localized } from './core/i18n';
 import type { TemplateId } from './core/templates';
 import type { Tree, Unit } from './core/tree';
@@ -209,6 +210,40 @@ export interface ServerApi {
   rolloverYear(sheetName: string): BuildResult;
   /** Off by default: when on, only a row's owner (an email) and the sheet's owners edit its inputs. */
   setOwnerProtection(sheetName: string, enabled: boolean): number;
+  /**
+   * Starts importing a file into the data sheet `sheetName` (a new one, or one imported before:
+   * its rows are replaced). Rows go to a pending sheet; nothing else changes until finishImport.
+   */
+  startImport(request: ImportStart): ImportTicket;
+  /** Writes rows from sheet row `row` (the header is row 1) into the pending sheet: one write. */
+  importRows(ticket: ImportTicket, row: number, rows: DataCell[][]): void;
+  /** Puts the pending rows into the data sheet in one step and records the import on it. */
+  finishImport(ticket: ImportTicket): ImportResult;
+  /** Removes the pending sheet of an import that failed part-way; the data sheet is untouched. */
+  cancelImport(ticket: ImportTicket): void;
+}
+
+/** A file the sidebar has read, about to be imported; its rows follow in chunks. */
+export interface ImportStart {
+  /** The data sheet: new, or one an earlier import of this export made. */
+  readonly sheetName: string;
+  readonly fileName: string;
+  readonly header: readonly string[];
+  readonly types: readonly ColumnType[];
+  /** Data rows, without the header. */
+  readonly rows: number;
+}
+
+/** The pending sheet an import writes into, and the run it belongs to. */
+export interface ImportTicket {
+  readonly pending: string;
+  readonly id: string;
+}
+
+export interface ImportResult extends BuildResult {
+  readonly rows: number;
+  /** Whether the rows replaced an earlier import's. */
+  readonly replaced: boolean;
 }
 
 /**

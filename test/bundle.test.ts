@@ -262,6 +262,15 @@ describe('menu and sidebar entry points', () => {
     rolloverYear: () => expect(rpc('rolloverYear', 'Sheet1').failure?.field).toBe('sheet'),
     updateTree: () => expect(rpc('updateTree', 'Sheet1', { kgi: 2e9 }).failure?.field).toBe('sheet'),
     setOwnerProtection: () => expect(rpc('setOwnerProtection', 'Sheet1', true).failure?.field).toBe('sheet'),
+    // An import never replaces a sheet it did not make; a chunk or finish of an unknown run is refused.
+    startImport: () => {
+      const { failure } = rpc('startImport', { sheetName: 'Sheet1', fileName: 'deals.csv', header: ['Owner'], types: ['text'], rows: 1 });
+      expect(failure?.field).toBe('sheetName');
+      expect(failure?.text.ja).toMatch(JAPANESE);
+    },
+    importRows: () => expect(rpc('importRows', { pending: 'Sheet1', id: 'x' }, 2, [['Sato']]).failure?.field).toBe('file'),
+    finishImport: () => expect(rpc('finishImport', { pending: 'Sheet1', id: 'x' }).failure?.field).toBe('file'),
+    cancelImport: () => expect(rpc('cancelImport', { pending: 'Sheet1', id: 'x' }).failure).toBeUndefined(),
     showHelp: () => {
       const dialogs = run('showHelp').filter(([what]) => what === 'Ui.showModelessDialog');
       expect(dialogs).toHaveLength(1);

@@ -87,7 +87,10 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 export const IMPORT_PROBLEMS = {
   empty: () => t('The file is empty. Nothing was imported.', 'ファイルが空です。取り込みは行っていません。'),
   noRows: () =>
-    t('The file has column names but no rows of data. Nothing was imported.', '列名の行だけで、データの行がありません。取り込みは行っていません。'),
+    t(
+      'The file has column names but no rows of data. Nothing was imported.',
+      '列名の行だけで、データの行がありません。取り込みは行っていません。',
+    ),
   noHeader: (value: string) =>
     t(
       `The first row holds data (“${value}”), not column names. Add a first row naming the columns (e.g. Owner, Stage, Date, Amount) and import again. Nothing was imported.`,
@@ -152,7 +155,7 @@ function columnType(name: string, values: readonly string[], firstRow: number): 
   const dates = filled.map(({ v }) => parseDate(v));
   const dated = dates.filter((d) => d !== null).length;
   if (dated * 2 >= filled.length) {
-    const bad = dates.findIndex((d) => d === null);
+    const bad = dates.indexOf(null);
     if (bad >= 0) refuse(IMPORT_PROBLEMS.notADate(filled[bad].row, name, filled[bad].v));
     return dates.some((d) => !Number.isInteger(d)) ? 'datetime' : 'date';
   }

@@ -2,6 +2,7 @@ import { KpiError, langFromLocale } from '../core/i18n';
 import type { Vocabulary } from '../core/vocabulary';
 import { RPC_ERROR_MARKER, type RpcFailure, type ServerApi } from '../rpc';
 import { buildTreeSheet, rolloverYear } from './build';
+import { cancelImport, finishImport, importRows, startImport } from './dataImport';
 import type { SheetGateway } from './gateway';
 import { closeMonth, nextToClose, recordedMonths } from './monthClose';
 import { setOwnerProtection } from './ownerProtection';
@@ -49,6 +50,10 @@ export function createServerApi({ workbook, today, vocabulary }: ServerEnv): Ser
     applyWhatIf: (sheetName, change) => applyWhatIf(workbook, vocabulary(), sheetName, change),
     rolloverYear: (sheetName) => rolloverYear(workbook, vocabulary(), sheetName, today()),
     setOwnerProtection: (sheetName, enabled) => setOwnerProtection(workbook, vocabulary(), sheetName, enabled),
+    startImport: (request) => startImport(workbook, vocabulary(), request),
+    importRows: (ticket, row, rows) => importRows(workbook, vocabulary(), ticket, row, rows),
+    finishImport: (ticket) => finishImport(workbook, vocabulary(), ticket, today()),
+    cancelImport: (ticket) => cancelImport(workbook, vocabulary(), ticket),
   };
 }
 

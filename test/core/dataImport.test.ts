@@ -66,28 +66,66 @@ describe('a file made into a table', () => {
   });
 
   it('refuses a file whose first row is data, naming the value', () => {
-    expect(refusal(() => toTable([['Sato', '2026/4/1', '¥100'], ['Suzuki', '2026/4/2', '¥200']]))).toBe(
+    expect(
+      refusal(() =>
+        toTable([
+          ['Sato', '2026/4/1', '¥100'],
+          ['Suzuki', '2026/4/2', '¥200'],
+        ]),
+      ),
+    ).toBe(
       'The first row holds data (“2026/4/1”), not column names. Add a first row naming the columns (e.g. Owner, Stage, Date, Amount) and import again. Nothing was imported.',
     );
   });
 
   it('refuses text in a date column, naming the row, the column and the value', () => {
-    const bad = [['Owner', 'Date'], ['Sato', '2026/4/1'], ['Suzuki', '2026/4/2'], ['Tanaka', 'TBD']];
+    const bad = [
+      ['Owner', 'Date'],
+      ['Sato', '2026/4/1'],
+      ['Suzuki', '2026/4/2'],
+      ['Tanaka', 'TBD'],
+    ];
     expect(refusal(() => toTable(bad))).toBe(
       'Row 4, column “Date”: “TBD” is not a date. Dates must read like 2026/4/1, 2026-04-01 or 4/1/2026. Nothing was imported.',
     );
   });
 
   it('keeps a column of notes with one date in it as text', () => {
-    const notes = [['Owner', 'Note'], ['Sato', 'call back'], ['Suzuki', '2026/4/2'], ['Tanaka', 'demo booked']];
+    const notes = [
+      ['Owner', 'Note'],
+      ['Sato', 'call back'],
+      ['Suzuki', '2026/4/2'],
+      ['Tanaka', 'demo booked'],
+    ];
     expect(toTable(notes).types).toEqual(['text', 'text']);
     expect(toTable(notes).rows[1]).toEqual(['Suzuki', '2026/4/2']);
   });
 
   it('refuses unnamed and duplicate columns, a row longer than the header, and an empty file', () => {
-    expect(refusal(() => toTable([['Owner', '', 'Amount'], ['Sato', 'x', '1']]))).toMatch(/^Column 2 has no name/);
-    expect(refusal(() => toTable([['Owner', 'owner'], ['Sato', 'x']]))).toMatch(/^Two columns are named “owner”/);
-    expect(refusal(() => toTable([['Owner', 'Amount'], ['Sato', '1', 'extra']]))).toMatch(/^Row 2 has 3 values but the first row names 2 columns/);
+    expect(
+      refusal(() =>
+        toTable([
+          ['Owner', '', 'Amount'],
+          ['Sato', 'x', '1'],
+        ]),
+      ),
+    ).toMatch(/^Column 2 has no name/);
+    expect(
+      refusal(() =>
+        toTable([
+          ['Owner', 'owner'],
+          ['Sato', 'x'],
+        ]),
+      ),
+    ).toMatch(/^Two columns are named “owner”/);
+    expect(
+      refusal(() =>
+        toTable([
+          ['Owner', 'Amount'],
+          ['Sato', '1', 'extra'],
+        ]),
+      ),
+    ).toMatch(/^Row 2 has 3 values but the first row names 2 columns/);
     expect(refusal(() => toTable([['', ''], []]))).toMatch(/^The file is empty/);
     expect(refusal(() => toTable([['Owner', 'Amount']]))).toMatch(/^The file has column names but no rows/);
   });

@@ -63,8 +63,11 @@ export function parseDate(text: string): number | null {
   return ms / DAY_MS + EPOCH_SERIAL + (h * 3600 + min * 60 + sec) / 86_400;
 }
 
-/** ¥1,200,000, ￥1,200,000, 1,200,000円, -¥500, 12.5: an optional sign and currency, grouped digits. */
-const AMOUNT = /^([-−])?\s*[¥￥$]?\s*([-−])?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*円?$/;
+/**
+ * ¥1,200,000, ￥1,200,000, 1,200,000円, -¥500, 12.5: an optional sign and currency, grouped
+ * digits. Japanese Excel writes ¥ as byte 0x5C in Shift_JIS, which decodes as a backslash.
+ */
+const AMOUNT = /^([-−])?\s*[¥￥$\\]?\s*([-−])?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*円?$/;
 
 /** An amount or count as a number, or null when `text` is not one. "007" stays text: it is a code. */
 export function parseAmount(text: string): number | null {

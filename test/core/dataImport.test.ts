@@ -33,6 +33,8 @@ describe('amounts in exports', () => {
   it('reads yen with ¥ or ￥, commas, 円, signs and decimals', () => {
     expect(parseAmount('¥1,200,000')).toBe(1_200_000);
     expect(parseAmount('￥3,000')).toBe(3000);
+    // ¥ as Japanese Excel saves it in Shift_JIS (byte 0x5C), decoded.
+    expect(parseAmount('\\1,200,000')).toBe(1_200_000);
     expect(parseAmount('1,200,000円')).toBe(1_200_000);
     expect(parseAmount('-¥500')).toBe(-500);
     expect(parseAmount('¥-500')).toBe(-500);

@@ -37,6 +37,9 @@ function buildEngine(clock: Clock): HyperFormula {
     useArrayArithmetic: false,
     leapYear1900: false,
     smartRounding: false,
+    // Sheets limits cells per spreadsheet (assertRoom), not rows per sheet: HyperFormula's own
+    // limit (40,000 rows) would stop a data sheet that Sheets holds.
+    maxRows: MAX_CELLS,
   });
   hf.addNamedExpression('TRUE', '=TRUE()');
   hf.addNamedExpression('FALSE', '=FALSE()');

@@ -148,31 +148,25 @@ function checkHeader(header: readonly string[]): void {
 }
 
 /**
- * A column's type from its values: dates when all are dates; a column mostly of dates with some
- * text is refused at the first text (a date column with "TBD" in it would count wrong by month);
- * numbers when all are amounts; else text.
+ * A column's type from its values, and its cells converted (each value parsed once): dates when
+ * all are dates; a column mostly of dates with some text is refused at the first text (a date
+ * column with "TBD" in it would count wrong by month); numbers when all are amounts; else text.
  */
-function columnType(name: string, values: readonly string[], firstRow: number): ColumnType {
-  const filled = values.map((v, i) => ({ v: v.trim(), row: firstRow + i })).filter(({ v }) => v !== '');
-  if (filled.length === 0) return 'text';
-  const dates = filled.map(({ v }) => parseDate(v));
+function typedColumn(name: string, values: readonly string[], firstRow: number): { type: ColumnType; cells: DataCell[] } {
+  const texts = values.map((v) => v.trim());
+  const filled = texts.filter((v) => v !== '').length;
+  const text = (): { type: ColumnType; cells: DataCell[] } => ({ type: 'text', cells: texts.map((v) => (v === '' ? null : v)) });
+  if (filled === 0) return text();
+  const dates = texts.map((v) => (v === '' ? null : parseDate(v)));
   const dated = dates.filter((d) => d !== null).length;
-  if (dated * 2 >= filled.length) {
-    const bad = dates.indexOf(null);
-    if (bad >= 0) refuse(IMPORT_PROBLEMS.notADate(filled[bad].row, name, filled[bad].v));
-    return dates.some((d) => !Number.isInteger(d)) ? 'datetime' : 'date';
+  if (dated * 2 >= filled) {
+    const bad = texts.findIndex((v, i) => v !== '' && dates[i] === null);
+    if (bad >= 0) refuse(IMPORT_PROBLEMS.notADate(firstRow + bad, name, texts[bad]));
+    return { type: dates.some((d) => d !== null && !Number.isInteger(d)) ? 'datetime' : 'date', cells: dates };
   }
-  const numbers = filled.map(({ v }) => parseAmount(v));
-  if (numbers.some((n) => n === null)) return 'text';
-  return numbers.every((n) => Number.isInteger(n)) ? 'whole' : 'number';
-}
-
-function cellOf(type: ColumnType, raw: string): DataCell {
-  const text = raw.trim();
-  if (text === '') return null;
-  if (type === 'date' || type === 'datetime') return parseDate(text);
-  if (type === 'whole' || type === 'number') return parseAmount(text);
-  return text;
+  const numbers = texts.map((v) => (v === '' ? null : parseAmount(v)));
+  if (numbers.filter((n) => n !== null).length < filled) return text();
+  return { type: numbers.every((n) => n === null || Number.isInteger(n)) ? 'whole' : 'number', cells: numbers };
 }
 
 /**
@@ -192,15 +186,15 @@ export function toTable(records: readonly (readonly string[])[]): DataTable {
   checkSize(body.length, used);
   const long = body.findIndex((r) => width(r) > used);
   if (long >= 0) refuse(IMPORT_PROBLEMS.tooManyCells(long + 2, width(body[long]), used));
-  const types = header.map((name, c) =>
-    columnType(
+  const columns = header.map((name, c) =>
+    typedColumn(
       name,
       body.map((r) => r[c] ?? ''),
       2,
     ),
   );
-  const rows = body.map((r) => types.map((type, c) => cellOf(type, r[c] ?? '')));
-  return { header, types, rows };
+  const rows = body.map((_, i) => columns.map((column) => column.cells[i]));
+  return { header, types: columns.map((column) => column.type), rows };
 }
 
 /** A sheet name from a file name: `Opportunities 2026.csv` → `Opportunities 2026`. */

@@ -108,7 +108,10 @@ export function startImport(workbook: SheetGateway, vocabulary: Vocabulary, requ
 
     const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     const pending = uniqueSheetName(`${existing ?? sheetName} (importing)`, workbook.sheetNames());
+    // A new sheet becomes the active one: people keep seeing what they were looking at.
+    const active = workbook.activeSheetName();
     workbook.insertSheet(pending, 1, 1);
+    if (active) workbook.activate(active);
     const tag: Pending = {
       id,
       target: existing ?? sheetName,

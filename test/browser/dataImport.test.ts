@@ -166,3 +166,22 @@ function firstLines(bytes: Buffer, n: number): Buffer {
   for (let i = 0; i < n; i++) end = bytes.indexOf(0x0a, end) + 1;
   return bytes.subarray(0, end);
 }
+
+describe('the preview’s google.script.run', () => {
+  usePreview();
+
+  it('refuses a Date argument, as Apps Script does (dates cross as serial numbers)', async () => {
+    const failure = await sidebar.locator('html').evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const run = (window as unknown as { google: { script: { run: Record<string, (...a: unknown[]) => unknown> } } }).google.script
+            .run;
+          const runner = (run.withFailureHandler((e: Error) => resolve(e.message)) as typeof run).withSuccessHandler(() =>
+            resolve('sent'),
+          ) as typeof run;
+          runner.importRows({ pending: 'x', id: 'x' }, 2, [[new Date()]]);
+        }),
+    );
+    expect(failure).toMatch(/^Invalid argument: a \[object Date\] cannot be passed to the server/);
+  });
+});

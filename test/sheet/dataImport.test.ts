@@ -163,6 +163,8 @@ describe('importing an export into a data sheet', () => {
       types: ['text', 'whole'],
       rows: 4,
     });
+    // The pending sheet is made without taking people away from the sheet they look at.
+    expect(workbook.activeSheetName()).toBe('Deals');
     api.importRows(ticket, 2, [
       ['x', 1],
       ['y', 2],

@@ -69,6 +69,20 @@ async function treeBenches() {
   return trees.treeBenches();
 }
 
-for (const { name, run } of [...benches, ...(await treeBenches()), ...sidebarBenches]) {
+/**
+ * The import section is TypeScript over the sidebar's reading and the server: bundled here.
+ * @returns {Promise<Bench[]>}
+ */
+async function importBenches() {
+  /** @type {typeof import('./bench-import')} */
+  const imports = await importBundle({
+    entryPoints: [new URL('./bench-import.ts', import.meta.url).pathname],
+    outfile: new URL('../node_modules/.cache/kpi-bench/import.mjs', import.meta.url).pathname,
+    logLevel: 'error',
+  });
+  return imports.importBenches();
+}
+
+for (const { name, run } of [...benches, ...(await treeBenches()), ...(await importBenches()), ...sidebarBenches]) {
   console.log(`${name}: ${await run()}`);
 }

@@ -5,6 +5,7 @@
  * numbers, strings, booleans, arrays and objects of them; never `Date`s.
  */
 import type { DesignCheck } from './core/designCheck';
+import type { ColumnType, DataCell } from './core/dataImport';
 import type { Lang, Localized } from './core/i18n';
 import type { TemplateId } from './core/templates';
 import type { Tree, Unit } from './core/tree';
@@ -229,6 +230,40 @@ export interface ServerApi {
   refreshTeam(sheetName: string): TeamStatus;
   /** Writes whole allocations that add up to the KGI exactly, one equal share each (the first get the extra units). */
   splitTeamEvenly(sheetName: string): TeamStatus;
+  /**
+   * Starts importing a file into the data sheet `sheetName` (a new one, or one imported before:
+   * its rows are replaced). Rows go to a pending sheet; nothing else changes until finishImport.
+   */
+  startImport(request: ImportStart): ImportTicket;
+  /** Writes rows from sheet row `row` (the header is row 1) into the pending sheet: one write. */
+  importRows(ticket: ImportTicket, row: number, rows: DataCell[][]): void;
+  /** Puts the pending rows into the data sheet in one step and records the import on it. */
+  finishImport(ticket: ImportTicket): ImportResult;
+  /** Removes the pending sheet of an import that failed part-way; the data sheet is untouched. */
+  cancelImport(ticket: ImportTicket): void;
+}
+
+/** A file the sidebar has read, about to be imported; its rows follow in chunks. */
+export interface ImportStart {
+  /** The data sheet: new, or one an earlier import of this export made. */
+  readonly sheetName: string;
+  readonly fileName: string;
+  readonly header: readonly string[];
+  readonly types: readonly ColumnType[];
+  /** Data rows, without the header. */
+  readonly rows: number;
+}
+
+/** The pending sheet an import writes into, and the run it belongs to. */
+export interface ImportTicket {
+  readonly pending: string;
+  readonly id: string;
+}
+
+export interface ImportResult extends BuildResult {
+  readonly rows: number;
+  /** Whether the rows replaced an earlier import's. */
+  readonly replaced: boolean;
 }
 
 /**

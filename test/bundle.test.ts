@@ -271,6 +271,15 @@ describe('menu and sidebar entry points', () => {
     getTeam: () => expect(rpc('getTeam', 'Sheet1').failure?.field).toBe('sheet'),
     refreshTeam: () => expect(rpc('refreshTeam', 'Sheet1').failure?.field).toBe('sheet'),
     splitTeamEvenly: () => expect(rpc('splitTeamEvenly', 'Sheet1').failure?.field).toBe('sheet'),
+    // An import never replaces a sheet it did not make; a chunk or finish of an unknown run is refused.
+    startImport: () => {
+      const { failure } = rpc('startImport', { sheetName: 'Sheet1', fileName: 'deals.csv', header: ['Owner'], types: ['text'], rows: 1 });
+      expect(failure?.field).toBe('sheetName');
+      expect(failure?.text.ja).toMatch(JAPANESE);
+    },
+    importRows: () => expect(rpc('importRows', { pending: 'Sheet1', id: 'x' }, 2, [['Sato']]).failure?.field).toBe('file'),
+    finishImport: () => expect(rpc('finishImport', { pending: 'Sheet1', id: 'x' }).failure?.field).toBe('file'),
+    cancelImport: () => expect(rpc('cancelImport', { pending: 'Sheet1', id: 'x' }).failure).toBeUndefined(),
     showHelp: () => {
       const dialogs = runIn({ locale: 'en_US' }, 'showHelp').filter(([what]) => what === 'Ui.showModelessDialog');
       expect(dialogs).toHaveLength(1);

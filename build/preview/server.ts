@@ -4,7 +4,7 @@
  * workbook. `npm start` bundles and runs it; the browser tests start it in-process.
  */
 
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -98,7 +98,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     bundle(root, 'shim.ts'),
     readFile(join(root, 'build/preview/page.html'), 'utf8'),
   ]);
-  const page = pageHtml.replace('<!-- grid script -->', () => `<script>${gridJs}</script>`);
+  // The fictional sample exports (build/preview/samples.mjs writes them), to download and import.
+  const samplesDir = join(root, 'build/preview/samples');
+  const samples = (await readdir(samplesDir)).filter((name) => name.endsWith('.csv')).sort();
+  const sampleLinks = samples.map((name) => `<a href="/samples/${encodeURIComponent(name)}" download>${name}</a>`).join(' ');
+  const page = pageHtml.replace('<!-- grid script -->', () => `<script>${gridJs}</script>`).replace('<!-- samples -->', () => sampleLinks);
   // A new spreadsheet, with its first sheet, as Sheets starts.
   // One clock for the server and the sheet's own TODAY(), as in Sheets.
   const today = options.today ?? (() => new Date());
@@ -154,6 +158,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const name = path.slice('/api/sheet/'.length);
       if (!workbook.sheetNames().includes(name)) return json(response, 404, { ok: false });
       return json(response, 200, workbook.view(name));
+    }
+    if (request.method === 'GET' && path.startsWith('/samples/') && samples.includes(path.slice('/samples/'.length))) {
+      const bytes = await readFile(join(samplesDir, path.slice('/samples/'.length)));
+      response.writeHead(200, { 'content-type': 'text/csv', 'cache-control': 'no-store' });
+      response.end(bytes);
+      return;
     }
     if (request.method === 'POST' && path === '/api/edit') return edit(await readBody(request), response);
     if (request.method === 'POST' && path.startsWith('/rpc/')) return rpc(path.slice('/rpc/'.length), await readBody(request), response);

@@ -20,6 +20,24 @@ async function call(method: string, args: unknown[]): Promise<Reply> {
   return (await response.json()) as Reply;
 }
 
+/**
+ * "Requests fail if you attempt to pass a Date, Function, DOM element besides a form, or other
+ * prohibited type, including prohibited types inside objects or arrays"
+ * (https://developers.google.com/apps-script/guides/html/reference/run): JSON would quietly turn
+ * a Date into text, so the preview refuses as Apps Script does.
+ */
+function illegal(value: unknown): string | null {
+  if (value instanceof Date || typeof value === 'function' || value instanceof Node) {
+    return `Invalid argument: a ${Object.prototype.toString.call(value)} cannot be passed to the server`;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  for (const item of Object.values(value)) {
+    const found = illegal(item);
+    if (found) return found;
+  }
+  return null;
+}
+
 function runner(handlers: Handlers): unknown {
   return new Proxy(
     {},
@@ -29,6 +47,11 @@ function runner(handlers: Handlers): unknown {
         if (name === 'withFailureHandler') return (failure: Handlers['failure']) => runner({ ...handlers, failure });
         if (typeof name !== 'string') return undefined;
         return (...args: unknown[]) => {
+          const refused = illegal(args);
+          if (refused) {
+            handlers.failure?.(new Error(refused));
+            return;
+          }
           call(name, args)
             .then(
               (reply) => {

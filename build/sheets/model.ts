@@ -22,6 +22,7 @@ import {
   moveGrid,
   moveRefs,
   sheetRef,
+  shiftFormula,
 } from './references';
 import { registerSparkline } from './sparkline';
 
@@ -36,6 +37,9 @@ function buildEngine(clock: Clock): HyperFormula {
     useArrayArithmetic: false,
     leapYear1900: false,
     smartRounding: false,
+    // Sheets limits cells per spreadsheet (assertRoom), not rows per sheet: HyperFormula's own
+    // limit (40,000 rows) would stop a data sheet that Sheets holds.
+    maxRows: MAX_CELLS,
   });
   hf.addNamedExpression('TRUE', '=TRUE()');
   hf.addNamedExpression('FALSE', '=FALSE()');
@@ -151,6 +155,8 @@ export const PROTECTED =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 const NO_PERMISSION = 'You do not have permission to edit this protection. You are trying to edit a protected cell or object.';
 export const OUTSIDE = 'Those coordinates are outside the dimensions of the sheet.';
+/** Cells a spreadsheet holds at most (https://support.google.com/drive/answer/37603). */
+const MAX_CELLS = 10_000_000;
 
 const key = (row: number, column: number) => `${row},${column}`;
 const parseKey = (k: string) => k.split(',').map(Number) as [number, number];
@@ -236,8 +242,21 @@ export class SpreadsheetModel {
     return name;
   }
 
+  /**
+   * A spreadsheet holds at most 10 million cells, every sheet's whole grid counted, filled or
+   * not: "Up to 10 million cells" (https://support.google.com/drive/answer/37603). Growing past
+   * it fails with the message Sheets gives.
+   */
+  assertRoom(added: number): void {
+    const cells = this.sheets.reduce((sum, s) => sum + s.maxRows * s.maxColumns, 0);
+    if (cells + added > MAX_CELLS) {
+      throw new Error(`This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`);
+    }
+  }
+
   insertSheet(name: string, index?: number): SheetModel {
     this.checkName(name);
+    this.assertRoom(1000 * 26);
     // Where insertSheet(name) puts the sheet (after the active one here) is not documented:
     // code that cares passes an index.
     const at = index ?? this.sheets.indexOf(this.active) + 1;
@@ -431,6 +450,37 @@ export class SpreadsheetModel {
     this.hf.setCellContents({ sheet: this.hfId(range.sheet), row: range.row - 1, col: range.column - 1 }, raws);
   }
 
+  /**
+   * Range.copyTo: "Both the values and formatting are copied"; only the destination's top-left
+   * cell matters (https://developers.google.com/apps-script/reference/spreadsheet/range#copyTo(Range)).
+   * A formula's relative references move with it, as in Sheets. The copy must fit the sheet
+   * (whether Sheets grows it is not documented: code makes room first).
+   */
+  copy(from: RangeRef, to: RangeRef): void {
+    const target = this.range(to.sheet, { row: to.row, column: to.column, rows: from.rows, columns: from.columns });
+    this.assertEditable(to.sheet, target);
+    const [dRow, dColumn] = [to.row - from.row, to.column - from.column];
+    const contents = this.hf
+      .getRangeSerialized({
+        start: { sheet: this.hfId(from.sheet), row: from.row - 1, col: from.column - 1 },
+        end: { sheet: this.hfId(from.sheet), row: from.row + from.rows - 2, col: from.column + from.columns - 2 },
+      })
+      .map((row) =>
+        row.map((content) => (typeof content === 'string' && content.startsWith('=') ? shiftFormula(content, dRow, dColumn) : content)),
+      );
+    const props = Array.from({ length: from.rows }, (_, i) =>
+      Array.from({ length: from.columns }, (_, j) => this.props(from.sheet, from.row + i, from.column + j)),
+    );
+    this.hf.setCellContents({ sheet: this.hfId(to.sheet), row: to.row - 1, col: to.column - 1 }, contents as RawCellContent[][]);
+    props.forEach((row, i) =>
+      row.forEach((p, j) => {
+        const k = key(to.row + i, to.column + j);
+        if (Object.keys(p).length === 0) to.sheet.cells.delete(k);
+        else to.sheet.cells.set(k, { ...p });
+      }),
+    );
+  }
+
   /** Empties the cells; their formats, notes and validation stay. */
   clearContent(range: RangeRef): void {
     const blanks = Array.from({ length: range.rows }, () => Array<null>(range.columns).fill(null));
@@ -519,6 +569,7 @@ export class SpreadsheetModel {
       axis === 'row' ? { row: at, column: 1, rows: n, columns: sheet.maxColumns } : { row: 1, column: at, rows: sheet.maxRows, columns: n };
     if (change.kind === 'insert') {
       if (change.at < 1 || change.at > max + 1 || change.n < 1) throw new Error(OUTSIDE);
+      this.assertRoom(axis === 'row' ? change.n * sheet.maxColumns : change.n * sheet.maxRows);
       // New rows or columns inside a protected sheet are protected cells.
       if (this.protections.some((p) => p.sheet === sheet && p.type === 'SHEET' && !p.warningOnly && !this.canEdit(p)))
         throw new Error(PROTECTED);

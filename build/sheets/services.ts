@@ -625,6 +625,10 @@ class Services {
         // "If the range is already protected, this method creates a new protected range that
         // overlaps the existing one." (Range.protect)
         protect: () => this.protectionApi(this.model.newProtection('RANGE', r.sheet, gridOf(r))),
+        copyTo: (...args: unknown[]) => {
+          if (args.length !== 1) throw new Error('Unexpected use of Range.copyTo arguments');
+          this.model.copy(r, this.unwrap<RangeRef>(args[0], 'Range'));
+        },
         clearContent: () => {
           this.model.assertEditable(r.sheet, r);
           this.model.clearContent(r);

@@ -4,6 +4,7 @@ import { SIDEBAR_VIEW_META } from '../../src/rpc';
 import { initAddKpi } from './addKpiView';
 import { showBanner } from './banner';
 import { initDesignCheck } from './designCheckView';
+import { initDataImport } from './dataImportView';
 import { byId, setLang } from './dom';
 import { initMonthClose } from './monthCloseView';
 import { existingTree } from './newTree';
@@ -26,9 +27,10 @@ initAddKpi(rpc, status);
 initNextYear(rpc, status);
 initDesignCheck(rpc, status);
 initTeam(rpc, status);
+initDataImport(rpc);
 
-function showView(view: 'new' | 'status'): Promise<void> {
-  for (const name of ['new', 'status'] as const) {
+function showView(view: 'new' | 'status' | 'data'): Promise<void> {
+  for (const name of ['new', 'status', 'data'] as const) {
     byId(`view-${name}`).hidden = name !== view;
     byId(`nav-${name}`).setAttribute('aria-pressed', String(name === view));
   }
@@ -37,6 +39,7 @@ function showView(view: 'new' | 'status'): Promise<void> {
 
 byId('nav-new').addEventListener('click', () => void showView('new'));
 byId('nav-status').addEventListener('click', () => showView('status'));
+byId('nav-data').addEventListener('click', () => void showView('data'));
 
 const langSelect = byId<HTMLSelectElement>('lang');
 langSelect.addEventListener('change', () => setLang(langSelect.value as Lang));

@@ -146,6 +146,24 @@ export const MESSAGES = {
   ),
   teamRefresh: t('Create / refresh the Team sheet', 'チームシートを作成・更新'),
   teamSplit: t('Split the KGI evenly', 'KGIを均等に配分'),
+  navData: t('Data', 'データ'),
+  importHeading: t('Import a CSV export', 'CSVを取り込む'),
+  importHint: t(
+    'A CSV or TSV file from your CRM or Excel (UTF-8 or Shift_JIS), column names in the first row. Importing the same export again replaces its sheet’s rows.',
+    'CRMやExcelから書き出したCSV・TSVファイル（UTF-8またはShift_JIS、1行目が列名）。同じファイルをもう一度取り込むと、そのシートの行が置き換わります。',
+  ),
+  importFile: t('File', 'ファイル'),
+  importSheet: t('Data sheet', 'データのシート'),
+  importSheetHint: t(
+    'A new sheet, or one an earlier import of this export made.',
+    '新しいシート、または以前にこのファイルを取り込んだシート。',
+  ),
+  importRun: t('Import into the sheet', 'シートに取り込む'),
+  typeDate: t('date', '日付'),
+  typeDatetime: t('date and time', '日時'),
+  typeWhole: t('number', '数値'),
+  typeNumber: t('number', '数値'),
+  typeText: t('text', '文字'),
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -177,6 +195,23 @@ export const PHRASES = {
   written: (labels: readonly Localized[]) =>
     t(`Written to the sheet: ${labels.map((l) => l.en).join(', ')}.`, `シートに書き込みました: ${labels.map((l) => l.ja).join('、')}`),
   updated: (sheet: string) => t(`Updated in place: ${sheet}`, `${sheet} を更新しました`),
+  importSummary: (rows: number, columns: number, encoding: string, shown: number) =>
+    t(
+      `${rows.toLocaleString('en-US')} rows × ${columns} columns (${encoding}); the first ${shown} below.`,
+      `${rows.toLocaleString('ja-JP')} 行 × ${columns} 列（${encoding}）。最初の ${shown} 行を表示しています。`,
+    ),
+  importing: (written: number, rows: number) =>
+    t(
+      `Importing… ${written.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} rows`,
+      `取り込み中… ${rows.toLocaleString('ja-JP')} 行中 ${written.toLocaleString('ja-JP')} 行`,
+    ),
+  imported: (rows: number, sheet: string, replaced: boolean) =>
+    t(
+      replaced
+        ? `Replaced the rows of “${sheet}”: ${rows.toLocaleString('en-US')} rows imported.`
+        : `Imported ${rows.toLocaleString('en-US')} rows into “${sheet}”.`,
+      `「${sheet}」に ${rows.toLocaleString('ja-JP')} 行を取り込みました${replaced ? '（以前の行を置き換えました）' : ''}。`,
+    ),
   added: (label: Localized, parent: Localized) =>
     t(`Added “${label.en}” under ${parent.en}.`, `「${label.ja}」を「${parent.ja}」の下に追加しました。`),
   designPassedCount: (passed: number, of: number) => t(`${passed} of ${of} passed`, `${of} 項目中 ${passed} 項目が合格`),

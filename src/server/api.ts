@@ -3,6 +3,7 @@ import type { Vocabulary } from '../core/vocabulary';
 import { RPC_ERROR_MARKER, type RpcFailure, type ServerApi } from '../rpc';
 import { buildTreeSheet, rolloverYear } from './build';
 import { designCheck } from './designCheck';
+import { cancelImport, finishImport, importRows, startImport } from './dataImport';
 import type { SheetGateway } from './gateway';
 import { closeMonth, nextToClose, recordedMonths } from './monthClose';
 import { setOwnerProtection } from './ownerProtection';
@@ -55,6 +56,10 @@ export function createServerApi({ workbook, today, vocabulary }: ServerEnv): Ser
     getTeam: (sheetName) => findTeam(workbook, vocabulary(), sheetName),
     refreshTeam: (sheetName) => writeTeamSheet(workbook, vocabulary(), sheetName),
     splitTeamEvenly: (sheetName) => splitTeamEvenly(workbook, vocabulary(), sheetName),
+    startImport: (request) => startImport(workbook, vocabulary(), request),
+    importRows: (ticket, row, rows) => importRows(workbook, vocabulary(), ticket, row, rows),
+    finishImport: (ticket) => finishImport(workbook, vocabulary(), ticket, today()),
+    cancelImport: (ticket) => cancelImport(workbook, vocabulary(), ticket),
   };
 }
 

@@ -342,6 +342,36 @@ export class AppsScriptWorkbook implements SheetGateway {
     }
   }
 
+  gridSizes(): { sheet: string; rows: number; columns: number }[] {
+    return this.book.getSheets().map((s) => ({ sheet: s.getName(), rows: s.getMaxRows(), columns: s.getMaxColumns() }));
+  }
+
+  resizeSheet(sheet: string, rows: number, columns: number): void {
+    const target = this.sheet(sheet);
+    const [hasRows, hasColumns] = [target.getMaxRows(), target.getMaxColumns()];
+    if (hasRows < rows) target.insertRowsAfter(hasRows, rows - hasRows);
+    if (hasRows > rows) target.deleteRows(rows + 1, hasRows - rows);
+    if (hasColumns < columns) target.insertColumnsAfter(hasColumns, columns - hasColumns);
+    if (hasColumns > columns) target.deleteColumns(columns + 1, hasColumns - columns);
+  }
+
+  renameSheet(sheet: string, name: string): void {
+    const target = this.sheet(sheet);
+    target.setName(name);
+    this.run?.sheets.delete(sheet);
+    this.run?.sheets.set(name, target);
+    if (this.run) this.run.tags = null;
+  }
+
+  copyRange(from: string, range: GridRange, to: string): void {
+    // Only the destination's top-left cell matters to copyTo.
+    this.range(from, range).copyTo(this.sheet(to).getRange(range.row, range.column));
+  }
+
+  clearContents(sheet: string, range: GridRange): void {
+    this.range(sheet, range).clearContent();
+  }
+
   withDocumentLock<T>(work: () => T): { ran: true; result: T } | { ran: false } {
     // Never the script lock: it is shared by every user of every document.
     const lock = this.app.LockService.getDocumentLock();

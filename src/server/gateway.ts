@@ -108,6 +108,16 @@ export interface SheetGateway {
   /** Adds the add-on's charts to a new sheet: they read their ranges, so the data keeps them current. */
   addCharts(sheet: string, charts: readonly ChartSpec[]): void;
 
+  /** Every sheet's grid, filled or not: Sheets counts these cells against its 10-million-cell limit. */
+  gridSizes(): { readonly sheet: string; readonly rows: number; readonly columns: number }[];
+  /** Gives a sheet exactly this many rows and columns, adding or deleting at its end. */
+  resizeSheet(sheet: string, rows: number, columns: number): void;
+  renameSheet(sheet: string, name: string): void;
+  /** Copies a rectangle's values and formats to the same place in another sheet, in one call. */
+  copyRange(from: string, range: GridRange, to: string): void;
+  /** Empties a rectangle's values; formats stay. */
+  clearContents(sheet: string, range: GridRange): void;
+
   /**
    * Runs `work` holding the document lock. Returns `busy` without running it when another
    * update holds the lock past the wait.

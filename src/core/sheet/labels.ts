@@ -103,6 +103,14 @@ const en = {
     protectionFailed: 'Owner protection could not be turned on ({reason}). Nothing was changed.',
     blockedByProtection:
       'A protection someone set on this spreadsheet stopped the change: "{reason}" Nothing you or others typed was lost. Ask the spreadsheet\'s owner or whoever set the protection, then try again.',
+    notADataSheet:
+      'A sheet named "{sheet}" exists and was not made by an import, so it is not replaced. Nothing was imported: choose another sheet name.',
+    dataSheetName: 'Name the data sheet with 1 to 90 characters, none of [ ] * ? / \\ :',
+    workbookFull:
+      'This import needs {needed} cells, but the spreadsheet has room for {free} more (at most 10,000,000). Nothing was imported: delete sheets you no longer need, or split the export.',
+    importRequest: 'The rows sent do not match the file being imported ({reason}). Nothing was changed: import the file again.',
+    importGone:
+      'The import into "{sheet}" was interrupted (another import of that sheet started, or its pending sheet was deleted). The data sheet was not changed: import the file again.',
   },
   history: {
     sheet: 'KPI history',
@@ -220,6 +228,14 @@ const ja: typeof en = {
     protectionFailed: '担当者保護を設定できませんでした（{reason}）。変更は行っていません。',
     blockedByProtection:
       'このスプレッドシートに設定された保護により変更が止まりました:「{reason}」入力済みの値は失われていません。スプレッドシートのオーナーか保護を設定した人に依頼してから、もう一度お試しください。',
+    notADataSheet:
+      '「{sheet}」という名前のシートがあり、取り込みで作ったシートではないため置き換えません。取り込みは行っていません。別のシート名を指定してください。',
+    dataSheetName: 'データのシート名は1〜90文字で、[ ] * ? / \\ : を含めないでください。',
+    workbookFull:
+      'この取り込みには {needed} セルが必要ですが、スプレッドシートの空きは {free} セルです（上限 10,000,000 セル）。取り込みは行っていません。不要なシートを削除するか、ファイルを分けてください。',
+    importRequest: '送られた行が取り込み中のファイルと一致しません（{reason}）。変更は行っていません。もう一度取り込んでください。',
+    importGone:
+      '「{sheet}」への取り込みが中断されました（同じシートへの別の取り込みが始まったか、作業用シートが削除されました）。データのシートは変更していません。もう一度取り込んでください。',
   },
   history: {
     sheet: 'KPI履歴',

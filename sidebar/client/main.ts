@@ -35,7 +35,12 @@ byId('nav-new').addEventListener('click', () => void showView('new'));
 byId('nav-status').addEventListener('click', () => showView('status'));
 
 const langSelect = byId<HTMLSelectElement>('lang');
-langSelect.addEventListener('change', () => setLang(langSelect.value as Lang));
+langSelect.addEventListener('change', () => {
+  const chosen = langSelect.value as Lang;
+  setLang(chosen);
+  // Remembered for the person (their user properties), so their next sidebar opens in it.
+  rpc.setLanguage(chosen).catch((error: unknown) => showBanner(decodeFailure(error).text));
+});
 
 initNewTree(rpc, {
   onBuilt: (tree) => status.addTree(tree),

@@ -4,6 +4,7 @@
  * way); this module adds the sidebar's field conventions.
  */
 import type { Localized } from '../../src/core/i18n';
+import type { FieldRule, TypedProblem } from '../../src/core/inputErrors';
 import { parseAmount } from '../../src/core/numbers';
 import { MESSAGES } from './text';
 
@@ -17,6 +18,22 @@ export type FieldMessages = Map<string, Localized>;
 export const parsePercent = (text: string): number | null => parseAmount(/%\s*$/.test(text) ? text : `${text}%`);
 
 export const parseField = (text: string, unit: FieldUnit): number | null => (unit === 'percent' ? parsePercent(text) : parseAmount(text));
+
+/**
+ * A field's text read by its rule: the value, or what is wrong with it. Money and counts never
+ * take a percentage: "30%" as a KGI is refused, not read as 0.3.
+ */
+export function readTyped(
+  text: string,
+  unit: FieldUnit,
+  rule: FieldRule,
+): { value: number; problem: null } | { value: null; problem: TypedProblem } {
+  const value = parseField(text, unit);
+  if (text.trim() === '') return { value: null, problem: 'blank' };
+  if (value === null) return { value: null, problem: 'notANumber' };
+  if (unit === 'amount' && /%\s*$/.test(text.normalize('NFKC'))) return { value: null, problem: 'percent' };
+  return rule.accepts(value) ? { value, problem: null } : { value: null, problem: 'range' };
+}
 
 /** A field's text as the planner typed it, for messages: a percent field's bare number with its %. */
 export function typedAs(text: string, unit: FieldUnit): string {

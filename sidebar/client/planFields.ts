@@ -4,10 +4,10 @@
  * and "Update this tree" draw the selected tree's at run time (planFieldsView.ts).
  */
 import { KpiError, type Localized } from '../../src/core/i18n';
-import { type FieldRule, type TypedProblem, typedWrong } from '../../src/core/inputErrors';
+import { type FieldRule, typedWrong } from '../../src/core/inputErrors';
 import type { TreeNode } from '../../src/core/tree';
 import type { FieldModel, FieldText } from './fieldRow';
-import { type FieldMessages, type FieldUnit, parseField, typedAs } from './parse';
+import { type FieldMessages, type FieldUnit, readTyped, typedAs } from './parse';
 import { MESSAGES } from './text';
 
 /** The KGI and each planned value (fractions for rates), by node id. */
@@ -82,14 +82,6 @@ function ruleOf(node: TreeNode, unit: FieldUnit): FieldRule {
   return { kind: node.unit === 'yen' ? 'yen' : 'count', range: 'positive', accepts: (n) => n > 0 };
 }
 
-/** What is wrong with a field's text, if anything: money and counts never take a percentage. */
-function fieldProblem(text: string, unit: FieldUnit, value: number | null, rule: FieldRule): TypedProblem | null {
-  if (text.trim() === '') return 'blank';
-  if (value === null) return 'notANumber';
-  if (unit === 'amount' && /%\s*$/.test(text.normalize('NFKC'))) return 'percent';
-  return rule.accepts(value) ? null : 'range';
-}
-
 /** A field's name in messages: the KGI, or the node's label. */
 const fieldName = (name: string, node: TreeNode): Localized => (name === 'kgi' ? MESSAGES.kgiShort : node.label);
 
@@ -107,10 +99,8 @@ export function readPlanValues(typed: readonly TypedValue[], nodes: readonly Tre
     const node = name === 'kgi' ? nodes[0] : byId.get(name);
     if (!node) continue;
     const rule = ruleOf(node, unit);
-    const value = parseField(text, unit);
-    const problem = fieldProblem(text, unit, value, rule);
-    if (problem !== null || value === null)
-      errors.set(name, typedWrong(fieldName(name, node), rule, typedAs(text, unit), problem ?? 'blank'));
+    const { value, problem } = readTyped(text, unit, rule);
+    if (problem !== null) errors.set(name, typedWrong(fieldName(name, node), rule, typedAs(text, unit), problem));
     else if (name === 'kgi') kgi = value;
     else inputs[name] = value;
   }

@@ -109,7 +109,7 @@ export function inFunction(name: string, error: KpiError): KpiError {
 /** What a sidebar field accepts: the kind of figure, its range, and the test a value must pass. */
 export interface FieldRule {
   readonly kind: 'percent' | 'yen' | 'count';
-  readonly range: 'upToHundred' | 'belowHundred' | 'positive';
+  readonly range: 'upToHundred' | 'belowHundred' | 'positive' | 'nonNegative';
   readonly accepts: (n: number) => boolean;
 }
 
@@ -126,6 +126,7 @@ const RANGE: Record<FieldRule['range'], Localized> = {
   upToHundred: { en: 'more than 0% and at most 100%', ja: '0% より大きく 100% 以下' },
   belowHundred: { en: 'more than 0% and less than 100%', ja: '0% より大きく 100% 未満' },
   positive: { en: 'more than 0', ja: '0 より大きい値' },
+  nonNegative: { en: '0 or more', ja: '0 以上' },
 };
 
 /**

@@ -21,8 +21,8 @@ export const MESSAGES = {
   kgiShort: t('The KGI', 'KGI'),
   plannedValues: t('Planned values', '計画値'),
   percentConvention: t(
-    'Rates and shares are percentages: type 30 for 30%. Money and counts take no %.',
-    '率と構成比は%で入力します（30 は 30%）。金額と件数に % は使えません。',
+    'Rates and shares are percentages: type 30 for 30%; money and counts take no %. In formulas, as in Sheets, 30% is 0.3.',
+    '率と構成比は%で入力します（30 は 30%）。金額と件数に % は使えません。数式ではスプレッドシートと同じく 30% は 0.3 です。',
   ),
   fiscalYear: t('Fiscal year', '年度'),
   startMonth: t('Fiscal year starts in', '期首月'),

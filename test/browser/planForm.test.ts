@@ -182,6 +182,17 @@ describe.each(LANGS)('the plan form ($lang)', (t) => {
     await eventuallyText(sidebar.locator('#tree-lang'), t.sheetIn);
     await sidebar.locator('#whatif summary').click();
     await eventuallyText(sidebar.locator('label[for="w-win_rate"]'), t.winRate);
+
+    // The what-if's terms keep their words whole: none takes more than two lines at 300 px.
+    await sidebar.locator('#w-kgi').fill('15億');
+    await sidebar.locator('#w-need-orders').waitFor();
+    const lines = await sidebar
+      .locator('#whatif-out dt')
+      .evaluateAll((terms) =>
+        terms.map((term) => term.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(term).lineHeight)),
+      );
+    expect(lines.length).toBeGreaterThan(4);
+    expect(Math.max(...lines)).toBeLessThanOrEqual(2.05);
   });
 
   it('offers the KPI group that fits the tree first, shows the target’s unit, and clears a fixed error', async () => {

@@ -8,7 +8,7 @@ import { orderTree, type TreeNode } from '../src/core/tree';
 import { diagramDepth, diagramHeight, diagramRows, type Geometry } from './client/diagram';
 import type { FieldModel } from './client/fieldRow';
 import { fieldText } from './client/parse';
-import { planFieldRow, plannedFields } from './client/planFields';
+import { kgiHint, planFieldRow, plannedFields } from './client/planFields';
 
 const MINI: Geometry = { row: 8, indent: 9, pad: 3 };
 const MINI_BAR = 22;
@@ -21,7 +21,7 @@ function fieldsOf(template: Template, nodes: readonly TreeNode[]): { kgiField: F
     kgiField: planFieldRow(`f-${template.id}-kgi`, 'kgi', 'amount', root, {
       label: 'kgi',
       sub: key(root),
-      hint: 'kgiHint',
+      hint: kgiHint(root),
       value: fieldText(template.kgi, 'amount'),
     }),
     fields: plannedFields(nodes).map(({ node, unit }) =>

@@ -20,6 +20,7 @@ const serverApi = exposeApi(
     workbook: new AppsScriptWorkbook(() => ({ SpreadsheetApp, LockService, Session, Utilities })),
     today: () => new Date(),
     vocabulary: () => JSON.parse(HtmlService.createTemplateFromFile('Vocabulary').getRawContent()) as Vocabulary,
+    userProperties: () => PropertiesService.getUserProperties(),
   }),
 );
 

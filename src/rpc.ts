@@ -167,7 +167,7 @@ export interface TreeStatus {
 
 /** What the server tells the sidebar when it opens. */
 export interface SidebarContext {
-  /** From the spreadsheet's locale; the sidebar lets the user switch. */
+  /** The language the person chose last (setLanguage), else the spreadsheet's locale's. */
   readonly lang: Lang;
   readonly trees: readonly TreeRef[];
   /** The tree sheet that is active, if any: the sidebar opens on its status. */
@@ -205,6 +205,8 @@ export interface WhatIfChange {
 
 export interface ServerApi {
   getContext(): SidebarContext;
+  /** Remembers the person's choice of the sidebar's language, for every spreadsheet they open. */
+  setLanguage(lang: Lang): void;
   buildTree(request: BuildRequest): BuildResult;
   /** Changes an existing tree in place (see TreeUpdate). */
   updateTree(sheetName: string, update: TreeUpdate): BuildResult;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { type Comment, type FunctionDeclaration, type Node, parse } from 'acorn';
 import { CODE_BUDGET } from '../build/budgets.mjs';
 import { codePath, loadCode } from '../build/loadCode.mjs';
+import { UserProperties } from '../build/sheets/userProperties';
 import { KEY_MARKER } from '../src/core/sheet/schema';
 import { VOCABULARY } from '../src/core/vocabulary';
 import { FUNCTION_DOCS, type FunctionName } from '../src/functions/docs';
@@ -247,6 +248,19 @@ describe('menu and sidebar entry points', () => {
       expect(sidebarShown(run('showMonthClose'))).toEqual({ file: 'Sidebar', title: 'KPI Tree', appended: sidebarViewTag('month') }),
     getContext: () => {
       expect(rpc('getContext').result).toEqual({ lang: 'ja', trees: [], activeTree: null });
+    },
+    // The person's language outlives the sidebar (their user properties), in any spreadsheet.
+    setLanguage: () => {
+      const people = new UserProperties();
+      const call = (name: string, ...args: unknown[]) => {
+        const fakes = appsScriptFakes({ locale: 'ja_JP', userProperties: people });
+        const loaded = loadCode(fakes);
+        fakes.enter(loaded);
+        return outcome(() => loaded.call(name, ...args));
+      };
+      expect(call('setLanguage', 'en').failure).toBeUndefined();
+      expect(call('getContext').result).toEqual({ lang: 'en', trees: [], activeTree: null });
+      expect(call('setLanguage', 'fr').failure?.field).toBe('lang');
     },
     buildTree: () => {
       const { failure } = rpc('buildTree', { ...request({ lang: 'ja' }), templateId: 'nope' });

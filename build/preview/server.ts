@@ -14,6 +14,7 @@ import { type ServerApi, sidebarViewTag } from '../../src/rpc';
 import { createServerApi, exposeApi } from '../../src/server/api';
 import { bundleText } from '../esbuild.mjs';
 import { MemoryWorkbook } from '../sheets/memoryWorkbook';
+import { UserProperties } from '../sheets/userProperties';
 import { withSampleLink } from './teamSample';
 
 export interface PreviewOptions {
@@ -28,6 +29,8 @@ export interface PreviewOptions {
 export interface Preview {
   readonly url: string;
   readonly workbook: MemoryWorkbook;
+  /** The people's own settings (their language), kept across the sidebar's reloads. */
+  readonly userProperties: UserProperties;
   close(): Promise<void>;
 }
 
@@ -107,7 +110,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // One clock for the server and the sheet's own TODAY(), as in Sheets.
   const today = options.today ?? (() => new Date());
   const workbook = new MemoryWorkbook({ locale: options.locale ?? 'en_US', now: today });
-  const api: ServerApi = exposeApi(withSampleLink(createServerApi({ workbook, today, vocabulary: () => VOCABULARY }), workbook));
+  const userProperties = new UserProperties();
+  const api: ServerApi = exposeApi(
+    withSampleLink(
+      createServerApi({ workbook, today, vocabulary: () => VOCABULARY, userProperties: () => userProperties.store() }),
+      workbook,
+    ),
+  );
 
   /** `?view=month` appends the view tag as the menu items do in Apps Script. */
   const sidebar = async (view: string | null): Promise<string> => {
@@ -180,6 +189,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   return {
     url: `http://127.0.0.1:${port}/`,
     workbook,
+    userProperties,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

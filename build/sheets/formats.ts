@@ -195,7 +195,12 @@ export function formatNumber(value: number, format: string): string {
       return value.toFixed(0);
     case '0.###':
       return String(Number(value.toFixed(3)));
-    default:
+    default: {
+      // Text in double quotes shows as written around the digits: `0"月"` shows 4 as 4月
+      // (https://developers.google.com/sheets/api/guides/formats#number_format_tokens).
+      const quoted = /^(?:"([^"]*)")?0(?:"([^"]*)")?$/.exec(format);
+      if (quoted) return `${quoted[1] ?? ''}${value.toFixed(0)}${quoted[2] ?? ''}`;
       return String(Number(value.toPrecision(10)));
+    }
   }
 }

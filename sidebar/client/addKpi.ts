@@ -3,17 +3,30 @@
  * entry in both languages, or a name of one's own), and the nodes it can feed. Pure, so it is
  * tested without a page.
  */
-import type { Lang } from '../../src/core/i18n';
-import { PROCESS_KPI_GROUPS, type ProcessKpi } from '../../src/core/processKpis';
+import type { Lang, Localized } from '../../src/core/i18n';
+import { type FieldRule, typedWrong } from '../../src/core/inputErrors';
+import { PROCESS_KPI_GROUPS, type ProcessKpi, type ProcessKpiGroup } from '../../src/core/processKpis';
+import type { TemplateId } from '../../src/core/templates';
 import { orderTree, type Tree, type TreeNode } from '../../src/core/tree';
 import type { NewProcessKpi } from '../../src/rpc';
-import { type FieldMessages, parseField } from './parse';
+import { type FieldMessages, type FieldUnit, readTyped, typedAs } from './parse';
 import { MESSAGES } from './text';
 
 /** The picker's last choice: a name of one's own. */
 export const CUSTOM = '__custom';
 
 export const catalogueKpi = (id: string): ProcessKpi | undefined => PROCESS_KPI_GROUPS.flatMap((g) => g.kpis).find((kpi) => kpi.id === id);
+
+/** A process KPI's annual target is a count of 0 or more; a new channel's share leaves room for the others. */
+const TARGET: FieldRule = { kind: 'count', range: 'nonNegative', accepts: (n) => n >= 0 };
+const SHARE: FieldRule = { kind: 'percent', range: 'belowHundred', accepts: (n) => n > 0 && n < 1 };
+
+/** A field's value, or null with what is wrong with it under `field` in `errors`. */
+function readField(text: string, unit: FieldUnit, rule: FieldRule, name: Localized, field: string, errors: FieldMessages): number | null {
+  const { value, problem } = readTyped(text, unit, rule);
+  if (problem !== null) errors.set(field, typedWrong(name, rule, typedAs(text, unit), problem));
+  return value;
+}
 
 /** The form as typed. */
 export interface TypedKpi {
@@ -34,10 +47,8 @@ export interface TypedKpi {
 export function readKpi(typed: TypedKpi): { kpi: NewProcessKpi | null; errors: FieldMessages } {
   const errors: FieldMessages = new Map();
   const asChannel = typed.share !== null;
-  const plan = asChannel ? 0 : parseField(typed.plan, 'amount');
-  const share = typed.share === null ? null : parseField(typed.share, 'percent');
-  if (plan === null) errors.set('plan', MESSAGES.notANumber);
-  if (asChannel && share === null) errors.set('channelShare', MESSAGES.notANumber);
+  const plan = asChannel ? 0 : readField(typed.plan, 'amount', TARGET, MESSAGES.kpiPlan, 'plan', errors);
+  const share = typed.share === null ? null : readField(typed.share, 'percent', SHARE, MESSAGES.kpiShare, 'channelShare', errors);
   const entry = catalogueKpi(typed.pick);
   const name = typed.customName.trim();
   if (!entry && !name) errors.set('label', MESSAGES.nameNeeded);
@@ -66,3 +77,19 @@ export const keptParent = (nodes: readonly TreeNode[], chosen: string): string =
 
 /** A node that adds up channels can take the new KPI as one more. */
 export const addsUp = (nodes: readonly TreeNode[], id: string): boolean => nodes.find((n) => n.id === id)?.combine === 'sum';
+
+/** The catalogue group whose KPIs feed each template's tree best: offered first. */
+const FITTING_GROUP: Record<TemplateId, string> = {
+  new_business: 'any',
+  account_sales: 'retention',
+  inside_sales: 'telephone',
+  customer_success: 'retention',
+  digital_sales: 'web',
+  b2b_pipeline: 'nurturing',
+};
+
+/** The catalogue's groups for a tree of `templateId`, the one that fits it first. */
+export function groupsFor(templateId: TemplateId): ProcessKpiGroup[] {
+  const fit = FITTING_GROUP[templateId];
+  return [...PROCESS_KPI_GROUPS.filter((g) => g.id === fit), ...PROCESS_KPI_GROUPS.filter((g) => g.id !== fit)];
+}

@@ -3,14 +3,15 @@
  * the node it feeds in the selected tree. Catalogue texts are set as text.
  */
 import type { Localized } from '../../src/core/i18n';
-import { PROCESS_KPI_GROUPS } from '../../src/core/processKpis';
+import { PROCESS_KPI_GROUPS, type ProcessKpiGroup } from '../../src/core/processKpis';
 import type { TreeNode } from '../../src/core/tree';
 import type { ServerApi } from '../../src/rpc';
-import { addsUp, CUSTOM, catalogueKpi, feedable, indented, keptParent, readKpi } from './addKpi';
+import { addsUp, CUSTOM, catalogueKpi, feedable, groupsFor, indented, keptParent, readKpi } from './addKpi';
 import { whileBusy } from './busy';
 import { byId, el, lang, onLangChange, say } from './dom';
-import { enabledControl, fieldErrors } from './fieldErrors';
+import { enabledControl, fieldErrors, sendOnlyByButton } from './fieldErrors';
 import type { Promisified } from './rpc';
+import { inTreeLanguage } from './status';
 import type { StatusView } from './statusView';
 import { MESSAGES, PHRASES } from './text';
 
@@ -36,7 +37,8 @@ export function initAddKpi(rpc: Promisified<ServerApi>, status: StatusView): voi
   const errors = fieldErrors(form, (field) => (field === 'label' && pick.value === CUSTOM ? custom : enabledControl(form, field)));
   let nodes: TreeNode[] = [];
 
-  group.replaceChildren(...PROCESS_KPI_GROUPS.map((g) => option(g.id, g.name)));
+  const fillGroups = (groups: readonly ProcessKpiGroup[]): void => group.replaceChildren(...groups.map((g) => option(g.id, g.name)));
+  fillGroups(PROCESS_KPI_GROUPS);
 
   const showPick = (): void => {
     const entry = catalogueKpi(pick.value);
@@ -65,11 +67,15 @@ export function initAddKpi(rpc: Promisified<ServerApi>, status: StatusView): voi
   parent.addEventListener('change', showChannel);
   channel.addEventListener('change', showChannel);
 
-  status.onStatus((loaded) => {
+  status.onStatus((loaded, tree, anotherTree) => {
     byId('add-kpi').hidden = loaded === null;
     if (!loaded) return;
+    if (anotherTree && tree) {
+      fillGroups(groupsFor(tree.templateId));
+      fillPicks();
+    }
     const chosen = parent.value;
-    nodes = feedable(loaded.tree);
+    nodes = feedable(inTreeLanguage(loaded));
     parent.replaceChildren(
       ...nodes.map((n) => {
         const node = el('option', undefined, indented(n, lang()));
@@ -87,12 +93,8 @@ export function initAddKpi(rpc: Promisified<ServerApi>, status: StatusView): voi
     }
   });
 
-  form.addEventListener('input', () => say(result, null));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const tree = status.current();
-    if (!tree) return;
-    const { kpi, errors: wrong } = readKpi({
+  const typed = () =>
+    readKpi({
       pick: pick.value,
       customName: custom.value,
       parent: parent.value,
@@ -100,6 +102,20 @@ export function initAddKpi(rpc: Promisified<ServerApi>, status: StatusView): voi
       lowerIsBetter: lower.checked,
       share: byId('kpi-share-field').hidden ? null : share.value,
     });
+  sendOnlyByButton(form);
+  form.addEventListener('input', () => {
+    say(result, null);
+    // Once a message is shown, each keystroke checks again: a fixed field's message goes.
+    if (form.querySelector('[aria-invalid="true"]')) errors.show(typed().errors);
+  });
+  form.addEventListener('change', () => {
+    if (form.querySelector('[aria-invalid="true"]')) errors.show(typed().errors);
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const tree = status.current();
+    if (!tree) return;
+    const { kpi, errors: wrong } = typed();
     errors.show(wrong);
     if (!kpi) {
       errors.focusFirst();

@@ -71,6 +71,16 @@ export function fieldErrors(
 }
 
 /**
+ * Enter in a text field does not send the form (a browser's implicit submission): a sheet is
+ * built or written only by its button. Enter on a button or in a text area keeps its meaning.
+ */
+export function sendOnlyByButton(form: HTMLFormElement): void {
+  form.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && event.target instanceof HTMLInputElement) event.preventDefault();
+  });
+}
+
+/**
  * A form checked on every keystroke and sent only when nothing is wrong; else the first bad field
  * gets the focus. `check` shows what is wrong (through its FieldErrors) and returns the values,
  * or null; `typing` runs first on each keystroke.
@@ -82,6 +92,7 @@ export function whenValid<T>(
   send: (values: T) => Promise<void>,
   typing: () => void,
 ): void {
+  sendOnlyByButton(form);
   form.addEventListener('input', () => {
     typing();
     check();

@@ -67,7 +67,7 @@ export function fieldRow(f: FieldModel): Markup {
         ['value', f.value],
         ['data-field', f.field],
         ['data-unit', f.unit],
-        ['aria-describedby', f.hint ? `${f.id}-err ${f.id}-hint` : `${f.id}-err`],
+        ['aria-describedby', f.hint ? `${f.id}-err ${f.id}-note ${f.id}-hint` : `${f.id}-err ${f.id}-note`],
       ]),
       ...(f.suffix ? [affix(f.suffix)] : []),
     ),
@@ -86,6 +86,11 @@ export function fieldRow(f: FieldModel): Markup {
     h('p', [
       ['id', `${f.id}-err`],
       ['class', 'error'],
+      ['aria-live', 'polite'],
+    ]),
+    h('p', [
+      ['id', `${f.id}-note`],
+      ['class', 'note'],
       ['aria-live', 'polite'],
     ]),
   );

@@ -19,7 +19,9 @@ export function formatValue(value: number, unit: Unit, lang: Lang): string {
     formatter = new Intl.NumberFormat(LOCALES[lang], OPTIONS[unit]);
     formatters.set(key, formatter);
   }
-  return formatter.format(value);
+  // ja-JP writes yen with the full-width ￥; the sheet and the fields use ¥, so the sidebar does too.
+  const text = formatter.format(value);
+  return unit === 'yen' ? text.replace('￥', '¥') : text;
 }
 
 export const formatPercent = (ratio: number, lang: Lang): string => formatValue(ratio, 'rate', lang);

@@ -42,7 +42,12 @@ byId('nav-status').addEventListener('click', () => showView('status'));
 byId('nav-data').addEventListener('click', () => void showView('data'));
 
 const langSelect = byId<HTMLSelectElement>('lang');
-langSelect.addEventListener('change', () => setLang(langSelect.value as Lang));
+langSelect.addEventListener('change', () => {
+  const chosen = langSelect.value as Lang;
+  setLang(chosen);
+  // Remembered for the person (their user properties), so their next sidebar opens in it.
+  rpc.setLanguage(chosen).catch((error: unknown) => showBanner(decodeFailure(error).text));
+});
 
 initNewTree(rpc, {
   onBuilt: (tree) => status.addTree(tree),

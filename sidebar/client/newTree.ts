@@ -6,11 +6,11 @@
 import type { Lang } from '../../src/core/i18n';
 import { planTree, type TreePlan } from '../../src/core/plan';
 import { templateById } from '../../src/core/templates';
+import { orderTree } from '../../src/core/tree';
 import type { BuildRequest, TreeRef } from '../../src/rpc';
 import { formatValue } from './format';
-import { type FieldMessages, parseYear, readWeights } from './parse';
+import { type FieldMessages, parseYear, readWeights, yearTyped } from './parse';
 import { planChecked, readPlanValues, type TypedValue } from './planFields';
-import { MESSAGES } from './text';
 
 /** The plan form as typed. */
 export interface TypedPlan {
@@ -37,9 +37,9 @@ const SCHEDULE_FIELDS = new Set(['fiscalYear', 'startMonth', 'seasonality']);
 export function checkPlan(typed: TypedPlan): PlanCheck {
   const template = templateById(typed.templateId);
   if (!template) throw new Error('No template is chosen');
-  const { values, errors } = readPlanValues(typed.values);
+  const { values, errors } = readPlanValues(typed.values, orderTree(template));
   const fiscalYear = parseYear(typed.fiscalYear);
-  if (fiscalYear === null) errors.set('fiscalYear', MESSAGES.notAYear);
+  if (fiscalYear === null) errors.set('fiscalYear', yearTyped(typed.fiscalYear));
   const seasonality = readWeights(typed.weights, errors);
   const calculable = [...errors.keys()].every((field) => SCHEDULE_FIELDS.has(field));
   const plan = calculable ? planChecked(errors, () => planTree(template, values.kgi, values.inputs)) : null;

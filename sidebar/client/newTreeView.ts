@@ -8,12 +8,12 @@ import type { BuildRequest, ServerApi, TreeRef } from '../../src/rpc';
 import { showBanner } from './banner';
 import { whileBusy } from './busy';
 import { byId, el, lang, onLangChange, say } from './dom';
-import { fieldErrors } from './fieldErrors';
+import { fieldErrors, sendOnlyByButton } from './fieldErrors';
 import { renderLiveDiagram } from './liveDiagram';
 import { checkPlan, defaultFiscalYear, neededRows, type PlanCheck, type TypedPlan } from './newTree';
-import { seasonField, typedValues } from './planFieldsView';
+import { seasonField, showPercentNotes, typedValues } from './planFieldsView';
 import type { Promisified } from './rpc';
-import { MESSAGES } from './text';
+import { MESSAGES, textFor } from './text';
 
 export interface NewTreeHooks {
   readonly onBuilt: (tree: TreeRef) => void;
@@ -39,11 +39,14 @@ export function initNewTree(rpc: Promisified<ServerApi>, hooks: NewTreeHooks): v
 
   const chosenTemplate = (): string => form.querySelector<HTMLInputElement>('input[name="template"]:checked')?.value ?? '';
 
+  const valueInputs = (): NodeListOf<HTMLInputElement> =>
+    byId(`values-${chosenTemplate()}`).querySelectorAll<HTMLInputElement>('input[data-unit]');
+
   const typed = (): TypedPlan => {
     const templateId = chosenTemplate();
     return {
       templateId,
-      values: typedValues(byId(`values-${templateId}`).querySelectorAll<HTMLInputElement>('input[data-unit]')),
+      values: typedValues(valueInputs()),
       fiscalYear: byId<HTMLInputElement>('fiscal-year').value,
       startMonth: Number(byId<HTMLSelectElement>('start-month').value),
       weights: season.typed(),
@@ -62,11 +65,14 @@ export function initNewTree(rpc: Promisified<ServerApi>, hooks: NewTreeHooks): v
     lastPlan = check.plan;
     renderNeeded(check.plan);
     errors.show(check.errors);
+    showPercentNotes(valueInputs());
     return check;
   };
 
   const chooseTemplate = (): void => {
     const chosen = chosenTemplate();
+    // The chosen card's summary, in view under the cards (each card's label says its own to a screen reader).
+    say(byId('tpl-summary'), chosen ? textFor(`tpl.${chosen}.summary`) : null);
     for (const values of form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-template]')) {
       const active = values.dataset.template === chosen;
       values.hidden = !active;
@@ -74,6 +80,7 @@ export function initNewTree(rpc: Promisified<ServerApi>, hooks: NewTreeHooks): v
     }
   };
 
+  sendOnlyByButton(form);
   form.addEventListener('input', () => {
     ask(null);
     refresh();

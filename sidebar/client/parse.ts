@@ -4,6 +4,7 @@
  * way); this module adds the sidebar's field conventions.
  */
 import type { Localized } from '../../src/core/i18n';
+import type { FieldRule, TypedProblem } from '../../src/core/inputErrors';
 import { parseAmount } from '../../src/core/numbers';
 import { MESSAGES } from './text';
 
@@ -18,11 +19,55 @@ export const parsePercent = (text: string): number | null => parseAmount(/%\s*$/
 
 export const parseField = (text: string, unit: FieldUnit): number | null => (unit === 'percent' ? parsePercent(text) : parseAmount(text));
 
+/**
+ * A field's text read by its rule: the value, or what is wrong with it. Money and counts never
+ * take a percentage: "30%" as a KGI is refused, not read as 0.3.
+ */
+export function readTyped(
+  text: string,
+  unit: FieldUnit,
+  rule: FieldRule,
+): { value: number; problem: null } | { value: null; problem: TypedProblem } {
+  const value = parseField(text, unit);
+  if (text.trim() === '') return { value: null, problem: 'blank' };
+  if (value === null) return { value: null, problem: 'notANumber' };
+  if (unit === 'amount' && /%\s*$/.test(text.normalize('NFKC'))) return { value: null, problem: 'percent' };
+  return rule.accepts(value) ? { value, problem: null } : { value: null, problem: 'range' };
+}
+
+/** A field's text as the planner typed it, for messages: a percent field's bare number with its %. */
+export function typedAs(text: string, unit: FieldUnit): string {
+  const trimmed = text.trim();
+  return unit === 'percent' && !/%$/.test(trimmed) && parseAmount(trimmed) !== null ? `${trimmed}%` : trimmed;
+}
+
+/**
+ * A fraction typed into a percent field, read as the percentage it is ("0.3" is 0.3%), shown
+ * beside the field in case a fraction was meant: `0.3% — did you mean 30%?`. Null otherwise.
+ */
+export function percentNote(text: string, unit: FieldUnit): Localized | null {
+  const trimmed = text.normalize('NFKC').trim();
+  if (unit !== 'percent' || /%$/.test(trimmed)) return null;
+  const value = parseAmount(trimmed);
+  if (value === null || value <= 0 || value >= 1) return null;
+  const meant = percentText(value);
+  return { en: `${trimmed}% — did you mean ${meant}%?`, ja: `${trimmed}% と読みました。${meant}% のつもりですか？` };
+}
+
 /** A four-digit fiscal year. */
 export function parseYear(text: string): number | null {
   const trimmed = text.trim();
   return /^\d{4}$/.test(trimmed) ? Number(trimmed) : null;
 }
+
+/** The fiscal year's refusal, with what was typed. */
+export const yearTyped = (text: string): Localized =>
+  text.trim() === ''
+    ? MESSAGES.notAYear
+    : {
+        en: `${MESSAGES.notAYear.en.replace(/\.$/, '')}; you typed “${text.trim()}”.`,
+        ja: `${MESSAGES.notAYear.ja.replace(/。$/, '')}（入力: 「${text.trim()}」）。`,
+      };
 
 /** Seasonal weights pasted from a sheet row: tabs, commas or spaces between twelve numbers. */
 export function parseWeights(text: string): number[] | null {

@@ -1,8 +1,8 @@
 /** Plan fields in the page: drawn from planFields' rows, filled from the sheet, read as typed; and the seasonality partial. */
 import type { TreeNode } from '../../src/core/tree';
-import { byId, render } from './dom';
+import { byId, render, say } from './dom';
 import { fieldRow } from './fieldRow';
-import { type FieldUnit, fieldText } from './parse';
+import { type FieldUnit, fieldText, percentNote } from './parse';
 import { type PlanValues, planFieldRows, type TypedValue } from './planFields';
 
 /** Draws the KGI and planned values of `nodes` into `target`; returns their inputs. */
@@ -22,6 +22,14 @@ export function fillPlanFields(inputs: readonly HTMLInputElement[], values: Plan
   }
 }
 
+/** Beside each percent field, what a fraction typed there was read as (`0.3% — did you mean 30%?`). */
+export function showPercentNotes(inputs: Iterable<HTMLInputElement>): void {
+  for (const input of inputs) {
+    const note = document.getElementById(`${input.id}-note`);
+    if (note) say(note, percentNote(input.value, unitOf(input)));
+  }
+}
+
 export const typedValues = (inputs: Iterable<HTMLInputElement>): TypedValue[] =>
   [...inputs].map((input) => ({ name: input.dataset.field ?? '', unit: unitOf(input), text: input.value }));
 
@@ -32,14 +40,19 @@ export interface SeasonField {
   fill(weighted: boolean, text: string): void;
 }
 
-/** The seasonality partial rendered with `prefix`: the weights can be typed only while chosen. */
+/** The seasonality partial rendered with `prefix`: the weights are shown, and typed, only while chosen. */
 export function seasonField(prefix: string): SeasonField {
   const even = byId<HTMLInputElement>(`${prefix}season-even`);
   const weighted = byId<HTMLInputElement>(`${prefix}season-weights`);
   const weights = byId<HTMLTextAreaElement>(`${prefix}weights`);
+  const hint = byId(`${prefix}weights-hint`);
+  // The weights box is there only while weights are chosen: an even split has nothing to type.
   const sync = (): void => {
     weights.disabled = !weighted.checked;
+    weights.hidden = !weighted.checked;
+    hint.hidden = !weighted.checked;
   };
+  sync();
   even.addEventListener('change', sync);
   weighted.addEventListener('change', sync);
   return {

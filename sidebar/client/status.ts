@@ -3,13 +3,13 @@
  * actuals, cut to one owner's KPIs when one is chosen, and the list of tree sheets (the
  * bottleneck panel has its own, bottleneckPanel.ts). Pure, so it is tested without a page.
  */
-import type { Lang } from '../../src/core/i18n';
+import type { Lang, Localized } from '../../src/core/i18n';
 import { templateById } from '../../src/core/templates';
-import type { Unit } from '../../src/core/tree';
+import type { Tree, Unit } from '../../src/core/tree';
 import type { TreeRef, TreeStatus } from '../../src/rpc';
 import { formatValue } from './format';
 import { forOwner, groupByOwner } from './owners';
-import { MESSAGES, type MessageKey } from './text';
+import { MESSAGES, type MessageKey, PHRASES } from './text';
 
 /** Terms and their figures, as a definition list shows them. */
 export type Facts = ReadonlyArray<readonly [MessageKey, string]>;
@@ -49,3 +49,15 @@ export const kgiUnitOf = (templateId: string): Unit => templateById(templateId)?
 /** The list with `tree` in its place (a tree updated under its name), or added at the end. */
 export const withTree = (trees: readonly TreeRef[], tree: TreeRef): TreeRef[] =>
   trees.some((t) => t.sheetName === tree.sheetName) ? trees.map((t) => (t.sheetName === tree.sheetName ? tree : t)) : [...trees, tree];
+
+/**
+ * The tree with its labels in the tree's own language: a sheet's labels stay as the sheet shows
+ * them, whatever language the sidebar's own words are in.
+ */
+export const inTreeLanguage = (status: Pick<TreeStatus, 'tree' | 'lang'>): Tree => ({
+  nodes: status.tree.nodes.map((node) => ({ ...node, label: { en: node.label[status.lang], ja: node.label[status.lang] } })),
+});
+
+/** Which language a tree's labels are in, said in the sidebar's. */
+export const treeLanguageLine = (tree: Pick<TreeRef, 'lang'>): Localized =>
+  PHRASES.sheetIn(MESSAGES[tree.lang === 'ja' ? 'japanese' : 'english']);

@@ -7,10 +7,10 @@ import type { Unit } from '../../src/core/tree';
 import type { ServerApi, TreeRef, TreeStatus } from '../../src/rpc';
 import { type BottleneckPanel, bottleneckPanel } from './bottleneckPanel';
 import { whileBusy } from './busy';
-import { byId, el, lang, onLangChange } from './dom';
+import { byId, el, lang, onLangChange, say } from './dom';
 import { ownersOf } from './owners';
 import type { Promisified } from './rpc';
-import { type Facts, kgiUnitOf, statusLines, withTree } from './status';
+import { type Facts, kgiUnitOf, statusLines, treeLanguageLine, withTree } from './status';
 import { MESSAGES, type MessageKey } from './text';
 
 const m = (key: MessageKey): string => MESSAGES[key][lang()];
@@ -144,6 +144,9 @@ export function initStatus(rpc: Promisified<ServerApi>): StatusView {
     const anotherTree = sheet !== shownSheet;
     shownSheet = sheet;
     byId('owner-filter-field').hidden = status === null;
+    const treeLang = byId('tree-lang');
+    treeLang.hidden = tree === null;
+    say(treeLang, tree && treeLanguageLine(status ?? tree));
     for (const listener of listeners) listener(status, tree, anotherTree);
   };
 

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../../src/core/i18n';
 import { planTree } from '../../src/core/plan';
+import { orderTree } from '../../src/core/tree';
 import type { TreeStatus, TreeUpdate } from '../../src/rpc';
 import { type FieldMessages, readWeights } from './parse';
 import { type PlanValues, planChecked, readPlanValues, type TypedValue } from './planFields';
@@ -33,7 +34,7 @@ export function checkUpdate(
   weights: string | null,
   lang: Lang,
 ): { values: UpdateValues | null; errors: FieldMessages } {
-  const { values, errors } = readPlanValues(typed);
+  const { values, errors } = readPlanValues(typed, orderTree(status.tree));
   const seasonality = readWeights(weights, errors);
   if (errors.size === 0) planChecked(errors, () => planTree(status.tree, values.kgi, values.inputs));
   return { values: errors.size === 0 ? { ...values, seasonality, lang } : null, errors };

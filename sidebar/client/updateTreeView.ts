@@ -9,8 +9,9 @@ import type { ServerApi, TreeStatus } from '../../src/rpc';
 import { whileBusy } from './busy';
 import { byId, say } from './dom';
 import { fieldErrors, whenValid } from './fieldErrors';
-import { drawPlanFields, fillPlanFields, seasonField, typedValues } from './planFieldsView';
+import { drawPlanFields, fillPlanFields, seasonField, showPercentNotes, typedValues } from './planFieldsView';
 import type { Promisified } from './rpc';
+import { inTreeLanguage } from './status';
 import type { StatusView } from './statusView';
 import { PHRASES } from './text';
 import { checkUpdate, seasonOf, treeUpdate, type UpdateValues, weightsText } from './updateTree';
@@ -30,15 +31,17 @@ export function initUpdateTree(rpc: Promisified<ServerApi>, status: StatusView):
     if (!loaded) return null;
     const check = checkUpdate(loaded, typedValues(inputs), season.typed(), treeLang.value as Lang);
     errors.show(check.errors);
+    showPercentNotes(inputs);
     return check.values;
   };
 
   const fill = (next: TreeStatus): void => {
-    inputs = drawPlanFields(byId('update-fields'), 'u', orderTree(next.tree));
+    inputs = drawPlanFields(byId('update-fields'), 'u', orderTree(inTreeLanguage(next)));
     fillPlanFields(inputs, currentValues(next));
     season.fill(seasonOf(next.weights) !== null, weightsText(next.weights));
     treeLang.value = next.lang;
     errors.show(new Map());
+    showPercentNotes(inputs);
   };
 
   status.onStatus((next, _tree, anotherTree) => {

@@ -6,7 +6,7 @@
 import type { Lang, Localized } from '../../src/core/i18n';
 import { planTree, type TreePlan } from '../../src/core/plan';
 import { type PeriodFigures, recovery } from '../../src/core/recovery';
-import type { TreeNode } from '../../src/core/tree';
+import { orderTree, type TreeNode } from '../../src/core/tree';
 import type { TreeStatus, WhatIfChange } from '../../src/rpc';
 import { formatPercent, formatValue } from './format';
 import type { FieldMessages } from './parse';
@@ -115,7 +115,7 @@ export function checkWhatIf(
   current: TreePlan | null,
   typed: readonly TypedValue[],
 ): { result: WhatIfResult | null; values: PlanValues | null; errors: FieldMessages } {
-  const { values, errors } = readPlanValues(typed);
+  const { values, errors } = readPlanValues(typed, orderTree(status.tree));
   const names = new Set(typed.map((t) => t.name));
   const place = (field?: string): string => (field !== undefined && names.has(field) ? field : 'kgi');
   const result = errors.size === 0 ? planChecked(errors, () => runWhatIf(status, current, values), place) : null;

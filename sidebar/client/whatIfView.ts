@@ -10,8 +10,9 @@ import { whileBusy } from './busy';
 import { byId, el, lang, onLangChange, say } from './dom';
 import { fieldErrors, whenValid } from './fieldErrors';
 import type { PlanValues } from './planFields';
-import { drawPlanFields, fillPlanFields, typedValues } from './planFieldsView';
+import { drawPlanFields, fillPlanFields, showPercentNotes, typedValues } from './planFieldsView';
 import type { Promisified } from './rpc';
+import { inTreeLanguage } from './status';
 import type { StatusView } from './statusView';
 import { MESSAGES } from './text';
 import { changedValues, checkWhatIf, currentPlan, currentValues, type WhatIfResult, whatIfLines, writtenText } from './whatIf';
@@ -48,6 +49,7 @@ export function initWhatIf(rpc: Promisified<ServerApi>, status: StatusView): voi
     const check = checkWhatIf(loaded, current, typedValues(inputs));
     last = check.result;
     errors.show(check.errors);
+    showPercentNotes(inputs);
     render();
     return check.values;
   };
@@ -58,7 +60,7 @@ export function initWhatIf(rpc: Promisified<ServerApi>, status: StatusView): voi
     loaded = next;
     last = null;
     if (!next) return;
-    nodes = orderTree(next.tree);
+    nodes = orderTree(inTreeLanguage(next));
     current = currentPlan(next);
     inputs = drawPlanFields(byId('whatif-fields'), 'w', nodes);
     fillPlanFields(inputs, currentValues(next));

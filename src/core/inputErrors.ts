@@ -105,3 +105,59 @@ export function tooLarge(): KpiError {
 export function inFunction(name: string, error: KpiError): KpiError {
   return new KpiError({ en: `${name}: ${error.text.en}`, ja: `${name}: ${error.text.ja}` }, error.field);
 }
+
+/** What a sidebar field accepts: the kind of figure, its range, and the test a value must pass. */
+export interface FieldRule {
+  readonly kind: 'percent' | 'yen' | 'count';
+  readonly range: 'upToHundred' | 'belowHundred' | 'positive' | 'nonNegative';
+  readonly accepts: (n: number) => boolean;
+}
+
+export type TypedProblem = 'blank' | 'notANumber' | 'percent' | 'range';
+
+/** What each kind of field holds, and an example of it as a planner types it. */
+const KIND: Record<FieldRule['kind'], { noun: Localized; example: Localized }> = {
+  percent: { noun: { en: 'a percentage', ja: '%の値' }, example: same('30') },
+  yen: { noun: { en: 'an amount of money', ja: '金額' }, example: { en: '10億 or 1,000,000,000', ja: '10億 や 1,000,000,000' } },
+  count: { noun: { en: 'a count', ja: '件数' }, example: same('1,200') },
+};
+
+const RANGE: Record<FieldRule['range'], Localized> = {
+  upToHundred: { en: 'more than 0% and at most 100%', ja: '0% より大きく 100% 以下' },
+  belowHundred: { en: 'more than 0% and less than 100%', ja: '0% より大きく 100% 未満' },
+  positive: { en: 'more than 0', ja: '0 より大きい値' },
+  nonNegative: { en: '0 or more', ja: '0 以上' },
+};
+
+/**
+ * A form field's refusal in a planner's words: the field, what it takes, and what was typed as
+ * it was typed (`typed`: "150%", a text quoted). `Win rate must be more than 0% and at most
+ * 100%; you typed 150%.`
+ */
+export function typedWrong(field: Localized, rule: FieldRule, typed: string, problem: TypedProblem): Localized {
+  const { noun, example } = KIND[rule.kind];
+  const range = RANGE[rule.range];
+  const space = /^[!-~]/.test(range.ja) ? ' ' : '';
+  switch (problem) {
+    case 'blank':
+      return {
+        en: `${field.en} is blank: type ${noun.en} such as ${example.en}.`,
+        ja: `${field.ja}が空欄です。${example.ja} のような${noun.ja}を入力してください。`,
+      };
+    case 'notANumber':
+      return {
+        en: `${field.en} must be ${noun.en} such as ${example.en}; you typed “${typed}”.`,
+        ja: `${field.ja}は ${example.ja} のような${noun.ja}で入力してください（入力: 「${typed}」）。`,
+      };
+    case 'percent':
+      return {
+        en: `${field.en} is ${noun.en}, not a percentage: type it as ${example.en}; you typed ${typed}.`,
+        ja: `${field.ja}は${noun.ja}の欄で、% は使えません。${example.ja} のように入力してください（入力: ${typed}）。`,
+      };
+    case 'range':
+      return {
+        en: `${field.en} must be ${range.en}; you typed ${typed}.`,
+        ja: `${field.ja}は${space}${range.ja}にしてください（入力: ${typed}）。`,
+      };
+  }
+}

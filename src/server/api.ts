@@ -12,6 +12,7 @@ import { findTeam, splitTeamEvenly, writeTeamSheet } from './team';
 import { addProcessKpi, applyWhatIf } from './treeEdits';
 import { listTrees, readTree } from './trees';
 import { updateTreeSheet } from './update';
+import { savedLang, saveLang, type UserPropertyStore } from './userSettings';
 
 /** What the server needs from its surroundings: a workbook, a clock and the templates. */
 export interface ServerEnv {
@@ -22,18 +23,23 @@ export interface ServerEnv {
    * data file read on demand, so custom functions never load them.
    */
   readonly vocabulary: () => Vocabulary;
+  /** The person's own settings (their language); without it, every sidebar starts in the spreadsheet's language. */
+  readonly userProperties?: () => UserPropertyStore;
 }
 
-export function createServerApi({ workbook, today, vocabulary }: ServerEnv): ServerApi {
+export function createServerApi({ workbook, today, vocabulary, userProperties }: ServerEnv): ServerApi {
   return {
     getContext() {
       const trees = listTrees(workbook);
       const active = workbook.activeSheetName();
       return {
-        lang: langFromLocale(workbook.locale()),
+        lang: (userProperties && savedLang(userProperties())) ?? langFromLocale(workbook.locale()),
         trees,
         activeTree: trees.some((t) => t.sheetName === active) ? active : null,
       };
+    },
+    setLanguage(lang) {
+      if (userProperties) saveLang(userProperties(), lang);
     },
     buildTree: (request) => buildTreeSheet(workbook, vocabulary(), request),
     updateTree: (sheetName, update) => updateTreeSheet(workbook, vocabulary(), sheetName, update),

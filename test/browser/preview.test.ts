@@ -71,16 +71,19 @@ describe('the sidebar beside the preview spreadsheet', () => {
   it('shows bad input beside its field, in the chosen language', async () => {
     const kgi = sidebar.locator('#f-new_business-kgi');
     await kgi.fill('abc');
-    await eventuallyText(sidebar.locator('#f-new_business-kgi-err'), /Type a number/);
+    await eventuallyText(
+      sidebar.locator('#f-new_business-kgi-err'),
+      'The KGI must be an amount of money such as 10億 or 1,000,000,000; you typed “abc”.',
+    );
     expect(await kgi.getAttribute('aria-invalid')).toBe('true');
     await kgi.fill('10億');
 
     const winRate = sidebar.locator('#f-new_business-win_rate');
     const winRateError = sidebar.locator('#f-new_business-win_rate-err');
     await winRate.fill('0');
-    await eventuallyText(winRateError, /greater than 0/);
+    await eventuallyText(winRateError, 'Win rate must be more than 0% and at most 100%; you typed 0%.');
     await sidebar.locator('#lang').selectOption('ja');
-    await eventuallyText(winRateError, /0 より大きい/);
+    await eventuallyText(winRateError, '受注率は 0% より大きく 100% 以下にしてください（入力: 0%）。');
     await eventuallyText(sidebar.locator('h1'), 'KPIツリー');
 
     // Building with the error left in place goes nowhere but to the field.

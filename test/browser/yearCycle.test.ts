@@ -69,7 +69,7 @@ describe('running the year from the sidebar', () => {
     const sheetBefore = inputCells(preview.workbook.view(tree));
 
     await winRate.fill('130');
-    await eventuallyText(sidebar.locator('#w-win_rate-err'), /within \(0, 1\]/);
+    await eventuallyText(sidebar.locator('#w-win_rate-err'), 'Win rate must be more than 0% and at most 100%; you typed 130%.');
     expect(await winRate.getAttribute('aria-invalid')).toBe('true');
 
     await winRate.fill('25');
@@ -108,7 +108,7 @@ describe('running the year from the sidebar', () => {
     await sidebar.locator('#kpi-parent').selectOption('leads');
     await sidebar.locator('#kpi-plan').fill('abc');
     await sidebar.locator('#kpi-add').click();
-    await eventuallyText(sidebar.locator('#kpi-plan-err'), /Type a number/);
+    await eventuallyText(sidebar.locator('#kpi-plan-err'), 'Annual target must be a count such as 1,200; you typed “abc”.');
     await sidebar.locator('#kpi-plan').fill('1,200');
     await sidebar.locator('#kpi-add').click();
     await eventuallyText(sidebar.locator('#kpi-result'), 'Added “Registrations” under New leads.');

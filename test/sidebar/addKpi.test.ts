@@ -1,5 +1,6 @@
-import { addsUp, CUSTOM, feedable, indented, keptParent, readKpi, type TypedKpi } from '../../sidebar/client/addKpi';
+import { addsUp, CUSTOM, feedable, groupsFor, indented, keptParent, readKpi, type TypedKpi } from '../../sidebar/client/addKpi';
 import { MESSAGES } from '../../sidebar/client/text';
+import { PROCESS_KPI_GROUPS } from '../../src/core/processKpis';
 import { templateById } from '../../src/core/templates';
 
 const typed = (change: Partial<TypedKpi>): TypedKpi => ({
@@ -31,9 +32,40 @@ describe('the process KPI the form sends', () => {
     expect(readKpi(typed({ customName: 'Partner leads', plan: '5' })).kpi).not.toHaveProperty('channelShare');
   });
 
-  it('says which figure is not a number', () => {
-    expect(readKpi(typed({ customName: 'x', plan: 'abc' })).errors).toEqual(new Map([['plan', MESSAGES.notANumber]]));
-    expect(readKpi(typed({ customName: 'x', share: 'abc' })).errors).toEqual(new Map([['channelShare', MESSAGES.notANumber]]));
+  it('says which figure is wrong, in a planner’s words', () => {
+    expect(readKpi(typed({ customName: 'x', plan: 'abc' })).errors).toEqual(
+      new Map([
+        [
+          'plan',
+          {
+            en: 'Annual target must be a count such as 1,200; you typed “abc”.',
+            ja: '年間目標は 1,200 のような件数で入力してください（入力: 「abc」）。',
+          },
+        ],
+      ]),
+    );
+    expect(readKpi(typed({ customName: 'x', share: 'abc' })).errors.get('channelShare')?.en).toBe(
+      'Its share must be a percentage such as 30; you typed “abc”.',
+    );
+    expect(readKpi(typed({ customName: 'x', share: '100' })).errors.get('channelShare')?.en).toBe(
+      'Its share must be more than 0% and less than 100%; you typed 100%.',
+    );
+    expect(readKpi(typed({ customName: 'x', plan: '30%' })).errors.get('plan')?.en).toBe(
+      'Annual target is a count, not a percentage: type it as 1,200; you typed 30%.',
+    );
+    expect(readKpi(typed({ customName: 'x', plan: '0' })).errors.size).toBe(0);
+  });
+});
+
+describe('the catalogue’s groups for a tree', () => {
+  it('offer the group that fits the tree first, and every group once', () => {
+    expect(groupsFor('inside_sales')[0].id).toBe('telephone');
+    expect(groupsFor('customer_success')[0].id).toBe('retention');
+    expect(
+      groupsFor('digital_sales')
+        .map((g) => g.id)
+        .sort(),
+    ).toEqual(PROCESS_KPI_GROUPS.map((g) => g.id).sort());
   });
 });
 

@@ -171,7 +171,7 @@ describe('the actual → plan line', () => {
       bottleneckPanel({ ...base, bottleneck: node('x', fields) }, 'yen', null, lang).bottleneck;
     expect(change({})).toMatchObject({ change: '14.5% → 20%' });
     expect(change({ unit: 'yen', actual: 1_500_000, plan: 2_000_000 })).toMatchObject({ change: '¥1,500,000 → ¥2,000,000' });
-    expect(change({ unit: 'yen', actual: 1_500_000, plan: 2_000_000 }, 'ja')).toMatchObject({ change: '￥1,500,000 → ￥2,000,000' });
+    expect(change({ unit: 'yen', actual: 1_500_000, plan: 2_000_000 }, 'ja')).toMatchObject({ change: '¥1,500,000 → ¥2,000,000' });
     expect(change({ unit: 'count', actual: 2500, plan: 2778 })).toMatchObject({ change: '2,500 → 2,778' });
     expect(change({ actual: 0, plan: 0.3 })).toMatchObject({ change: '0% → 30%' });
     expect(change({ actual: null, achievement: null, recoverable: null })).toEqual({

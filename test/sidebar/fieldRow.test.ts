@@ -46,15 +46,16 @@ describe('a field row', () => {
     expect(page).toContain(row);
   });
 
-  it('made at run time, says a label from the sheet as text, and is described by its error line', () => {
+  it('made at run time, says a label from the sheet as text, and is described by its error, note and hint lines', () => {
     const [kgi, dealSize] = planFieldRows('w', orderTree(templateById('new_business')!))
       .map(fieldRow)
       .map(html);
     expect(kgi).toBe(
       '<div class="field"><label for="w-kgi"><span>KGI (annual goal) · Revenue</span></label>' +
         '<div class="input-wrap"><span class="affix" aria-hidden="true">¥</span>' +
-        '<input id="w-kgi" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" value="" data-field="kgi" data-unit="amount" aria-describedby="w-kgi-err">' +
-        '</div><p id="w-kgi-err" class="error" aria-live="polite"></p></div>',
+        '<input id="w-kgi" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" value="" data-field="kgi" data-unit="amount" aria-describedby="w-kgi-err w-kgi-note w-kgi-hint">' +
+        '</div><p id="w-kgi-hint" class="hint"><span data-t="kgiHint">e.g. 10億, 1,000,000,000 or ¥1bn</span></p>' +
+        '<p id="w-kgi-err" class="error" aria-live="polite"></p><p id="w-kgi-note" class="note" aria-live="polite"></p></div>',
     );
     expect(dealSize).toContain('<label for="w-deal_size"><span>Average deal size</span></label>');
     expect(html(fieldRow({ ...fields[1], label: { en: '<b>x</b>', ja: '' } }))).toContain('&lt;b&gt;x&lt;/b&gt;');

@@ -1,4 +1,14 @@
-import { type FieldMessages, fieldText, parseField, parsePercent, parseWeights, parseYear, readWeights } from '../../sidebar/client/parse';
+import {
+  type FieldMessages,
+  fieldText,
+  parseField,
+  parsePercent,
+  parseWeights,
+  parseYear,
+  percentNote,
+  readWeights,
+  typedAs,
+} from '../../sidebar/client/parse';
 import { MESSAGES } from '../../sidebar/client/text';
 
 describe('seasonal weights pasted into a form', () => {
@@ -54,5 +64,35 @@ describe('figures typed into fields', () => {
   ] as const)('writes %p as a %s field holds it, and reads it back', (value, unit, text) => {
     expect(fieldText(value, unit)).toBe(text);
     expect(parseField(fieldText(value, unit), unit)).toBeCloseTo(value, 12);
+  });
+});
+
+describe('a fraction typed into a percent field', () => {
+  it('is read as the percentage it is, and the field says so', () => {
+    expect(parseField('0.3', 'percent')).toBeCloseTo(0.003, 12);
+    expect(percentNote('0.3', 'percent')).toEqual({ en: '0.3% — did you mean 30%?', ja: '0.3% と読みました。30% のつもりですか？' });
+    expect(percentNote('０．２５', 'percent')?.en).toBe('0.25% — did you mean 25%?');
+  });
+
+  it.each([
+    ['a percentage', '30'],
+    ['a fraction typed with its %', '0.3%'],
+    ['zero', '0'],
+    ['text', 'abc'],
+  ])('says nothing of %s', (_, text) => {
+    expect(percentNote(text, 'percent')).toBeNull();
+  });
+
+  it('says nothing in a money field', () => {
+    expect(percentNote('0.3', 'amount')).toBeNull();
+  });
+});
+
+describe('a field’s text in a message', () => {
+  it('is what the planner typed, a percent field’s bare number with its %', () => {
+    expect(typedAs(' 150 ', 'percent')).toBe('150%');
+    expect(typedAs('150%', 'percent')).toBe('150%');
+    expect(typedAs('abc', 'percent')).toBe('abc');
+    expect(typedAs('30%', 'amount')).toBe('30%');
   });
 });

@@ -1,6 +1,5 @@
 import type { FieldMessages } from '../../sidebar/client/parse';
 import { planChecked, planFieldRows, plannedFields, readPlanValues } from '../../sidebar/client/planFields';
-import { MESSAGES } from '../../sidebar/client/text';
 import { KpiError } from '../../src/core/i18n';
 import { templateById } from '../../src/core/templates';
 import { orderTree } from '../../src/core/tree';
@@ -29,18 +28,50 @@ describe('a tree’s plan fields', () => {
       label: { en: 'KGI (annual goal) · Revenue', ja: 'KGI（年間目標）・売上' },
     });
     expect(rows.find((r) => r.field === 'win_rate')).toMatchObject({ id: 'u-win_rate', unit: 'percent', prefix: '', suffix: '%' });
+    // A channel's share of a yen sum is a percentage: %, never ¥ and %.
+    const shares = planFieldRows('u', orderTree(templateById('account_sales')!)).filter((r) => r.field.endsWith('_revenue'));
+    expect(shares.map((r) => [r.field, r.prefix, r.suffix])).toEqual([
+      ['existing_revenue', '', '%'],
+      ['upsell_revenue', '', '%'],
+    ]);
   });
 });
 
 describe('plan values as typed', () => {
   it('are read by unit, the KGI apart, and a field that holds no number is named', () => {
-    const { values, errors } = readPlanValues([
-      { name: 'kgi', unit: 'amount', text: '10億' },
-      { name: 'win_rate', unit: 'percent', text: '25' },
-      { name: 'deal_size', unit: 'amount', text: 'lots' },
-    ]);
+    const nodes = orderTree(templateById('new_business')!);
+    const { values, errors } = readPlanValues(
+      [
+        { name: 'kgi', unit: 'amount', text: '10億' },
+        { name: 'win_rate', unit: 'percent', text: '25' },
+        { name: 'deal_size', unit: 'amount', text: 'lots' },
+      ],
+      nodes,
+    );
     expect(values).toEqual({ kgi: 1e9, inputs: { win_rate: 0.25 } });
-    expect(errors).toEqual(new Map([['deal_size', MESSAGES.notANumber]]));
+    expect(errors).toEqual(
+      new Map([
+        [
+          'deal_size',
+          {
+            en: 'Average deal size must be an amount of money such as 10億 or 1,000,000,000; you typed “lots”.',
+            ja: '顧客単価は 10億 や 1,000,000,000 のような金額で入力してください（入力: 「lots」）。',
+          },
+        ],
+      ]),
+    );
+  });
+
+  it('take a count KGI as a count: the inside-sales KGI (meetings) is never explained in yen', () => {
+    const nodes = orderTree(templateById('inside_sales')!);
+    expect(nodes[0].unit).toBe('count');
+    const { errors } = readPlanValues([{ name: 'kgi', unit: 'amount', text: '30%' }], nodes);
+    expect(errors.get('kgi')).toEqual({
+      en: 'The KGI is a count, not a percentage: type it as 1,200; you typed 30%.',
+      ja: 'KGIは件数の欄で、% は使えません。1,200 のように入力してください（入力: 30%）。',
+    });
+    const [kgi] = planFieldRows('u', nodes);
+    expect(kgi).toMatchObject({ prefix: '', hint: 'kgiCountHint' });
   });
 
   it('go through the core, whose refusal lands beside the field it names (or where the form says)', () => {

@@ -1,4 +1,5 @@
-import { kgiUnitOf, statusLines, withTree } from '../../sidebar/client/status';
+import { inTreeLanguage, kgiUnitOf, statusLines, treeLanguageLine, withTree } from '../../sidebar/client/status';
+import { templateById } from '../../src/core/templates';
 import type { TreeRef } from '../../src/rpc';
 import { gap, nodeStatus, treeStatus } from './support/status';
 
@@ -50,5 +51,21 @@ describe('the tree sheets listed', () => {
     expect(kgiUnitOf('new_business')).toBe('yen');
     expect(kgiUnitOf('inside_sales')).toBe('count');
     expect(kgiUnitOf('unknown')).toBe('count');
+  });
+});
+
+describe('a tree’s language beside the sidebar’s', () => {
+  const tree = { nodes: templateById('new_business')!.nodes };
+
+  it('keeps the tree’s labels in its own language, whichever the sidebar speaks', () => {
+    const inJapanese = inTreeLanguage({ tree, lang: 'ja' });
+    expect(inJapanese.nodes.find((n) => n.id === 'win_rate')?.label).toEqual({ en: '受注率', ja: '受注率' });
+    expect(inTreeLanguage({ tree, lang: 'en' }).nodes.find((n) => n.id === 'win_rate')?.label).toEqual({ en: 'Win rate', ja: 'Win rate' });
+    expect(inJapanese.nodes.map((n) => n.id)).toEqual(tree.nodes.map((n) => n.id));
+  });
+
+  it('is said in the sidebar’s language', () => {
+    expect(treeLanguageLine({ lang: 'ja' })).toEqual({ en: 'Sheet language: Japanese', ja: 'シートの言語: 日本語' });
+    expect(treeLanguageLine({ lang: 'en' })).toEqual({ en: 'Sheet language: English', ja: 'シートの言語: 英語' });
   });
 });

@@ -42,7 +42,13 @@ describe('the update form', () => {
     expect(checkUpdate(status, typed({ kgi: 'x' }), '1 2', 'en')).toEqual({
       values: null,
       errors: new Map([
-        ['kgi', MESSAGES.notANumber],
+        [
+          'kgi',
+          {
+            en: 'The KGI must be an amount of money such as 10億 or 1,000,000,000; you typed “x”.',
+            ja: 'KGIは 10億 や 1,000,000,000 のような金額で入力してください（入力: 「x」）。',
+          },
+        ],
         ['seasonality', MESSAGES.twelveWeights],
       ]),
     });

@@ -137,7 +137,9 @@ describe('the what-if form', () => {
     const elsewhere = checkWhatIf(status, current, typed({ kgi: '0' }));
     expect([...elsewhere.errors.keys()]).toEqual(['kgi']);
     expect(elsewhere).toMatchObject({ result: null, values: null });
-    expect(checkWhatIf(status, current, typed({ kgi: 'x' })).errors).toEqual(new Map([['kgi', MESSAGES.notANumber]]));
+    expect(checkWhatIf(status, current, typed({ kgi: 'x' })).errors.get('kgi')?.en).toBe(
+      'The KGI must be an amount of money such as 10億 or 1,000,000,000; you typed “x”.',
+    );
   });
 
   it('lists what the plan yields, the activity needed with its change, and the bottleneck', () => {

@@ -1,13 +1,15 @@
 /**
  * Recording fakes of the Apps Script services the add-on's edge uses, as globals for the built
  * Code.js. Each fake is strict: touching a member it does not define throws, so code that
- * reaches for more than a test expects (a property store, the document in AuthMode.NONE) fails
- * loudly. The UI and HtmlService are recorded here; the spreadsheet (with LockService, Session
- * and Utilities) is the data-holding strict fake of build/sheets/spreadsheet.ts.
+ * reaches for more than a test expects (a script or document property store, the document in
+ * AuthMode.NONE) fails loudly. The UI and HtmlService are recorded here; the spreadsheet (with
+ * LockService, Session and Utilities) is the data-holding strict fake of
+ * build/sheets/spreadsheet.ts, the person's own settings that of build/sheets/userProperties.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFakeSheets, type FakeSheets } from '../../build/sheets/spreadsheet';
+import { UserProperties } from '../../build/sheets/userProperties';
 
 /** The built project files HtmlService reads (`npm test` builds first). */
 const distDir = join(__dirname, '../../dist');
@@ -84,6 +86,8 @@ export interface FakeOptions {
    * only `Sheet1`, in `locale`.
    */
   readonly sheets?: FakeSheets;
+  /** The people's user property stores, kept across loads of the code (a new one by default). */
+  readonly userProperties?: UserProperties;
 }
 
 /** The script's realm, as `loadCode` returns it: `inRealm` copies a Date into it. */
@@ -157,7 +161,11 @@ function realmBridge() {
  * and Utilities from `sheets`. Call `enter(loaded)` once the code is loaded, so that Dates the
  * spreadsheet hands the script are the script's own.
  */
-export function appsScriptFakes({ locale, sheets = createFakeSheets({ locale }) }: FakeOptions = {}) {
+export function appsScriptFakes({
+  locale,
+  sheets = createFakeSheets({ locale }),
+  userProperties = new UserProperties(),
+}: FakeOptions = {}) {
   const calls: Call[] = [];
   const menu = strictFake(
     'Menu',
@@ -199,9 +207,20 @@ export function appsScriptFakes({ locale, sheets = createFakeSheets({ locale }) 
     },
     calls,
   );
+  // Only the current user's store: the add-on keeps no script or document properties.
+  const PropertiesService = strictFake(
+    'PropertiesService',
+    {
+      getUserProperties: () => {
+        const store = userProperties.store();
+        return strictFake('Properties', { getProperty: store.getProperty, setProperty: store.setProperty }, calls);
+      },
+    },
+    calls,
+  );
   const { LockService, Session, Utilities } = services;
   return {
-    globals: { SpreadsheetApp, HtmlService, LockService, Session, Utilities },
+    globals: { SpreadsheetApp, HtmlService, LockService, Session, Utilities, PropertiesService },
     /** The UI's and HtmlService's calls, with their arguments. */
     calls,
     /** The spreadsheet: its calls (`sheets.calls`), and what a person does and sees. */

@@ -142,7 +142,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   put(ROW.settings, SETTINGS.kgi, { number: spec.kgi }, kgiFormat);
   markInput(ROW.settings, SETTINGS.kgi, countRule);
   put(ROW.settings, SETTINGS.fiscalYear, { number: spec.fiscalYear }, '0');
-  put(ROW.settings, SETTINGS.startMonth, { number: spec.startMonth }, '0');
+  put(ROW.settings, SETTINGS.startMonth, { number: spec.startMonth }, words.startMonthFormat);
   const periodChoices = [words.ytd, ...labels];
   const period = spec.period !== null && periodChoices.includes(spec.period) ? spec.period : words.ytd;
   put(ROW.settings, SETTINGS.period, { text: period }, '@');

@@ -4,8 +4,9 @@
  * through a promise client over `google.script.run`. Values crossing it are plain data:
  * numbers, strings, booleans, arrays and objects of them; never `Date`s.
  */
-import type { DesignCheck } from './core/designCheck';
+
 import type { ColumnType, DataCell } from './core/dataImport';
+import type { DesignCheck } from './core/designCheck';
 import type { Lang, Localized } from './core/i18n';
 import type { TemplateId } from './core/templates';
 import type { Tree, Unit } from './core/tree';

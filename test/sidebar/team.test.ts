@@ -48,7 +48,7 @@ describe('a person’s card in the Team view', () => {
       { nodeId: 'deals', label: 'Deals', figures: '8 → 8.5', stuck: false },
     ]);
     const ja = teamCard(status(), member(), 'ja');
-    expect([ja.headline, ja.recoverable]).toEqual(['つまずき: Win rate', '回復できるKGI ￥880,000']);
+    expect([ja.headline, ja.recoverable]).toEqual(['つまずき: Win rate', '回復できるKGI ¥880,000']);
   });
 
   it('asks for an allocation before naming a stage; the team total needs none', () => {
@@ -67,6 +67,6 @@ describe('the allocation warning', () => {
     expect(allocationWarning(off, 'en')).toBe(
       'The allocations add up to ¥116,000,000, not the KGI ¥120,000,000: type each share in the Team sheet, or split evenly.',
     );
-    expect(allocationWarning(off, 'ja')).toMatch(/^配分の合計は ￥116,000,000 で、KGI ￥120,000,000 と一致しません。/);
+    expect(allocationWarning(off, 'ja')).toMatch(/^配分の合計は ¥116,000,000 で、KGI ¥120,000,000 と一致しません。/);
   });
 });

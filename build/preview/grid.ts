@@ -66,6 +66,9 @@ function renderGrid(sheet: SheetView): void {
   const width = Math.max(0, ...sheet.rows.map((row) => row.length));
   const columns = Array.from({ length: width }, (_, i) => i + 1).filter((c) => !hiddenColumns.has(c));
 
+  // The sheet's own widths, as Sheets draws them: a fixed table as wide as its columns.
+  const widthOf = (c: number) => sheet.columnWidths[c] ?? 100;
+  grid.style.width = `${40 + columns.reduce((px, c) => px + widthOf(c), 0)}px`;
   const colgroup = document.createElement('colgroup');
   const corner = document.createElement('col');
   corner.style.width = '40px';
@@ -73,7 +76,7 @@ function renderGrid(sheet: SheetView): void {
     corner,
     ...columns.map((c) => {
       const col = document.createElement('col');
-      col.style.width = `${sheet.columnWidths[c] ?? 100}px`;
+      col.style.width = `${widthOf(c)}px`;
       return col;
     }),
   );
@@ -109,6 +112,9 @@ function renderGrid(sheet: SheetView): void {
       if (!cell) continue;
       td.textContent = cell.display;
       if (cell.note) td.title = cell.note;
+      // As in Sheets, text runs on over the empty cells to its right.
+      const next = cells[columns[columns.indexOf(column) + 1] - 1];
+      if (typeof cell.value === 'string' && cell.display !== '' && !next?.display) td.classList.add('spill');
       if (typeof cell.value === 'number') td.classList.add('num');
       if (cell.input) td.classList.add('input');
       if (cell.background) td.style.background = cell.background;

@@ -57,6 +57,11 @@ export interface SheetGateway {
   /** Sheets' own row operations: references elsewhere, protections and rules move with the rows. */
   insertRowsAfter(sheet: string, after: number, count: number): void;
   deleteRows(sheet: string, row: number, count: number): void;
+  /**
+   * Sheets' own column move: `count` columns from `from` go before column `before` (counted
+   * before the move); what people typed, their formats and references from elsewhere move along.
+   */
+  moveColumns(sheet: string, from: number, count: number, before: number): void;
   deleteSheet(sheet: string): void;
   /** Sets the sheet's tag (developer metadata), replacing the one it had. */
   tagSheet(sheet: string, tag: string): void;
@@ -98,6 +103,8 @@ export interface SheetGateway {
   setLayout(sheet: string, layout: SheetLayoutProps): void;
   /** Adds the add-on's charts to a new sheet: they read their ranges, so the data keeps them current. */
   addCharts(sheet: string, charts: readonly ChartSpec[]): void;
+  /** Removes the sheet's charts titled one of `titles` (the add-on's own); others stay. */
+  removeCharts(sheet: string, titles: readonly string[]): void;
 
   /**
    * Runs `work` holding the document lock. Returns `busy` without running it when another

@@ -48,9 +48,10 @@ export interface SheetContext {
   readonly kgiFormat: string;
   /**
    * Input validation, one object each, so the edge builds each rule once: counts and money
-   * (whole), sizes and averages (decimals, above 0), rates and shares (above 0, at most 100%).
+   * (whole numbers of 0 or more: "10.5" is refused, not shown as 11), sizes and averages
+   * (decimals, above 0), rates and shares (above 0, at most 100%).
    */
-  readonly inputRules: { readonly count: Validation; readonly size: Validation; readonly rate: Validation };
+  readonly inputRules: { readonly whole: Validation; readonly size: Validation; readonly rate: Validation };
 }
 
 /** A cell of a node row: its content, format, and whether people type in it (with its rule). */
@@ -73,7 +74,8 @@ export const nodeColumn = (key: NodeColumnKey, sheet: Pick<SheetContext, 'first'
 export const helper = (row: number) => ref(1, row, 'both');
 export const actualBlock = (row: number) => span(ACTUAL_1, row, ACTUAL_1 + MONTHS - 1, row, 'col');
 const planBlock = (row: number) => span(PLAN_1, row, PLAN_1 + MONTHS - 1, row, 'col');
-export const monthIndex = span(ACTUAL_1, ROW.months, ACTUAL_1 + MONTHS - 1, ROW.months, 'both');
+/** The fiscal month numbers 1…12, in the hidden key row over the actuals: the period's SUMIFS criteria. */
+export const monthIndex = span(ACTUAL_1, ROW.keys, ACTUAL_1 + MONTHS - 1, ROW.keys, 'both');
 export const kgiCell = ref(SETTINGS.kgi, ROW.settings, 'both');
 export const topScore = (sheet: Pick<SheetContext, 'first' | 'last'>) => `MAX(${nodeColumn('score', sheet)})`;
 
@@ -208,11 +210,11 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
   plan_input: (r, sheet) => {
     if (r.node.kind === 'goal') return null;
     const isRate = r.node.unit === 'rate' || underSum(r);
-    const { rate, size, count } = sheet.inputRules;
+    const { rate, size, whole } = sheet.inputRules;
     return {
       content: r.node.plan === undefined ? null : { number: r.node.plan },
       format: isRate ? NUMBER_FORMAT.rate : unitFormat(r),
-      input: isRate ? rate : r.node.kind === 'factor' ? size : count,
+      input: isRate ? rate : r.node.kind === 'factor' ? size : whole,
     };
   },
 
@@ -409,7 +411,7 @@ export const MONTH_COLUMNS: Record<'plan' | 'actual', (r: NodeRow, sheet: SheetC
     const column = ACTUAL_1 + month - 1;
     if (isTyped(r.node)) {
       const value = r.kept?.actuals[month - 1] ?? null;
-      return { content: value === null ? null : { number: value }, format: unitFormat(r), input: sheet.inputRules.count };
+      return { content: value === null ? null : { number: value }, format: unitFormat(r), input: sheet.inputRules.whole };
     }
     if (r.node.kind === 'factor') return { content: formula(derivedRate(r, (row) => ref(column, row))), format: unitFormat(r) };
     const parts = r.children.map((k) => ref(column, k.row)).join(',');

@@ -198,7 +198,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   const kgiActuals = actualBlock(first);
   const entered = `${kgiActuals},">=0"`;
   const toDate = kgiNode.stock ? `INDEX(${kgiActuals},1,MAXIFS(${monthIndex},${entered}))` : `SUMIFS(${kgiActuals},${entered})`;
-  const valueOf = (row: number, pair: number) => ref(4 + 2 * pair, row);
+  const figure = (row: number, pair: number) => ref(4 + 2 * pair, row);
   // A figure against the KGI, blank unless both are numbers: no blank goes into arithmetic (the
   // yields are blank while an input needs checking).
   const vsKgi = (cell: string, op: '-' | '/') =>
@@ -206,12 +206,12 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   const summary: [number, string, string, string][] = [
     [ROW.summary, words.actualToDate, `IF(COUNTIF(${entered})=0,"",${toDate})`, kgiFormat],
     [ROW.summary, words.landing, at('forecast', first, 'both'), kgiFormat],
-    [ROW.summary, words.landingGap, vsKgi(valueOf(ROW.summary, 1), '-'), kgiFormat],
+    [ROW.summary, words.landingGap, vsKgi(figure(ROW.summary, 1), '-'), kgiFormat],
     // Not plain text (`@`): Sheets would show a formula there as its source.
     [ROW.summary, words.bottleneck, `IF(${topScore(sheet)}>0,${atBottleneck('label')},${quote(words.none)})`, 'General'],
     [ROW.months, words.yields, at('yields', first, 'both'), kgiFormat],
-    [ROW.months, words.ofKgi, vsKgi(valueOf(ROW.months, 0), '/'), NUMBER_FORMAT.rate],
-    [ROW.months, words.gap, vsKgi(valueOf(ROW.months, 0), '-'), kgiFormat],
+    [ROW.months, words.ofKgi, vsKgi(figure(ROW.months, 0), '/'), NUMBER_FORMAT.rate],
+    [ROW.months, words.gap, vsKgi(figure(ROW.months, 0), '-'), kgiFormat],
     [ROW.months, words.recoverable, `IF(${topScore(sheet)}>0,${atBottleneck('recoverable')},"")`, kgiFormat],
   ];
   summary.forEach(([row, label, f, format], i) => {

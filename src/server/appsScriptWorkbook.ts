@@ -216,14 +216,20 @@ export class AppsScriptWorkbook implements SheetGateway {
     );
     this.range(target, range).setDataValidations(grid as GoogleAppsScript.Spreadsheet.DataValidation[][]);
     // A custom formula is relative to the top-left of the range it is set on: one rule per
-    // rectangle of cells sharing it, its formula written for that rectangle's top-left.
+    // rectangle of cells sharing it, its formula written for that rectangle's top-left (a copy
+    // of the rule's first build, which costs fewer calls than a new builder).
     const formulas = new Set(rules.flat().filter((rule) => rule?.kind === 'formula'));
     const rows = Array.from({ length: range.rows }, (_, i) => range.row + i);
     for (const rule of formulas) {
+      let first: GoogleAppsScript.Spreadsheet.DataValidation | null = null;
       const inRule = (row: number, column: number) => column >= range.column && rules[row - range.row][column - range.column] === rule;
       for (const r of rectangles(rows, range.column + range.columns - 1, inRule, inRule)) {
         const formula = rule.formula.split(VALIDATED_CELL).join(ref(r.column, r.row));
-        this.range(target, r).setDataValidation(builder(rule).requireFormulaSatisfied(formula).build());
+        const built: GoogleAppsScript.Spreadsheet.DataValidation = (first ? first.copy() : builder(rule))
+          .requireFormulaSatisfied(formula)
+          .build();
+        first ??= built;
+        this.range(target, r).setDataValidation(built);
       }
     }
   }

@@ -86,6 +86,8 @@ describe.each(LANGS)('the first screen beside the sidebar ($lang)', (t) => {
     );
 
   it('shows the period, its judgement and the landing beside the annual plan without scrolling', async () => {
+    // Typing moved the grid along; back to where the sheet opens.
+    await page.locator('.scroll').evaluate((scroll) => scroll.scrollTo(0, 0));
     const sheet = await view();
     const keys = ['label', 'period_plan', 'period_actual', 'achievement', 'status', 'recoverable', 'forecast', 'annual'];
     const columns = keys.map((key) => cellOf(sheet, 'revenue', key).column);

@@ -51,7 +51,7 @@ export interface SheetContext {
    * (whole numbers of 0 or more: "10.5" is refused, not shown as 11), sizes and averages
    * (decimals, above 0), rates and shares (above 0, at most 100%).
    */
-  readonly inputRules: { readonly whole: Validation; readonly size: Validation; readonly rate: Validation };
+  readonly inputRules: { readonly whole: Validation; readonly size: Validation; readonly rate: Validation; readonly actual: Validation };
 }
 
 /** A cell of a node row: its content, format, and whether people type in it (with its rule). */
@@ -60,6 +60,8 @@ export interface ColumnCell {
   readonly format?: string;
   /** Present for an input cell: the validation people's typing must pass (null for free text). */
   readonly input?: Validation | null;
+  /** A computed cell's validation, for a rule that covers a whole block (one rule, one call). */
+  readonly validation?: Validation;
   readonly bold?: boolean;
 }
 
@@ -411,10 +413,11 @@ export const MONTH_COLUMNS: Record<'plan' | 'actual', (r: NodeRow, sheet: SheetC
     const column = ACTUAL_1 + month - 1;
     if (isTyped(r.node)) {
       const value = r.kept?.actuals[month - 1] ?? null;
-      return { content: value === null ? null : { number: value }, format: unitFormat(r), input: sheet.inputRules.whole };
+      return { content: value === null ? null : { number: value }, format: unitFormat(r), input: sheet.inputRules.actual };
     }
-    if (r.node.kind === 'factor') return { content: formula(derivedRate(r, (row) => ref(column, row))), format: unitFormat(r) };
+    const validation = sheet.inputRules.actual;
+    if (r.node.kind === 'factor') return { content: formula(derivedRate(r, (row) => ref(column, row))), format: unitFormat(r), validation };
     const parts = r.children.map((k) => ref(column, k.row)).join(',');
-    return { content: formula(`IF(COUNT(${parts})<${r.children.length},"",SUM(${parts}))`), format: unitFormat(r) };
+    return { content: formula(`IF(COUNT(${parts})<${r.children.length},"",SUM(${parts}))`), format: unitFormat(r), validation };
   },
 };

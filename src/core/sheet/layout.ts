@@ -107,6 +107,13 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
     whole: wholeRule,
     size: { kind: 'number', min: aboveZero, help: words.inputHelp.size },
     rate: { kind: 'number', min: aboveZero, max: 1, help: words.inputHelp.rate },
+    // One rule over the whole block of actuals (a rule costs calls per rectangle): the computed
+    // months of rates and sums are formulas, which pass.
+    actual: {
+      kind: 'formula',
+      formula: `=OR(ISFORMULA(${VALIDATED_CELL}),AND(ISNUMBER(${VALIDATED_CELL}),${VALIDATED_CELL}>=0,${VALIDATED_CELL}=INT(${VALIDATED_CELL})))`,
+      help: words.inputHelp.whole,
+    },
   };
   const sheet: SheetContext = { first, last, nodes, lang: spec.lang, words, kgiFormat, inputRules };
 
@@ -141,6 +148,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
     put(row, column, value.content, value.format);
     if (value.bold) bold(row, column);
     if (value.input !== undefined) markInput(row, column, value.input);
+    if (value.validation) validations[row - 1][column - 1] = value.validation;
   };
 
   // Row 1: title. Row 2: settings.

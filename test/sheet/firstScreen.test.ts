@@ -125,8 +125,8 @@ describe.each(LANGS)('rows 3–4: the year apart from the plan (%s)', (lang) => 
     // ¥2m = ¥83.4m, so fixing it recovers ¥83.4m − ¥56m = ¥27.4m… of the KGI.
     sheet.actuals(1, { revenue: 56_000_000, orders: 28, deals: 139, leads: 695, visits: 2778 });
     expect(sheet.summary('bottleneck')).toBe(lang === 'en' ? 'Win rate' : '受注率');
-    expect(sheet.summary('recoverable')).toBe(sheet.value('win_rate', 'recoverable'));
-    expect(sheet.summary('recoverable')).toBeCloseTo(139 * 0.3 * 2_000_000 - 56_000_000, 4);
+    expect(sheet.summary('fixRecovers')).toBe(sheet.value('win_rate', 'recoverable'));
+    expect(sheet.summary('fixRecovers')).toBeCloseTo(139 * 0.3 * 2_000_000 - 56_000_000, 4);
   });
 });
 

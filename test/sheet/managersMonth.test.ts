@@ -80,7 +80,7 @@ describe.each(LANGS)('a stage at zero still gets a figure (%s)', (lang) => {
     // more deals, leads or visits: each stage's figure is 0, not blank.
     for (const id of ['deal_size', 'deal_rate', 'lead_rate', 'visits']) expect([id, sheet.value(id, 'recoverable')]).toEqual([id, 0]);
     expect(sheet.summary('bottleneck')).toBe(label(lang, 'win_rate'));
-    expect(sheet.summary('recoverable')).toBeCloseTo(54_000_000, 4);
+    expect(sheet.summary('fixRecovers')).toBeCloseTo(54_000_000, 4);
   });
 });
 
@@ -114,7 +114,7 @@ describe.each(LANGS)('a blank is missing input, not zero (%s)', (lang) => {
     expect(sheet.value('deal_rate', 'recoverable')).toBeCloseTo((4 * 53 * 2_000_000) / 279, 4);
     expect(sheet.value('win_rate', 'status')).toBe(status.bottleneck);
     expect(sheet.summary('bottleneck')).toBe(label(lang, 'win_rate'));
-    expect(sheet.summary('recoverable')).toBeCloseTo(61_400_000, 4);
+    expect(sheet.summary('fixRecovers')).toBeCloseTo(61_400_000, 4);
 
     // The blank is flagged as missing; a run rate counts the months entered: 2,778 × 12.
     expect(sheet.seen('visits', 'actual_2').background).toBe(PALETTE.missing);
@@ -238,7 +238,7 @@ describe.each(LANGS)('bad input is shown, not absorbed (%s)', (lang) => {
     expect(sheet.value(id, 'status')).toBe(words.status.check);
     expect(sheet.seen(id, 'label').background).toBe(PALETTE.check);
     expect(sheet.summary('bottleneck')).toBe(label(lang, id));
-    expect(sheet.summary('recoverable')).toBe(words.status.check);
+    expect(sheet.summary('fixRecovers')).toBe(words.status.check);
     for (const stage of STAGES.filter((s) => s !== id)) expect(sheet.value(stage, 'status')).not.toBe(words.status.bottleneck);
   }
 

@@ -39,7 +39,7 @@ export function processKpi(fields: Partial<NewProcessKpi> = {}): NewProcessKpi {
 }
 
 /** The figures of rows 3–4, by the word of their label. */
-export type SummaryLabel = 'actualToDate' | 'landing' | 'landingGap' | 'bottleneck' | 'yields' | 'ofKgi' | 'gap' | 'recoverable';
+export type SummaryLabel = 'actualToDate' | 'landing' | 'landingGap' | 'bottleneck' | 'yields' | 'ofKgi' | 'gap' | 'fixRecovers';
 
 export class TreeSheet {
   constructor(

@@ -220,7 +220,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
     [ROW.months, words.yields, at('yields', first, 'both'), kgiFormat],
     [ROW.months, words.ofKgi, vsKgi(figure(ROW.months, 0), '/'), NUMBER_FORMAT.rate],
     [ROW.months, words.gap, vsKgi(figure(ROW.months, 0), '-'), kgiFormat],
-    [ROW.months, words.recoverable, `IF(${topScore(sheet)}>0,${atBottleneck('recoverable')},"")`, kgiFormat],
+    [ROW.months, words.fixRecovers, `IF(${topScore(sheet)}>0,${atBottleneck('recoverable')},"")`, kgiFormat],
   ];
   summary.forEach(([row, label, f, format], i) => {
     const pair = i % 4;
@@ -348,11 +348,10 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
       hiddenRows: [ROW.keys],
       // The first screen (key to annual plan) fits in about 1,000 px beside the sidebar, less
       // Sheets' row numbers: the connectors (a full-width character a level) and the labels
-      // share 270 px, a deep tree taking from the labels.
+      // share 250 px, a deep tree taking from the labels; the figures keep 100 px each.
       columnWidths: {
         [COLUMN.tree]: treeWidth,
-        [COLUMN.label]: Math.max(120, Math.min(170, 270 - treeWidth)),
-        [COLUMN.achievement]: 80,
+        [COLUMN.label]: Math.max(120, Math.min(170, 250 - treeWidth)),
         [COLUMN.definition]: 240,
         [COLUMN.unit]: 48,
         [COLUMN.role]: 90,

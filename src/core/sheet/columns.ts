@@ -47,11 +47,13 @@ export interface SheetContext {
   /** The KGI's unit format, for KGI amounts on every row. */
   readonly kgiFormat: string;
   /**
-   * Input validation, one object each, so the edge builds each rule once: counts and money
-   * (whole numbers of 0 or more: "10.5" is refused, not shown as 11), sizes and averages
-   * (decimals, above 0), rates and shares (above 0, at most 100%).
+   * Input validation, one object each, so the edge builds each rule once: actuals of counts and
+   * money (whole numbers of 0 or more: "10.5" is refused, not shown as 11, one custom-formula
+   * rule over the whole block), count targets (0 or more: a whole-number rule there would cost
+   * a rule per run of target rows, which interleave with rates), sizes and averages (decimals,
+   * above 0), rates and shares (above 0, at most 100%).
    */
-  readonly inputRules: { readonly whole: Validation; readonly size: Validation; readonly rate: Validation; readonly actual: Validation };
+  readonly inputRules: { readonly count: Validation; readonly size: Validation; readonly rate: Validation; readonly actual: Validation };
 }
 
 /** A cell of a node row: its content, format, and whether people type in it (with its rule). */
@@ -212,11 +214,11 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
   plan_input: (r, sheet) => {
     if (r.node.kind === 'goal') return null;
     const isRate = r.node.unit === 'rate' || underSum(r);
-    const { rate, size, whole } = sheet.inputRules;
+    const { rate, size, count } = sheet.inputRules;
     return {
       content: r.node.plan === undefined ? null : { number: r.node.plan },
       format: isRate ? NUMBER_FORMAT.rate : unitFormat(r),
-      input: isRate ? rate : r.node.kind === 'factor' ? size : whole,
+      input: isRate ? rate : r.node.kind === 'factor' ? size : count,
     };
   },
 

@@ -92,9 +92,10 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   const chartTop = spec.placement?.chartTop ?? last + 2;
   const rows = chartTop + 3;
   const kgiFormat = NUMBER_FORMAT[nodes[0].unit];
-  // The seasonality weights: numbers of 0 or more. The KGI, counts and money: whole numbers of 0
-  // or more (a KGI of 0 shows "check input"); Sheets has no whole-number rule, so a custom formula.
-  const weightRule: Validation = { kind: 'number', min: 0, help: words.inputHelp.count };
+  // The seasonality weights and count targets: numbers of 0 or more. The KGI and typed actuals:
+  // whole numbers of 0 or more (a KGI of 0 shows "check input"); Sheets has no whole-number
+  // rule, so a custom formula, one rule per rectangle of cells (the KGI, the block of actuals).
+  const countRule: Validation = { kind: 'number', min: 0, help: words.inputHelp.count };
   const wholeRule: Validation = {
     kind: 'formula',
     formula: `=AND(ISNUMBER(${VALIDATED_CELL}),${VALIDATED_CELL}>=0,${VALIDATED_CELL}=INT(${VALIDATED_CELL}))`,
@@ -104,7 +105,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   // of 0 leaves the reverse calculation nothing to divide by.
   const aboveZero = 1e-9;
   const inputRules: SheetContext['inputRules'] = {
-    whole: wholeRule,
+    count: countRule,
     size: { kind: 'number', min: aboveZero, help: words.inputHelp.size },
     rate: { kind: 'number', min: aboveZero, max: 1, help: words.inputHelp.rate },
     // One rule over the whole block of actuals (a rule costs calls per rectangle): the computed
@@ -232,7 +233,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   // Row 4, further right: the seasonality weights (inputs) over the plan months.
   put(ROW.months, PLAN_1 - 1, { text: words.weights });
   for (let m = 0; m < MONTHS; m++) put(ROW.months, PLAN_1 + m, { number: spec.weights[m] }, '0.###');
-  markInput(ROW.months, PLAN_1, weightRule, MONTHS);
+  markInput(ROW.months, PLAN_1, countRule, MONTHS);
 
   // Rows 5 and 6: column keys (hidden) with where the settings are, and headers (their words
   // and notes are keyed by column key).

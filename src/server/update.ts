@@ -219,7 +219,7 @@ function writeChanges(
 
   // The frame and new rows: formats first, so plain-text labels go in as text.
   const styled = rectangles(
-    [...Array.from({ length: ROW.header }, (_, i) => i + 1), ...restyled],
+    [...new Set([...Array.from({ length: ROW.header }, (_, i) => i + 1), ...restyled])],
     draft.columns,
     () => true,
     () => true,

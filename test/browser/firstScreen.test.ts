@@ -27,6 +27,7 @@ const LANGS = [
     headers: ['KPI', 'Plan (period)', 'Actual (period)', 'Achievement', 'Status', 'KGI recoverable', 'Landing forecast', 'Annual plan'],
     april: 'Apr actual',
     may: 'May actual',
+    aprilPlan: 'Apr plan',
     landingGap: 'Landing vs KGI',
     bottleneck: '▼ Bottleneck',
     dealRate: 'Deal rate',
@@ -36,6 +37,7 @@ const LANGS = [
     headers: ['KPI', '計画（期間）', '実績（期間）', '達成率', '状態', '回復できるKGI', '着地予測', '年間計画'],
     april: '4月 実績',
     may: '5月 実績',
+    aprilPlan: '4月 計画',
     landingGap: '着地とKGIの差',
     bottleneck: '▼ ボトルネック',
     dealRate: '商談化率',
@@ -99,6 +101,24 @@ describe.each(LANGS)('the first screen beside the sidebar ($lang)', (t) => {
     await eventuallyText(gridCell(page, { row: ROW.header, column: april }), t.april);
     await eventuallyText(gridCell(page, { row: ROW.header, column: april + 1 }), t.may);
     expect(await onScreen(ROW.header, april + 1)).toBe(false);
+  });
+
+  it('groups the monthly plans, headed by their block, in columns a person collapses', async () => {
+    const sheet = await view();
+    const plans = Array.from({ length: 12 }, (_, m) => cellOf(sheet, 'revenue', `plan_${m + 1}`).column);
+    const header = (column: number) => gridCell(page, { row: ROW.header, column });
+    await eventuallyText(header(plans[0]), t.aprilPlan);
+    const toggle = page.getByRole('button', { name: /^Collapse columns/ });
+    await toggle.click();
+    await eventually(
+      () => header(plans[0]).count(),
+      (count) => expect(count).toBe(0),
+    );
+    expect(await header(plans[11]).count()).toBe(0);
+    // The other columns stay: the owner's, and the planned values.
+    expect(await header(cellOf(sheet, 'revenue', 'owner').column).count()).toBe(1);
+    await page.getByRole('button', { name: /^Expand columns/ }).click();
+    await eventuallyText(header(plans[0]), t.aprilPlan);
   });
 
   it('shows the bottleneck with its target and actual, and the year’s landing against the KGI', async () => {

@@ -87,9 +87,11 @@ describe.each(LANGS)('the first screen beside the sidebar ($lang)', (t) => {
       [row, column] as const,
     );
 
+  /** Typing and clicking move the grid along: back to where the sheet opens. */
+  const toSheetStart = () => page.locator('.scroll').evaluate((scroll) => scroll.scrollTo(0, 0));
+
   it('shows the period, its judgement and the landing beside the annual plan without scrolling', async () => {
-    // Typing moved the grid along; back to where the sheet opens.
-    await page.locator('.scroll').evaluate((scroll) => scroll.scrollTo(0, 0));
+    await toSheetStart();
     const sheet = await view();
     const keys = ['label', 'period_plan', 'period_actual', 'achievement', 'status', 'recoverable', 'forecast', 'annual'];
     const columns = keys.map((key) => cellOf(sheet, 'revenue', key).column);
@@ -122,6 +124,7 @@ describe.each(LANGS)('the first screen beside the sidebar ($lang)', (t) => {
   });
 
   it('shows the bottleneck with its target and actual, and the year’s landing against the KGI', async () => {
+    await toSheetStart();
     const sheet = await view();
     const dealRate = (key: string) => gridCell(page, cellOf(sheet, 'deal_rate', key));
     await eventuallyText(dealRate('status'), t.bottleneck);

@@ -71,7 +71,8 @@ export const selectedTab = (page) => page.locator('#tabs [aria-selected="true"]'
 
 /**
  * Where a node's cell is in a sheet's grid: its row by the node id in the hidden key column (A),
- * its column by the column key in the hidden key row (marked `@key`).
+ * its column by the column key in the hidden key row (marked `@key`; over the actuals, the
+ * fiscal month number stands for `actual_n`).
  * @param {SheetView} view
  * @param {string} nodeId
  * @param {string} columnKey
@@ -79,7 +80,9 @@ export const selectedTab = (page) => page.locator('#tabs [aria-selected="true"]'
  */
 export function cellOf(view, nodeId, columnKey) {
   const keyRow = view.rows.find((cells) => cells[0]?.value === '@key');
-  const column = (keyRow?.findIndex((cell) => cell.value === columnKey) ?? -1) + 1;
+  const month = /^actual_(\d+)$/.exec(columnKey);
+  const key = month ? Number(month[1]) : columnKey;
+  const column = (keyRow?.findIndex((cell) => cell.value === key) ?? -1) + 1;
   const row = view.rows.findIndex((cells) => cells[0]?.value === nodeId) + 1;
   if (row === 0 || column === 0) throw new Error(`No cell for ${nodeId}/${columnKey} in ${view.name}`);
   return { row, column };

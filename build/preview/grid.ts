@@ -11,6 +11,8 @@ const tabs = document.getElementById('tabs') as HTMLElement;
 const notice = document.getElementById('notice') as HTMLElement;
 
 let current: string | null = null;
+/** Column groups a person collapsed, by sheet and first column: as in Sheets, their columns hide. */
+const collapsed = new Set<string>();
 let view: SheetView | null = null;
 
 async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
@@ -61,11 +63,24 @@ function renderTabs(names: readonly string[]): void {
 }
 
 function renderGrid(sheet: SheetView): void {
+  // Column groups: runs of grouped columns, each with a toggle over the column before it.
+  const grouped = Object.keys(sheet.columnGroups).map(Number);
+  const groups = grouped
+    .filter((c) => !grouped.includes(c - 1))
+    .map((first) => {
+      let last = first;
+      while (grouped.includes(last + 1)) last++;
+      return { first, last, key: `${sheet.name}:${first}` };
+    });
   const hiddenColumns = new Set(sheet.hiddenColumns);
+  for (const g of groups) if (collapsed.has(g.key)) for (let c = g.first; c <= g.last; c++) hiddenColumns.add(c);
   const hiddenRows = new Set(sheet.hiddenRows);
   const width = Math.max(0, ...sheet.rows.map((row) => row.length));
   const columns = Array.from({ length: width }, (_, i) => i + 1).filter((c) => !hiddenColumns.has(c));
 
+  // The sheet's own widths, as Sheets draws them: a fixed table as wide as its columns.
+  const widthOf = (c: number) => sheet.columnWidths[c] ?? 100;
+  grid.style.width = `${40 + columns.reduce((px, c) => px + widthOf(c), 0)}px`;
   const colgroup = document.createElement('colgroup');
   const corner = document.createElement('col');
   corner.style.width = '40px';
@@ -73,7 +88,7 @@ function renderGrid(sheet: SheetView): void {
     corner,
     ...columns.map((c) => {
       const col = document.createElement('col');
-      col.style.width = `${sheet.columnWidths[c] ?? 100}px`;
+      col.style.width = `${widthOf(c)}px`;
       return col;
     }),
   );
@@ -86,6 +101,22 @@ function renderGrid(sheet: SheetView): void {
       const th = document.createElement('th');
       th.scope = 'col';
       th.textContent = columnName(c);
+      const group = groups.find((g) => g.first === c + 1);
+      if (group) {
+        const open = !collapsed.has(group.key);
+        const toggle = document.createElement('button');
+        toggle.type = 'button';
+        toggle.className = 'group-toggle';
+        toggle.textContent = open ? '−' : '+';
+        toggle.setAttribute('aria-expanded', String(open));
+        toggle.setAttribute('aria-label', `${open ? 'Collapse' : 'Expand'} columns ${columnName(group.first)}–${columnName(group.last)}`);
+        toggle.addEventListener('click', () => {
+          if (open) collapsed.add(group.key);
+          else collapsed.delete(group.key);
+          renderGrid(sheet);
+        });
+        th.append(' ', toggle);
+      }
       return th;
     }),
   );
@@ -109,6 +140,9 @@ function renderGrid(sheet: SheetView): void {
       if (!cell) continue;
       td.textContent = cell.display;
       if (cell.note) td.title = cell.note;
+      // As in Sheets, text runs on over the empty cells to its right.
+      const next = cells[columns[columns.indexOf(column) + 1] - 1];
+      if (typeof cell.value === 'string' && cell.display !== '' && !next?.display) td.classList.add('spill');
       if (typeof cell.value === 'number') td.classList.add('num');
       if (cell.input) td.classList.add('input');
       if (cell.background) td.style.background = cell.background;

@@ -1,5 +1,6 @@
 // Regenerates docs/preview.png (after `npm run build`): the preview with a tree built from the
-// new-business template, April's actuals typed in, and the sidebar showing the bottleneck.
+// new-business template, April's actuals typed in, and the sidebar showing the bottleneck. The
+// grid is 1,000 px wide, as beside the sidebar on a 1366×768 laptop: the sheet's first screen.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ const { startPreview } = await loadPreviewServer(root);
 const preview = await startPreview({ root, port: 0, today: MID_JULY_2025 });
 const browser = await launchChromium();
 try {
-  const { page, sidebar } = await openPage(browser, preview.url, { width: 1280, height: 800 });
+  const { page, sidebar } = await openPage(browser, preview.url, { width: 1300, height: 768 });
   await buildNewBusiness(sidebar);
 
   // April's actuals, typed into the grid as a manager would: deal rate at half its plan.
@@ -27,6 +28,7 @@ try {
   await sidebar.locator('#nav-status').click();
   await sidebar.locator('#bottleneck').waitFor();
   await gridCell(page, { row: 1, column: 2 }).click();
+  await page.locator('.scroll').evaluate((scroll) => scroll.scrollTo(0, 0));
   await mkdir(join(root, 'docs'), { recursive: true });
   await page.screenshot({ path: join(root, 'docs/preview.png') });
   console.log('Wrote docs/preview.png');

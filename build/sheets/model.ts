@@ -65,7 +65,8 @@ export interface FakeSheetsOptions {
 export type FakeValue = string | number | boolean | Date;
 
 export interface ValidationData {
-  readonly criteria: 'VALUE_IN_LIST' | 'NUMBER_GREATER_THAN_OR_EQUAL_TO' | 'NUMBER_BETWEEN';
+  /** CUSTOM_FORMULA: values[0] is the formula as it reads for this cell. */
+  readonly criteria: 'VALUE_IN_LIST' | 'NUMBER_GREATER_THAN_OR_EQUAL_TO' | 'NUMBER_BETWEEN' | 'CUSTOM_FORMULA';
   readonly values: readonly unknown[];
   readonly allowInvalid: boolean;
   readonly helpText: string;
@@ -95,6 +96,8 @@ export interface SheetModel {
   hiddenRows: Set<number>;
   hiddenColumns: Set<number>;
   widths: Map<number, number>;
+  /** Column group depth by column (0 where none); moved with the columns. */
+  columnGroups: Map<number, number>;
   deleted: boolean;
 }
 
@@ -214,6 +217,7 @@ export class SpreadsheetModel {
       hiddenRows: new Set(),
       hiddenColumns: new Set(),
       widths: new Map(),
+      columnGroups: new Map(),
       deleted: false,
     };
     this.sheets.splice(index, 0, sheet);
@@ -602,7 +606,14 @@ export class SpreadsheetModel {
     for (const [k, props] of sheet.cells) {
       const [row, column] = parseKey(k);
       const moved = mapPoint(axis === 'row' ? row : column, change);
-      if (moved !== null) cells.set(axis === 'row' ? key(moved, column) : key(row, moved), props);
+      if (moved === null) continue;
+      // A custom formula's references move with the cells, as a formula's do.
+      const rule = props.validation;
+      const followed =
+        rule?.criteria === 'CUSTOM_FORMULA'
+          ? { ...props, validation: { ...rule, values: [moveRefs(String(rule.values[0]), sheet.name, axis, change)] } }
+          : props;
+      cells.set(axis === 'row' ? key(moved, column) : key(row, moved), followed);
     }
     sheet.cells = cells;
 
@@ -641,12 +652,15 @@ export class SpreadsheetModel {
     hidden.clear();
     movedHidden.forEach((n) => hidden.add(n));
     if (axis === 'column') {
-      sheet.widths = new Map(
-        [...sheet.widths].flatMap(([c, w]) => {
-          const moved = mapPoint(c, change);
-          return moved === null ? [] : [[moved, w] as [number, number]];
-        }),
-      );
+      const follow = (byColumn: Map<number, number>) =>
+        new Map(
+          [...byColumn].flatMap(([c, w]) => {
+            const moved = mapPoint(c, change);
+            return moved === null ? [] : [[moved, w] as [number, number]];
+          }),
+        );
+      sheet.widths = follow(sheet.widths);
+      sheet.columnGroups = follow(sheet.columnGroups);
     }
     const frozenKey = axis === 'row' ? 'frozenRows' : 'frozenColumns';
     if (change.kind === 'insert' && change.at <= sheet[frozenKey]) sheet[frozenKey] += change.n;

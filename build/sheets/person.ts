@@ -33,7 +33,11 @@ export class Person extends Inspection {
     const format = this.model.props(sheet, row, column).format;
     this.model.writeValues(range, [[input]]);
     const rule = this.model.props(sheet, row, column).validation;
-    if (rule && !rule.allowInvalid && input.trim() !== '' && !accepts(rule, this.model.rawValue(sheet, row, column))) {
+    const holds = (formula: string) => {
+      const result = this.model.hf.calculateFormula(formula, id);
+      return result === true || (typeof result === 'number' && result !== 0);
+    };
+    if (rule && !rule.allowInvalid && input.trim() !== '' && !accepts(rule, this.model.rawValue(sheet, row, column), holds)) {
       this.model.hf.setCellContents({ sheet: id, row: row - 1, col: column - 1 }, [[before]]);
       this.model.setProp(sheet, row, column, 'format', format);
       throw new Error(rule.helpText || 'The data you entered violates the data validation rules set on this cell.');
@@ -85,9 +89,10 @@ export class Person extends Inspection {
   }
 }
 
-/** Whether a value passes a validation rule (blank always passes). */
-function accepts(rule: ValidationData, value: CellValue): boolean {
+/** Whether a value passes a validation rule (blank always passes); `holds` evaluates a custom formula on the sheet. */
+function accepts(rule: ValidationData, value: CellValue, holds: (formula: string) => boolean): boolean {
   if (value === null || value === '') return true;
+  if (rule.criteria === 'CUSTOM_FORMULA') return holds(String(rule.values[0]));
   if (rule.criteria === 'VALUE_IN_LIST') {
     const text = typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : value instanceof DetailedCellError ? value.value : String(value);
     return (rule.values[0] as string[]).includes(text);

@@ -142,6 +142,7 @@ class Services {
           VALUE_IN_LIST: 'VALUE_IN_LIST',
           NUMBER_GREATER_THAN_OR_EQUAL_TO: 'NUMBER_GREATER_THAN_OR_EQUAL_TO',
           NUMBER_BETWEEN: 'NUMBER_BETWEEN',
+          CUSTOM_FORMULA: 'CUSTOM_FORMULA',
         }),
         DeveloperMetadataLocationType: Object.freeze({ SHEET: 'SHEET' }),
       },
@@ -415,6 +416,29 @@ class Services {
         insertColumnAfter: (after: number) => insert('column', after, 1, true),
         insertColumnBefore: (before: number) => insert('column', before, 1, false),
         deleteColumns: (position: number, n: number) => remove('column', position, n),
+        /**
+         * "Moves the columns selected by the given range to the position indicated by the
+         * destinationIndex … based on the coordinates before the columns are moved"; references
+         * follow the moved cells, as with inserted and deleted columns.
+         * https://developers.google.com/apps-script/reference/spreadsheet/sheet#moveColumns(Range,Integer)
+         */
+        moveColumns: (columnSpec: unknown, destinationIndex: number) => {
+          const spec = this.unwrap<RangeRef>(columnSpec, 'Range');
+          checkInt(destinationIndex, 'destinationIndex');
+          if (spec.sheet !== s) throw new Error('The columns to move must be on this sheet.');
+          const [from, n] = [spec.column, spec.columns];
+          if (destinationIndex < 1 || destinationIndex > s.maxColumns + 1) throw new Error(OUTSIDE);
+          if (destinationIndex > from && destinationIndex < from + n) throw new Error('Columns cannot be moved into themselves.');
+          for (let k = 0; k < n; k++) {
+            const move = destinationIndex < from ? { from: from + k, to: destinationIndex + k } : { from, to: destinationIndex - 1 };
+            if (destinationIndex !== from + n) this.model.structural(s, 'column', { kind: 'move', ...move });
+          }
+        },
+        // https://developers.google.com/apps-script/reference/spreadsheet/sheet#getColumnGroupDepth(Integer)
+        getColumnGroupDepth: (column: number) => {
+          checkInt(column, 'columnIndex');
+          return s.columnGroups.get(column) ?? 0;
+        },
         deleteColumn: (position: number) => {
           remove('column', position, 1);
           return self;
@@ -535,14 +559,18 @@ class Services {
       if (value !== null && typeof value !== 'string') throw new Error(`Invalid note ${String(value)}`);
       this.model.setProp(r.sheet, row, column, 'note', value ? value : undefined);
     };
+    /**
+     * A custom formula is written for the range's top-left cell and holds for each cell with its
+     * relative references moved there (DataValidationBuilder.requireFormulaSatisfied:
+     * https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#requireFormulaSatisfied(String)).
+     */
     const setValidation = (row: number, column: number, value: unknown) => {
-      this.model.setProp(
-        r.sheet,
-        row,
-        column,
-        'validation',
-        value === null ? undefined : this.unwrap<ValidationData>(value, 'DataValidation'),
-      );
+      const rule = value === null ? undefined : this.unwrap<ValidationData>(value, 'DataValidation');
+      const forCell =
+        rule?.criteria === 'CUSTOM_FORMULA'
+          ? { ...rule, values: [shiftFormula(String(rule.values[0]), row - r.row, column - r.column)] }
+          : rule;
+      this.model.setProp(r.sheet, row, column, 'validation', forCell);
     };
     const setValues = (grid: unknown) => {
       const checked = checkGrid(grid, r);
@@ -620,8 +648,29 @@ class Services {
         setFontColor: (color: string | null) => setGrid(fill(color), setColor('fontColor')),
         setNotes: (grid: unknown) => setGrid(grid, setNote),
         setNote: (note: string | null) => setGrid(fill(note), setNote),
-        setDataValidations: (grid: unknown) => setGrid(grid, setValidation),
+        // How Sheets anchors a custom formula given cell by cell in a grid is not documented:
+        // refusing it shows up code that relies on it (a range's rule is anchored at its top-left).
+        setDataValidations: (grid: unknown) => {
+          for (const rule of checkGrid(grid, r).flat()) {
+            if (rule !== null && this.unwrap<ValidationData>(rule, 'DataValidation').criteria === 'CUSTOM_FORMULA')
+              throw new Error('Unverified: a custom-formula rule set cell by cell; set it on a range with setDataValidation.');
+          }
+          return setGrid(grid, setValidation);
+        },
         setDataValidation: (rule: unknown) => setGrid(fill(rule), setValidation),
+        /**
+         * Groups (delta > 0) or ungroups the columns the range spans.
+         * https://developers.google.com/apps-script/reference/spreadsheet/range#shiftColumnGroupDepth(Integer)
+         */
+        shiftColumnGroupDepth: (delta: number) => {
+          checkInt(delta, 'delta');
+          for (let c = r.column; c < r.column + r.columns; c++) {
+            const depth = Math.max(0, (r.sheet.columnGroups.get(c) ?? 0) + delta);
+            if (depth === 0) r.sheet.columnGroups.delete(c);
+            else r.sheet.columnGroups.set(c, depth);
+          }
+          return self;
+        },
         // "If the range is already protected, this method creates a new protected range that
         // overlaps the existing one." (Range.protect)
         protect: () => this.protectionApi(this.model.newProtection('RANGE', r.sheet, gridOf(r))),
@@ -749,6 +798,13 @@ class Services {
         checkNumber(n);
         state.criteria = 'NUMBER_GREATER_THAN_OR_EQUAL_TO';
         state.values = [n];
+        return self;
+      },
+      requireFormulaSatisfied: (formula: string) => {
+        if (typeof formula !== 'string' || !formula.startsWith('='))
+          throw new Error(`A custom formula starts with "=": ${String(formula)}`);
+        state.criteria = 'CUSTOM_FORMULA';
+        state.values = [formula];
         return self;
       },
       requireNumberBetween: (a: number, b: number) => {

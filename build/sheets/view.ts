@@ -18,7 +18,9 @@ export interface FakeGrid {
 
 export type FakeValidation =
   | { readonly kind: 'list'; readonly values: readonly string[]; readonly help: string; readonly allowInvalid: boolean }
-  | { readonly kind: 'number'; readonly min: number; readonly max?: number; readonly help: string; readonly allowInvalid: boolean };
+  | { readonly kind: 'number'; readonly min: number; readonly max?: number; readonly help: string; readonly allowInvalid: boolean }
+  /** The formula as it reads for this cell. */
+  | { readonly kind: 'formula'; readonly formula: string; readonly help: string; readonly allowInvalid: boolean };
 
 export interface FakeRule {
   readonly ranges: readonly FakeGrid[];
@@ -54,6 +56,8 @@ export interface FakeLayout {
   readonly hiddenRows: readonly number[];
   /** Pixel widths of the columns not at the default 100. */
   readonly columnWidths: Readonly<Record<number, number>>;
+  /** Column group depth of the grouped columns. */
+  readonly columnGroups: Readonly<Record<number, number>>;
 }
 
 export interface FakeViewCell {
@@ -135,6 +139,7 @@ export class Inspection {
     if (!rule) return null;
     const common = { help: rule.helpText, allowInvalid: rule.allowInvalid };
     if (rule.criteria === 'VALUE_IN_LIST') return { kind: 'list', values: [...(rule.values[0] as string[])], ...common };
+    if (rule.criteria === 'CUSTOM_FORMULA') return { kind: 'formula', formula: String(rule.values[0]), ...common };
     const [min, max] = rule.values as number[];
     return rule.criteria === 'NUMBER_BETWEEN' ? { kind: 'number', min, max, ...common } : { kind: 'number', min, ...common };
   }
@@ -190,6 +195,7 @@ export class Inspection {
       hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
       hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
       columnWidths: Object.fromEntries([...sheet.widths].sort(([a], [b]) => a - b)),
+      columnGroups: Object.fromEntries([...sheet.columnGroups].sort(([a], [b]) => a - b)),
     };
   }
 

@@ -1,4 +1,6 @@
 import { ref } from '../core/sheet/a1';
+import { VALIDATED_CELL } from '../core/sheet/draft';
+import { rectangles } from '../core/sheet/writes';
 import type {
   CellContent,
   ChartSpec,
@@ -157,6 +159,11 @@ export class AppsScriptWorkbook implements SheetGateway {
     this.sheet(sheet).deleteRows(row, count);
   }
 
+  moveColumns(sheet: string, from: number, count: number, before: number): void {
+    const target = this.sheet(sheet);
+    target.moveColumns(target.getRange(1, from, 1, count), before);
+  }
+
   deleteSheet(sheet: string): void {
     this.book.deleteSheet(this.sheet(sheet));
     this.run?.sheets.delete(sheet);
@@ -200,23 +207,42 @@ export class AppsScriptWorkbook implements SheetGateway {
   }
 
   setValidations(sheet: string, range: GridRange, rules: readonly (readonly (Validation | null)[])[]): void {
+    const target = this.sheet(sheet);
+    const builder = (rule: Validation) => this.app.SpreadsheetApp.newDataValidation().setAllowInvalid(false).setHelpText(rule.help);
     // One built rule per distinct rule: each builder step is a call.
     const built = new Map<Validation, GoogleAppsScript.Spreadsheet.DataValidation>();
     const build = (rule: Validation) => {
-      const builder = this.app.SpreadsheetApp.newDataValidation().setAllowInvalid(false).setHelpText(rule.help);
-      if (rule.kind === 'list') builder.requireValueInList([...rule.values], true);
-      else if (rule.max === undefined) builder.requireNumberGreaterThanOrEqualTo(rule.min);
-      else builder.requireNumberBetween(rule.min, rule.max);
-      return builder.build();
+      const b = builder(rule);
+      if (rule.kind === 'list') b.requireValueInList([...rule.values], true);
+      else if (rule.kind === 'number' && rule.max === undefined) b.requireNumberGreaterThanOrEqualTo(rule.min);
+      else if (rule.kind === 'number') b.requireNumberBetween(rule.min, rule.max!);
+      return b.build();
     };
     const grid = rules.map((row) =>
       row.map((rule) => {
-        if (rule === null) return null;
+        if (rule === null || rule.kind === 'formula') return null;
         if (!built.has(rule)) built.set(rule, build(rule));
         return built.get(rule)!;
       }),
     );
-    this.range(sheet, range).setDataValidations(grid as GoogleAppsScript.Spreadsheet.DataValidation[][]);
+    this.range(target, range).setDataValidations(grid as GoogleAppsScript.Spreadsheet.DataValidation[][]);
+    // A custom formula is relative to the top-left of the range it is set on: one rule per
+    // rectangle of cells sharing it, its formula written for that rectangle's top-left (a copy
+    // of the rule's first build, which costs fewer calls than a new builder).
+    const formulas = new Set(rules.flat().filter((rule) => rule?.kind === 'formula'));
+    const rows = Array.from({ length: range.rows }, (_, i) => range.row + i);
+    for (const rule of formulas) {
+      let first: GoogleAppsScript.Spreadsheet.DataValidation | null = null;
+      const inRule = (row: number, column: number) => column >= range.column && rules[row - range.row][column - range.column] === rule;
+      for (const r of rectangles(rows, range.column + range.columns - 1, inRule, inRule)) {
+        const formula = rule.formula.split(VALIDATED_CELL).join(ref(r.column, r.row));
+        const built: GoogleAppsScript.Spreadsheet.DataValidation = (first ? first.copy() : builder(rule))
+          .requireFormulaSatisfied(formula)
+          .build();
+        first ??= built;
+        this.range(target, r).setDataValidation(built);
+      }
+    }
   }
 
   readConditionalRules(sheet: string): ExistingRule[] {
@@ -323,6 +349,10 @@ export class AppsScriptWorkbook implements SheetGateway {
     layout.hiddenColumns.forEach((c) => target.hideColumns(c));
     layout.hiddenRows.forEach((r) => target.hideRows(r));
     for (const [column, width] of Object.entries(layout.columnWidths)) target.setColumnWidth(Number(column), width);
+    // Grouped once: shifting a grouped range's depth again would nest a second group.
+    for (const group of layout.columnGroups) {
+      if (target.getColumnGroupDepth(group.column) === 0) this.range(target, { row: 1, rows: 1, ...group }).shiftColumnGroupDepth(1);
+    }
   }
 
   addCharts(sheet: string, charts: readonly ChartSpec[]): void {
@@ -370,6 +400,13 @@ export class AppsScriptWorkbook implements SheetGateway {
 
   clearContents(sheet: string, range: GridRange): void {
     this.range(sheet, range).clearContent();
+  }
+
+  removeCharts(sheet: string, titles: readonly string[]): void {
+    const target = this.sheet(sheet);
+    for (const chart of target.getCharts()) {
+      if (titles.includes(String(chart.getOptions().get('title') ?? ''))) target.removeChart(chart);
+    }
   }
 
   withDocumentLock<T>(work: () => T): { ran: true; result: T } | { ran: false } {

@@ -132,7 +132,7 @@ export function startImport(workbook: SheetGateway, vocabulary: Vocabulary, requ
       { row: 2, column: 1, rows: request.rows, columns },
       Array.from({ length: request.rows }, () => formats),
     );
-    workbook.setLayout(pending, { frozenRows: 1, frozenColumns: 0, hiddenColumns: [], hiddenRows: [], columnWidths: {} });
+    workbook.setLayout(pending, { frozenRows: 1, frozenColumns: 0, hiddenColumns: [], hiddenRows: [], columnWidths: {}, columnGroups: [] });
     return { pending, id };
   });
 }

@@ -61,6 +61,11 @@ export interface SheetGateway {
   /** Sheets' own row operations: references elsewhere, protections and rules move with the rows. */
   insertRowsAfter(sheet: string, after: number, count: number): void;
   deleteRows(sheet: string, row: number, count: number): void;
+  /**
+   * Sheets' own column move: `count` columns from `from` go before column `before` (counted
+   * before the move); what people typed, their formats and references from elsewhere move along.
+   */
+  moveColumns(sheet: string, from: number, count: number, before: number): void;
   deleteSheet(sheet: string): void;
   /** Sets the sheet's tag (developer metadata), replacing the one it had. */
   tagSheet(sheet: string, tag: string): void;
@@ -107,6 +112,8 @@ export interface SheetGateway {
   setLayout(sheet: string, layout: SheetLayoutProps): void;
   /** Adds the add-on's charts to a new sheet: they read their ranges, so the data keeps them current. */
   addCharts(sheet: string, charts: readonly ChartSpec[]): void;
+  /** Removes the sheet's charts titled one of `titles` (the add-on's own); others stay. */
+  removeCharts(sheet: string, titles: readonly string[]): void;
 
   /** Every sheet's grid, filled or not: Sheets counts these cells against its 10-million-cell limit. */
   gridSizes(): { readonly sheet: string; readonly rows: number; readonly columns: number }[];

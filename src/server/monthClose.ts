@@ -153,6 +153,7 @@ const HISTORY_LAYOUT = {
   hiddenColumns: [COLUMN.nodeId],
   hiddenRows: [],
   columnWidths: { [COLUMN.closedAt]: 130, [COLUMN.sheet]: 150, [COLUMN.label]: 170 },
+  columnGroups: [],
 };
 
 function createHistory(workbook: SheetGateway, vocabulary: Vocabulary, lang: Lang): string {

@@ -1,7 +1,7 @@
 import { withInputs } from '../core/plan';
 import { type CellContent, cellRange, type ReadValue, type SheetDraft } from '../core/sheet/draft';
-import type { TreeSheetContents } from '../core/sheet/readBack';
-import { type KeptRow, ROW, RULE_COLOURS } from '../core/sheet/schema';
+import { readTreeSheet, type TreeSheetContents } from '../core/sheet/readBack';
+import { COLUMN_KEYS, type KeptRow, LAYOUT_VERSION, ROW, RULE_COLOURS, SETTINGS } from '../core/sheet/schema';
 import { covering, rectangles, slice } from '../core/sheet/writes';
 import { type NodeDef, orderTree, type Tree } from '../core/tree';
 import type { Vocabulary } from '../core/vocabulary';
@@ -19,7 +19,8 @@ export interface UpdateRequest extends TreeUpdate {
 /**
  * Updates a tree sheet in place: same sheet, same id. Rows of added nodes are inserted and rows
  * of nodes the template dropped deleted with Sheets' own row operations, so references from
- * elsewhere move with them; then only the cells the add-on owns that differ are rewritten.
+ * elsewhere move with them; a sheet of an earlier layout has its columns moved into this
+ * layout's order the same way; then only the cells the add-on owns that differ are rewritten.
  * Input cells (actuals, owners, notes, planned values, the KGI, weights) are never rewritten
  * from what was read: a formula a person typed stays a formula, and an edit made while the
  * update runs is kept. Only the values the update itself changes are written into inputs.
@@ -31,9 +32,11 @@ export function updateTreeSheet(
   update: UpdateRequest | ((tree: Tree) => UpdateRequest) = {},
 ): BuildResult {
   return locked(workbook, vocabulary, () => {
-    const { tag, template, contents, tree } = readTree(workbook, vocabulary, sheetName);
-    if (!contents.frameInPlace) refuse(vocabulary, 'frameMoved', 'sheet', { sheet: sheetName });
-    if (contents.rows.size === 0) refuse(vocabulary, 'keysCleared', 'sheet', { sheet: sheetName });
+    const { tag, template, contents: found, tree } = readTree(workbook, vocabulary, sheetName);
+    const migrating = tag.version < LAYOUT_VERSION;
+    if (!(migrating ? found.columnsMovable : found.frameInPlace)) refuse(vocabulary, 'frameMoved', 'sheet', { sheet: sheetName });
+    if (found.rows.size === 0) refuse(vocabulary, 'keysCleared', 'sheet', { sheet: sheetName });
+    let contents = found;
     const changes = typeof update === 'function' ? update(tree) : update;
     const weights = typedWeights(contents);
     const request: BuildRequest = {
@@ -67,6 +70,12 @@ export function updateTreeSheet(
       return cellRange(row, column);
     });
     checkWritable(workbook, vocabulary, sheetName, contents, changed);
+    // An earlier layout's columns move first, and the tag follows: a run killed part-way
+    // leaves the old tag, and the next run moves the columns still out of place.
+    if (migrating) {
+      moveColumnsInOrder(workbook, sheetName, found);
+      contents = readTreeSheet(workbook.readValues(sheetName)) ?? found;
+    }
     workbook.tagSheet(sheetName, tagged.tag);
 
     const placement = placeRows(
@@ -77,10 +86,42 @@ export function updateTreeSheet(
     );
     const draft = draftSheet({ ...base, placement });
     workbook.ensureRows(sheetName, draft.rows);
-    // Another language restyles every row: validation help is in the tree's language.
-    const restyled = request.lang === tag.lang ? placement.fresh : new Set(draft.ownedRows);
-    writeChanges(workbook, sheetName, draft, placement.fresh, restyled, requestedInputs(draft, contents, changes, placement.rows));
+    // Another language or layout restyles every row: validation help is in the tree's language.
+    const restyled = request.lang === tag.lang && !migrating ? placement.fresh : new Set(draft.ownedRows);
+    const requested = requestedInputs(draft, contents, changes, placement.rows);
+    // The period and the month closed, as read before their cells moved with the old columns.
+    if (migrating) for (const column of [SETTINGS.period, SETTINGS.closedThrough]) requested.add(`${ROW.settings},${column}`);
+    writeChanges(workbook, sheetName, draft, placement.fresh, restyled, requested);
+    if (migrating) {
+      workbook.setLayout(sheetName, draft.layout);
+      // The chart reads the old columns: a new one over the new.
+      workbook.removeCharts(
+        sheetName,
+        Object.values(vocabulary.words).map((words) => words.chart.title),
+      );
+      workbook.addCharts(sheetName, draft.charts);
+    }
     return opened(workbook, sheetName);
+  });
+}
+
+/**
+ * Moves the table's columns into the layout's order with Sheets' own column moves, leftmost
+ * first, each run of columns already in order in one move: people's inputs, their formats and
+ * references from elsewhere (other sheets, named ranges) move with them.
+ */
+function moveColumnsInOrder(workbook: SheetGateway, sheetName: string, contents: TreeSheetContents): void {
+  const order = [...contents.columns]
+    .filter(([, column]) => column <= COLUMN_KEYS.length)
+    .sort((a, b) => a[1] - b[1])
+    .map(([key]) => key);
+  COLUMN_KEYS.forEach((key, i) => {
+    const at = order.indexOf(key);
+    if (at === i) return;
+    let count = 1;
+    while (at + count < order.length && order[at + count] === COLUMN_KEYS[i + count]) count++;
+    workbook.moveColumns(sheetName, at + 1, count, i + 1);
+    order.splice(i, 0, ...order.splice(at, count));
   });
 }
 
@@ -178,7 +219,7 @@ function writeChanges(
 
   // The frame and new rows: formats first, so plain-text labels go in as text.
   const styled = rectangles(
-    [...Array.from({ length: ROW.header }, (_, i) => i + 1), ...restyled],
+    [...new Set([...Array.from({ length: ROW.header }, (_, i) => i + 1), ...restyled])],
     draft.columns,
     () => true,
     () => true,

@@ -333,6 +333,7 @@ describe('layout, charts, lock, session and dates', () => {
       hiddenColumns: [3, 4],
       hiddenRows: [],
       columnWidths: { 1: 40, 2: 40 },
+      columnGroups: {},
     });
     fake.insertColumns('Tree', 1, 1);
     expect(tree.isColumnHiddenByUser(5)).toBe(true);

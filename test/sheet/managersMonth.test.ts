@@ -27,12 +27,6 @@ const STAGES = ['deal_size', 'win_rate', 'deal_rate', 'lead_rate', 'visits'];
 /** A new-business node's label in the tree's language. */
 const label = (lang: Lang, id: string) => templateById('new_business')!.nodes.find((n) => n.id === id)!.label[lang];
 
-/** A row-3 summary figure, found beside its label wherever the frame puts it. */
-function summary(sheet: TreeSheet, lang: Lang, which: 'bottleneck' | 'recoverable') {
-  const row = sheet.workbook.readValues(sheet.name)[ROW.summary - 1];
-  return row[row.indexOf(SHEET_WORDS[lang][which]) + 1];
-}
-
 /** What a paste past validation leaves in a cell (a script's write is not validated). */
 function paste(sheet: TreeSheet, id: string, key: ColumnKey, value: number | string) {
   const content = typeof value === 'number' ? { number: value } : { text: value };
@@ -85,8 +79,8 @@ describe.each(LANGS)('a stage at zero still gets a figure (%s)', (lang) => {
     // With no orders, the deal size moves nothing (0 × anything); with a win rate of 0, neither do
     // more deals, leads or visits: each stage's figure is 0, not blank.
     for (const id of ['deal_size', 'deal_rate', 'lead_rate', 'visits']) expect([id, sheet.value(id, 'recoverable')]).toEqual([id, 0]);
-    expect(summary(sheet, lang, 'bottleneck')).toBe(label(lang, 'win_rate'));
-    expect(summary(sheet, lang, 'recoverable')).toBeCloseTo(54_000_000, 4);
+    expect(sheet.summary('bottleneck')).toBe(label(lang, 'win_rate'));
+    expect(sheet.summary('fixRecovers')).toBeCloseTo(54_000_000, 4);
   });
 });
 
@@ -119,8 +113,8 @@ describe.each(LANGS)('a blank is missing input, not zero (%s)', (lang) => {
     // Deal rate 279 ÷ 1,415 against 20%: 1,415 × 20% = 283 deals, 4 more × 53/279 × ¥2m = ¥1,519,713.26.
     expect(sheet.value('deal_rate', 'recoverable')).toBeCloseTo((4 * 53 * 2_000_000) / 279, 4);
     expect(sheet.value('win_rate', 'status')).toBe(status.bottleneck);
-    expect(summary(sheet, lang, 'bottleneck')).toBe(label(lang, 'win_rate'));
-    expect(summary(sheet, lang, 'recoverable')).toBeCloseTo(61_400_000, 4);
+    expect(sheet.summary('bottleneck')).toBe(label(lang, 'win_rate'));
+    expect(sheet.summary('fixRecovers')).toBeCloseTo(61_400_000, 4);
 
     // The blank is flagged as missing; a run rate counts the months entered: 2,778 × 12.
     expect(sheet.seen('visits', 'actual_2').background).toBe(PALETTE.missing);
@@ -182,7 +176,7 @@ describe.each(LANGS)('the same answer in every engine (%s)', (lang) => {
     expect(sheet.value('win_rate', 'score')).toBe(sheet.value('deal_rate', 'score'));
     expect(sheet.value('win_rate', 'status')).toBe(status.bottleneck);
     expect(sheet.value('deal_rate', 'status')).toBe(status.under);
-    expect(summary(sheet, lang, 'bottleneck')).toBe(label(lang, 'win_rate'));
+    expect(sheet.summary('bottleneck')).toBe(label(lang, 'win_rate'));
 
     // A second engine comparing with a tolerance (as LibreOffice does) names the same stage.
     const tolerant = recompute(sheet, MAY_2026, { smartRounding: true });
@@ -243,8 +237,8 @@ describe.each(LANGS)('bad input is shown, not absorbed (%s)', (lang) => {
   function expectFlagged(sheet: TreeSheet, id: string) {
     expect(sheet.value(id, 'status')).toBe(words.status.check);
     expect(sheet.seen(id, 'label').background).toBe(PALETTE.check);
-    expect(summary(sheet, lang, 'bottleneck')).toBe(label(lang, id));
-    expect(summary(sheet, lang, 'recoverable')).toBe(words.status.check);
+    expect(sheet.summary('bottleneck')).toBe(label(lang, id));
+    expect(sheet.summary('fixRecovers')).toBe(words.status.check);
     for (const stage of STAGES.filter((s) => s !== id)) expect(sheet.value(stage, 'status')).not.toBe(words.status.bottleneck);
   }
 
@@ -302,7 +296,7 @@ describe.each(LANGS)('bad input is shown, not absorbed (%s)', (lang) => {
     // Typed again as a count, the figures come back.
     sheet.type('orders', 'actual_1', '28');
     expect(sheet.value('orders', 'status')).toBe(words.status.under);
-    expect(summary(sheet, lang, 'bottleneck')).toBe(label(lang, 'win_rate'));
+    expect(sheet.summary('bottleneck')).toBe(label(lang, 'win_rate'));
   });
 });
 
@@ -352,6 +346,6 @@ describe('row 3 with an input to check', () => {
     const tab = sheet.workbook.sheets.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheet.name)!;
     tab.getRange(sheet.rowOf('win_rate'), sheet.columnOf('plan_input')).setValue('text');
     // Engines disagree on a blank in arithmetic (0, #VALUE!): blank in, blank out, never a made-up gap of −¥1bn.
-    expect([3, 5, 7].map((column) => sheet.summary(column))).toEqual(['', '', '']);
+    expect((['yields', 'ofKgi', 'gap'] as const).map((label) => sheet.summary(label))).toEqual(['', '', '']);
   });
 });

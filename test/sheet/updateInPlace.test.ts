@@ -125,11 +125,11 @@ describe('an update changes the tree sheet in place', () => {
   it('shows the bottleneck’s name in row 3, not the formula’s source', () => {
     const sheet = typedTree();
     sheet.setting('period', '2026-04');
-    const bottleneck = [ROW.summary, 9] as const;
+    const bottleneck = [ROW.summary, 10] as const;
     expect(sheet.workbook.sheets.formatAt(sheet.name, ...bottleneck)).not.toBe('@');
     expect(sheet.workbook.formulaAt(sheet.name, ...bottleneck)).toMatch(/^=IF\(/);
-    expect(typeof sheet.summary(9)).toBe('string');
-    expect(sheet.summary(9)).not.toMatch(/^=/);
+    expect(typeof sheet.summary('bottleneck')).toBe('string');
+    expect(sheet.summary('bottleneck')).not.toMatch(/^=/);
   });
 });
 
@@ -149,7 +149,7 @@ describe('nothing typed while an update runs is lost', () => {
       const entry = { id: ids[n % ids.length], month: 2 + (Math.floor(n / ids.length) % 10), value: 1000 + n };
       const values = sheets.values(sheet.name);
       const row = values.findIndex((r) => r[0] === entry.id) + 1;
-      const column = values.find((r) => r[0] === '@key')!.indexOf(`actual_${entry.month}`) + 1;
+      const column = sheet.columnOf(monthKey('actual', entry.month));
       sheets.edit(sheet.name, row, column, String(entry.value));
       typed.push(entry);
     };
@@ -321,7 +321,7 @@ describe('another language', () => {
     updateTreeSheet(sheet.workbook, VOCABULARY, sheet.name, { lang: 'ja' });
     expect(sheet.value('deals', 'label')).toBe('商談数');
     expect(sheet.workbook.sheets.validationAt(sheet.name, sheet.rowOf('deals'), sheet.columnOf('actual_3'))?.help).toBe(
-      '0 以上の数値を入力してください。',
+      '0 以上の整数を入力してください。',
     );
     expect(sheet.setting('period')).toBe('年度累計');
     expect(sheet.value('deals', 'actual_1')).toBe(139);

@@ -166,11 +166,11 @@ describe('the bottleneck the sidebar names', () => {
     // Two stages with nothing achieved tie: the win rate (orders 0) and the lead rate (leads 0).
     sheet.actuals(1, { revenue: 0, orders: 0, deals: 100, leads: 0, visits: 2000 });
     const api = apiFor(sheet);
-    expect(sheet.summary(9)).toBe('Win rate');
+    expect(sheet.summary('bottleneck')).toBe('Win rate');
     expect(api.getTreeStatus(sheet.name).bottleneck?.nodeId).toBe('win_rate');
     // A person drags the lead-rate row to just below the KGI's: it is now the earlier of the two.
     sheet.workbook.sheets.moveRow(sheet.name, sheet.rowOf('lead_rate'), sheet.rowOf('revenue') + 1);
-    expect(sheet.summary(9)).toBe('Lead rate');
+    expect(sheet.summary('bottleneck')).toBe('Lead rate');
     expect(api.getTreeStatus(sheet.name).bottleneck?.nodeId).toBe('lead_rate');
   });
 });
@@ -319,7 +319,7 @@ describe('the bottleneck rule in the core agrees with the sheet', () => {
           if (inCore === null) expect(inSheet).toBe('');
           else expect(inSheet as number).toBeCloseTo(inCore, digits);
         }
-        expect(sheet.summary(9)).toBe(core.bottleneck === null ? '—' : tree.find((n) => n.id === core.bottleneck)!.label.en);
+        expect(sheet.summary('bottleneck')).toBe(core.bottleneck === null ? '—' : tree.find((n) => n.id === core.bottleneck)!.label.en);
       }),
       { numRuns },
     );

@@ -4,6 +4,7 @@
  */
 
 import { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
+import { SHEET_WORDS } from '../../src/core/sheet/labels';
 import { type ColumnKey, KEY_MARKER, monthKey, ROW, SETTINGS } from '../../src/core/sheet/schema';
 import { VOCABULARY } from '../../src/core/vocabulary';
 import type { BuildRequest, NewProcessKpi } from '../../src/rpc';
@@ -37,6 +38,9 @@ export function processKpi(fields: Partial<NewProcessKpi> = {}): NewProcessKpi {
   };
 }
 
+/** The figures of rows 3–4, by the word of their label. */
+export type SummaryLabel = 'actualToDate' | 'landing' | 'landingGap' | 'bottleneck' | 'yields' | 'ofKgi' | 'gap' | 'fixRecovers';
+
 export class TreeSheet {
   constructor(
     readonly workbook: MemoryWorkbook,
@@ -60,9 +64,12 @@ export class TreeSheet {
     return row + 1;
   }
 
+  /** A column by its key in the hidden key row (over the actuals, their fiscal month numbers; a version-1 sheet's keys). */
   columnOf(key: ColumnKey): number {
     const keys = this.values.find((r) => r[0] === KEY_MARKER)!;
-    return keys.indexOf(key === 'key' ? KEY_MARKER : key) + 1;
+    const actual = /^actual_(\d+)$/.exec(key);
+    const at = keys.indexOf(key === 'key' ? KEY_MARKER : key);
+    return (at < 0 && actual ? keys.indexOf(Number(actual[1])) : at) + 1;
   }
 
   value(nodeId: string, key: ColumnKey) {
@@ -88,7 +95,13 @@ export class TreeSheet {
     return this.workbook.valueAt(this.name, ROW.settings, SETTINGS[which]);
   }
 
-  summary(column: number) {
-    return this.workbook.valueAt(this.name, ROW.summary, column);
+  /** A figure of rows 3–4 (the year, the plan), read beside its label as a person reads it. */
+  summary(label: SummaryLabel) {
+    const labels = new Set(Object.values(SHEET_WORDS).map((words) => words[label]));
+    for (const row of [ROW.summary, ROW.months]) {
+      const column = this.values[row - 1].findIndex((v) => typeof v === 'string' && labels.has(v));
+      if (column >= 0) return this.workbook.valueAt(this.name, row, column + 2);
+    }
+    throw new Error(`no ${label} in rows 3–4`);
   }
 }

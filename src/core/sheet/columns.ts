@@ -47,10 +47,13 @@ export interface SheetContext {
   /** The KGI's unit format, for KGI amounts on every row. */
   readonly kgiFormat: string;
   /**
-   * Input validation, one object each, so the edge builds each rule once: counts and money
-   * (whole), sizes and averages (decimals, above 0), rates and shares (above 0, at most 100%).
+   * Input validation, one object each, so the edge builds each rule once: actuals of counts and
+   * money (whole numbers of 0 or more: "10.5" is refused, not shown as 11, one custom-formula
+   * rule over the whole block), count targets (0 or more: a whole-number rule there would cost
+   * a rule per run of target rows, which interleave with rates), sizes and averages (decimals,
+   * above 0), rates and shares (above 0, at most 100%).
    */
-  readonly inputRules: { readonly count: Validation; readonly size: Validation; readonly rate: Validation };
+  readonly inputRules: { readonly count: Validation; readonly size: Validation; readonly rate: Validation; readonly actual: Validation };
 }
 
 /** A cell of a node row: its content, format, and whether people type in it (with its rule). */
@@ -59,6 +62,8 @@ export interface ColumnCell {
   readonly format?: string;
   /** Present for an input cell: the validation people's typing must pass (null for free text). */
   readonly input?: Validation | null;
+  /** A computed cell's validation, for a rule that covers a whole block (one rule, one call). */
+  readonly validation?: Validation;
   readonly bold?: boolean;
 }
 
@@ -73,7 +78,8 @@ export const nodeColumn = (key: NodeColumnKey, sheet: Pick<SheetContext, 'first'
 export const helper = (row: number) => ref(1, row, 'both');
 export const actualBlock = (row: number) => span(ACTUAL_1, row, ACTUAL_1 + MONTHS - 1, row, 'col');
 const planBlock = (row: number) => span(PLAN_1, row, PLAN_1 + MONTHS - 1, row, 'col');
-export const monthIndex = span(ACTUAL_1, ROW.months, ACTUAL_1 + MONTHS - 1, ROW.months, 'both');
+/** The fiscal month numbers 1…12, in the hidden key row over the actuals: the period's SUMIFS criteria. */
+export const monthIndex = span(ACTUAL_1, ROW.keys, ACTUAL_1 + MONTHS - 1, ROW.keys, 'both');
 export const kgiCell = ref(SETTINGS.kgi, ROW.settings, 'both');
 export const topScore = (sheet: Pick<SheetContext, 'first' | 'last'>) => `MAX(${nodeColumn('score', sheet)})`;
 
@@ -434,10 +440,11 @@ export const MONTH_COLUMNS: Record<'plan' | 'actual', (r: NodeRow, sheet: SheetC
     const column = ACTUAL_1 + month - 1;
     if (isTyped(r.node)) {
       const value = r.kept?.actuals[month - 1] ?? null;
-      return { content: value === null ? null : { number: value }, format: unitFormat(r), input: sheet.inputRules.count };
+      return { content: value === null ? null : { number: value }, format: unitFormat(r), input: sheet.inputRules.actual };
     }
-    if (r.node.kind === 'factor') return { content: formula(derivedRate(r, (row) => ref(column, row))), format: unitFormat(r) };
+    const validation = sheet.inputRules.actual;
+    if (r.node.kind === 'factor') return { content: formula(derivedRate(r, (row) => ref(column, row))), format: unitFormat(r), validation };
     const parts = r.children.map((k) => ref(column, k.row)).join(',');
-    return { content: formula(`IF(COUNT(${parts})<${r.children.length},"",SUM(${parts}))`), format: unitFormat(r) };
+    return { content: formula(`IF(COUNT(${parts})<${r.children.length},"",SUM(${parts}))`), format: unitFormat(r), validation };
   },
 };

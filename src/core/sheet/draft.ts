@@ -27,7 +27,15 @@ export type Validation =
       readonly max?: number;
       readonly help: string;
     }
-  | { readonly kind: 'list'; readonly values: readonly string[]; readonly help: string };
+  | { readonly kind: 'list'; readonly values: readonly string[]; readonly help: string }
+  /**
+   * A custom formula that must hold, written for one cell: `{cell}` stands for the cell itself
+   * (the edge puts each range's top-left there, and Sheets moves it to each cell of the range).
+   */
+  | { readonly kind: 'formula'; readonly formula: string; readonly help: string };
+
+/** The cell a `formula` validation tests. */
+export const VALIDATED_CELL = '{cell}';
 
 /** A conditional-format rule: a custom formula relative to the top-left cell of the first range. */
 export interface ConditionalRule {
@@ -44,6 +52,8 @@ export interface SheetLayoutProps {
   readonly hiddenRows: readonly number[];
   /** Pixel widths by column, 1-based; columns left out keep the default. */
   readonly columnWidths: Readonly<Record<number, number>>;
+  /** Column groups (one level) people expand and collapse; made expanded. */
+  readonly columnGroups: readonly { readonly column: number; readonly columns: number }[];
 }
 
 /** A line chart over a block of rows (series in rows, month labels in the first). */

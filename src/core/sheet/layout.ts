@@ -2,8 +2,20 @@ import type { Lang } from '../i18n';
 import type { TemplateId } from '../templates';
 import { arithmeticChildren, isTyped, type NodeDef, orderTree, type Tree, type TreeNode } from '../tree';
 import { columnLetter, quote, ref, span } from './a1';
-import { at, type ColumnCell, helper, kgiCell, MONTH_COLUMNS, NODE_COLUMNS, nodeColumn, type SheetContext, topScore } from './columns';
-import type { CellContent, ConditionalRule, GridRange, SheetDraft, Validation } from './draft';
+import {
+  actualBlock,
+  at,
+  type ColumnCell,
+  helper,
+  kgiCell,
+  MONTH_COLUMNS,
+  monthIndex,
+  NODE_COLUMNS,
+  nodeColumn,
+  type SheetContext,
+  topScore,
+} from './columns';
+import { type CellContent, type ConditionalRule, type GridRange, type SheetDraft, VALIDATED_CELL, type Validation } from './draft';
 import { fill, monthLabels, type SheetWords } from './labels';
 import {
   ACTUAL_1,
@@ -80,8 +92,15 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   const chartTop = spec.placement?.chartTop ?? last + 2;
   const rows = chartTop + 3;
   const kgiFormat = NUMBER_FORMAT[nodes[0].unit];
-  // The KGI and the seasonality weights: numbers of 0 or more (a KGI of 0 shows "check input").
+  // The seasonality weights and count targets: numbers of 0 or more. The KGI and typed actuals:
+  // whole numbers of 0 or more (a KGI of 0 shows "check input"); Sheets has no whole-number
+  // rule, so a custom formula, one rule per rectangle of cells (the KGI, the block of actuals).
   const countRule: Validation = { kind: 'number', min: 0, help: words.inputHelp.count };
+  const wholeRule: Validation = {
+    kind: 'formula',
+    formula: `=AND(ISNUMBER(${VALIDATED_CELL}),${VALIDATED_CELL}>=0,${VALIDATED_CELL}=INT(${VALIDATED_CELL}))`,
+    help: words.inputHelp.whole,
+  };
   // Sheets' number rules include their bounds, so "above 0" is "at least 10⁻⁹": a rate or a size
   // of 0 leaves the reverse calculation nothing to divide by.
   const aboveZero = 1e-9;
@@ -89,6 +108,13 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
     count: countRule,
     size: { kind: 'number', min: aboveZero, help: words.inputHelp.size },
     rate: { kind: 'number', min: aboveZero, max: 1, help: words.inputHelp.rate },
+    // One rule over the whole block of actuals (a rule costs calls per rectangle): the computed
+    // months of rates and sums are formulas, which pass.
+    actual: {
+      kind: 'formula',
+      formula: `=OR(ISFORMULA(${VALIDATED_CELL}),AND(ISNUMBER(${VALIDATED_CELL}),${VALIDATED_CELL}>=0,${VALIDATED_CELL}=INT(${VALIDATED_CELL})))`,
+      help: words.inputHelp.whole,
+    },
   };
   const sheet: SheetContext = { first, last, nodes, lang: spec.lang, words, kgiFormat, inputRules };
 
@@ -123,6 +149,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
     put(row, column, value.content, value.format);
     if (value.bold) bold(row, column);
     if (value.input !== undefined) markInput(row, column, value.input);
+    if (value.validation) validations[row - 1][column - 1] = value.validation;
   };
 
   // Row 1: title. Row 2: settings.
@@ -140,7 +167,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
     bold(ROW.settings, column - 1);
   }
   put(ROW.settings, SETTINGS.kgi, { number: spec.kgi }, kgiFormat);
-  markInput(ROW.settings, SETTINGS.kgi, countRule);
+  markInput(ROW.settings, SETTINGS.kgi, wholeRule);
   put(ROW.settings, SETTINGS.fiscalYear, { number: spec.fiscalYear }, '0');
   put(ROW.settings, SETTINGS.startMonth, { number: spec.startMonth }, words.startMonthFormat);
   const periodChoices = [words.ytd, ...labels];
@@ -152,50 +179,60 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   markInput(ROW.settings, SETTINGS.closedThrough, { kind: 'list', values: closedChoices, help: words.inputHelp.list });
 
   // Hidden helpers in column A: the latest month with an actual, the months closed, and the
-  // months the selected period covers.
-  const monthHeader = span(ACTUAL_1, ROW.header, ACTUAL_1 + MONTHS - 1, ROW.header, 'both');
+  // months the selected period covers. A month label (`2026-04`) is its fiscal month by the
+  // fiscal year and start month; one outside the year matches none of 1…12.
+  const fiscalYear = ref(SETTINGS.fiscalYear, ROW.settings, 'both');
+  const startMonth = ref(SETTINGS.startMonth, ROW.settings, 'both');
+  const fiscalMonth = (label: string) =>
+    `MATCH((VALUE(LEFT(${label},4))-${fiscalYear})*12+VALUE(RIGHT(${label},2))-${startMonth}+1,${monthIndex},0)`;
   const periodCell = ref(SETTINGS.period, ROW.settings, 'both');
   const ytd = quote(words.ytd);
   const latest = labels.map((_, i) => `IF(COUNT(${span(ACTUAL_1 + i, first, ACTUAL_1 + i, last)})>0,${i + 1},0)`);
   put(HELPER.latestMonth, 1, formula(`MAX(${latest.join(',')})`));
-  put(HELPER.closedMonths, 1, formula(`IFERROR(MATCH(${ref(SETTINGS.closedThrough, ROW.settings, 'both')},${monthHeader},0),0)`));
-  put(HELPER.periodFrom, 1, formula(`IF(${periodCell}=${ytd},1,IFERROR(MATCH(${periodCell},${monthHeader},0),1))`));
+  put(HELPER.closedMonths, 1, formula(`IFERROR(${fiscalMonth(ref(SETTINGS.closedThrough, ROW.settings, 'both'))},0)`));
+  put(HELPER.periodFrom, 1, formula(`IF(${periodCell}=${ytd},1,IFERROR(${fiscalMonth(periodCell)},1))`));
   put(
     HELPER.periodTo,
     1,
     formula(
-      `IF(${periodCell}=${ytd},MAX(${helper(HELPER.latestMonth)},${helper(HELPER.closedMonths)},${helper(HELPER.monthsDue)}),IFERROR(MATCH(${periodCell},${monthHeader},0),0))`,
+      `IF(${periodCell}=${ytd},MAX(${helper(HELPER.latestMonth)},${helper(HELPER.closedMonths)},${helper(HELPER.monthsDue)}),IFERROR(${fiscalMonth(periodCell)},0))`,
     ),
   );
 
-  // Row 3: does the plan's activity reach the KGI, and where is it breaking?
+  // Rows 3 and 4: the year (where the KGI lands against its target) apart from the plan's
+  // coherence (whether the plan's activity reaches the KGI), and where it is breaking.
   const atBottleneck = (key: 'label' | 'recoverable') =>
     `INDEX(${nodeColumn(key, sheet)},MATCH(${topScore(sheet)},${nodeColumn('score', sheet)},0))`;
-  const summary: [string, string, string][] = [
-    [words.yields, at('yields', first, 'both'), kgiFormat],
-    // The yields are blank while an input needs checking: no blank goes into arithmetic.
-    [
-      words.ofKgi,
-      `IF(AND(ISNUMBER(${ref(3, ROW.summary)}),ISNUMBER(${kgiCell})),IFERROR(${ref(3, ROW.summary)}/${kgiCell},""),"")`,
-      NUMBER_FORMAT.rate,
-    ],
-    [words.gap, `IF(AND(ISNUMBER(${ref(3, ROW.summary)}),ISNUMBER(${kgiCell})),${ref(3, ROW.summary)}-${kgiCell},"")`, kgiFormat],
+  const kgiNode = nodes[0];
+  const kgiActuals = actualBlock(first);
+  const entered = `${kgiActuals},">=0"`;
+  const toDate = kgiNode.stock ? `INDEX(${kgiActuals},1,MAXIFS(${monthIndex},${entered}))` : `SUMIFS(${kgiActuals},${entered})`;
+  const figure = (row: number, pair: number) => ref(4 + 2 * pair, row);
+  // A figure against the KGI, blank unless both are numbers: no blank goes into arithmetic (the
+  // yields are blank while an input needs checking).
+  const vsKgi = (cell: string, op: '-' | '/') =>
+    `IF(AND(ISNUMBER(${cell}),ISNUMBER(${kgiCell})),${op === '/' ? `IFERROR(${cell}/${kgiCell},"")` : `${cell}-${kgiCell}`},"")`;
+  const summary: [number, string, string, string][] = [
+    [ROW.summary, words.actualToDate, `IF(COUNTIF(${entered})=0,"",${toDate})`, kgiFormat],
+    [ROW.summary, words.landing, at('forecast', first, 'both'), kgiFormat],
+    [ROW.summary, words.landingGap, vsKgi(figure(ROW.summary, 1), '-'), kgiFormat],
     // Not plain text (`@`): Sheets would show a formula there as its source.
-    [words.bottleneck, `IF(${topScore(sheet)}>0,${atBottleneck('label')},${quote(words.none)})`, 'General'],
-    [words.recoverable, `IF(${topScore(sheet)}>0,${atBottleneck('recoverable')},"")`, kgiFormat],
+    [ROW.summary, words.bottleneck, `IF(${topScore(sheet)}>0,${atBottleneck('label')},${quote(words.none)})`, 'General'],
+    [ROW.months, words.yields, at('yields', first, 'both'), kgiFormat],
+    [ROW.months, words.ofKgi, vsKgi(figure(ROW.months, 0), '/'), NUMBER_FORMAT.rate],
+    [ROW.months, words.gap, vsKgi(figure(ROW.months, 0), '-'), kgiFormat],
+    [ROW.months, words.fixRecovers, `IF(${topScore(sheet)}>0,${atBottleneck('recoverable')},"")`, kgiFormat],
   ];
-  summary.forEach(([label, f, format], i) => {
-    put(ROW.summary, 2 + 2 * i, { text: label });
-    bold(ROW.summary, 2 + 2 * i);
-    put(ROW.summary, 3 + 2 * i, formula(f), format);
+  summary.forEach(([row, label, f, format], i) => {
+    const pair = i % 4;
+    put(row, 3 + 2 * pair, { text: label });
+    bold(row, 3 + 2 * pair);
+    put(row, 4 + 2 * pair, formula(f), format);
   });
 
-  // Row 4: seasonality weights (inputs) over the plan months; fiscal month numbers over the actuals.
-  put(ROW.months, COLUMN.trend, { text: words.weights });
-  for (let m = 0; m < MONTHS; m++) {
-    put(ROW.months, PLAN_1 + m, { number: spec.weights[m] }, '0.###');
-    put(ROW.months, ACTUAL_1 + m, { number: m + 1 }, '0');
-  }
+  // Row 4, further right: the seasonality weights (inputs) over the plan months.
+  put(ROW.months, PLAN_1 - 1, { text: words.weights });
+  for (let m = 0; m < MONTHS; m++) put(ROW.months, PLAN_1 + m, { number: spec.weights[m] }, '0.###');
   markInput(ROW.months, PLAN_1, countRule, MONTHS);
 
   // Rows 5 and 6: column keys (hidden) with where the settings are, and headers (their words
@@ -214,10 +251,14 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
     const where = ref(column, row, 'both');
     put(ROW.keys, COLUMN_KEYS.length + 1 + i, formula(`"@${key}="&ROW(${where})&","&COLUMN(${where})`));
   });
+  // A month's header says its block ("Apr actual", 「4月 実績」), not only its colour. Over the
+  // actuals the key row holds the fiscal month number: the key `actual_n` is read back from n.
+  const monthName = (m: number) => words.monthNames[(spec.startMonth - 2 + m) % 12];
   COLUMN_KEYS.forEach((key, i) => {
-    put(ROW.keys, i + 1, { text: i === 0 ? KEY_MARKER : key });
     const month = /^(plan|actual)_(\d+)$/.exec(key);
-    const header = month ? labels[Number(month[2]) - 1] : (words.headers[key] ?? '');
+    const family = month?.[1] as 'plan' | 'actual' | undefined;
+    put(ROW.keys, i + 1, i === 0 ? { text: KEY_MARKER } : family === 'actual' ? { number: Number(month![2]) } : { text: key });
+    const header = month && family ? fill(words.monthHeaders[family], { month: monthName(Number(month[2])) }) : (words.headers[key] ?? '');
     put(ROW.header, i + 1, header === '' ? null : { text: header }, month ? '@' : undefined);
     backgrounds[ROW.header - 1][i] = month?.[1] === 'actual' ? PALETTE.input : PALETTE.header;
     bold(ROW.header, i + 1);
@@ -226,8 +267,6 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
 
   // In the header row's hidden key cell: the months that have ended, by the spreadsheet's own clock (TODAY() is in its time zone): their
   // blank actuals are due whether or not anyone has closed them.
-  const fiscalYear = ref(SETTINGS.fiscalYear, ROW.settings, 'both');
-  const startMonth = ref(SETTINGS.startMonth, ROW.settings, 'both');
   put(HELPER.monthsDue, 1, formula(`MAX(0,MIN(${MONTHS},(YEAR(TODAY())-${fiscalYear})*12+MONTH(TODAY())-${startMonth}))`));
 
   // Node rows: every column from the column table.
@@ -260,14 +299,17 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
     ],
   ];
   put(chartTop, COLUMN.key, { text: CHART_MARKER });
-  put(chartTop, COLUMN.trend, { text: words.chart.title });
-  bold(chartTop, COLUMN.trend);
+  // The chart's labels in the column before the plan months, whose columns carry its months.
+  const chartLabels = PLAN_1 - 1;
+  put(chartTop, chartLabels, { text: words.chart.title });
+  bold(chartTop, chartLabels);
   for (let m = 0; m < MONTHS; m++) put(chartTop, PLAN_1 + m, { text: labels[m] }, '@');
   series.forEach(([label, value], i) => {
-    put(chartTop + 1 + i, COLUMN.trend, { text: label });
+    put(chartTop + 1 + i, chartLabels, { text: label });
     for (let m = 0; m < MONTHS; m++) put(chartTop + 1 + i, PLAN_1 + m, formula(value(m)), kgiFormat);
   });
 
+  const treeWidth = 20 + 14 * Math.max(0, ...nodes.map((n) => n.depth));
   return {
     rows,
     columns: LAST_COLUMN,
@@ -296,7 +338,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
     charts: [
       {
         title: words.chart.title,
-        range: { row: chartTop, column: COLUMN.trend, rows: 4, columns: MONTHS + 1 },
+        range: { row: chartTop, column: chartLabels, rows: 4, columns: MONTHS + 1 },
         anchor: { row: chartTop + 5, column: COLUMN.label },
       },
     ],
@@ -305,16 +347,20 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
       frozenColumns: COLUMN.label,
       hiddenColumns: [COLUMN.key, COLUMN.sensitivity, COLUMN.score],
       hiddenRows: [ROW.keys],
+      // The first screen (key to annual plan) fits in about 1,000 px beside the sidebar, less
+      // Sheets' row numbers: the connectors (a full-width character a level) and the labels
+      // share 250 px, a deep tree taking from the labels; the figures keep 100 px each.
       columnWidths: {
-        [COLUMN.tree]: 24 + 16 * Math.max(0, ...nodes.map((n) => n.depth)),
-        [COLUMN.label]: 170,
+        [COLUMN.tree]: treeWidth,
+        [COLUMN.label]: Math.max(120, Math.min(170, 250 - treeWidth)),
         [COLUMN.definition]: 240,
         [COLUMN.unit]: 48,
         [COLUMN.role]: 90,
         [COLUMN.owner]: 110,
         [COLUMN.note]: 140,
-        [COLUMN.trend]: 100,
       },
+      // The monthly plans, in a group people collapse to bring the other columns near.
+      columnGroups: [{ column: PLAN_1, columns: MONTHS }],
     },
     tag: JSON.stringify({
       app: 'kpi-tree',
@@ -343,7 +389,7 @@ function statusRules(sheet: SheetContext, rowOf: ReadonlyMap<string, number>): C
   // anchors relative references at the first range or at each range is not documented.
   const flagged: GridRange[] = [
     { row: first, column: COLUMN.label, rows: last - first + 1, columns: 1 },
-    { row: first, column: COLUMN.achievement, rows: last - first + 1, columns: COLUMN.status - COLUMN.achievement + 1 },
+    { row: first, column: COLUMN.period_actual, rows: last - first + 1, columns: COLUMN.status - COLUMN.period_actual + 1 },
   ];
   const rules: ConditionalRule[] = [
     { ranges: flagged, formula: `=${statusCell}=${quote(words.status.check)}`, background: PALETTE.check },
@@ -399,7 +445,7 @@ function statusRules(sheet: SheetContext, rowOf: ReadonlyMap<string, number>): C
     });
     rules.push({
       ranges: [{ row: first, column: ACTUAL_1, rows: last - first + 1, columns: MONTHS }],
-      formula: `=AND(${columnLetter(ACTUAL_1)}$${ROW.months}<=MAX(${helper(HELPER.closedMonths)},${helper(HELPER.monthsDue)}),${at('key', first)}<>"",${firstActual}="",NOT(ISFORMULA(${firstActual})))`,
+      formula: `=AND(${columnLetter(ACTUAL_1)}$${ROW.keys}<=MAX(${helper(HELPER.closedMonths)},${helper(HELPER.monthsDue)}),${at('key', first)}<>"",${firstActual}="",NOT(ISFORMULA(${firstActual})))`,
       background: PALETTE.missing,
     });
   }

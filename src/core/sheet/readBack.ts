@@ -1,4 +1,5 @@
 import type { ReadValue } from './draft';
+import { monthLabels } from './labels';
 import { CHART_MARKER, COLUMN_KEYS, KEY_MARKER, type KeptRow, MONTHS, PLACE, ROW, SETTING_KEYS, type SettingKey } from './schema';
 
 /** A cell's place as the sheet has it now (rows and columns may have been inserted): 1-based. */
@@ -18,7 +19,7 @@ export interface TreeSheetContents {
   /** Plan inputs typed on node rows (rates, sizes, shares, targets), by node id. */
   readonly planInputs: Readonly<Record<string, number>>;
   readonly rows: ReadonlyMap<string, KeptRow & { readonly row: number; readonly values: Readonly<Record<string, ReadValue>> }>;
-  /** The month labels of the actual columns, in fiscal order. */
+  /** The month labels the period selector lists (`2026-04`), in fiscal order. */
   readonly monthLabels: readonly string[];
   /** How many fiscal months are closed, from the sheet's helper cell. */
   readonly closedMonths: number;
@@ -36,6 +37,11 @@ export interface TreeSheetContents {
    * sheet's own rows, so node rows may move; the frame and the columns may not.
    */
   readonly frameInPlace: boolean;
+  /**
+   * Whether the frame's rows are in place and the table's columns are the layout's, in any
+   * order: a sheet of an earlier layout, whose columns an update moves into this one's order.
+   */
+  readonly columnsMovable: boolean;
 }
 
 /** A finite number read from a cell, or null for blanks, text and errors. */
@@ -53,6 +59,8 @@ export function readTreeSheet(values: readonly (readonly ReadValue[])[]): TreeSh
     const place = typeof k === 'string' ? PLACE.exec(k) : null;
     if (place) places.set(place[1], { row: Number(place[2]), column: Number(place[3]) });
     else if (typeof k === 'string' && k !== '' && k !== KEY_MARKER) columnOf.set(k, i);
+    // Over the actuals the key row holds the fiscal month number (the period's criteria).
+    else if (typeof k === 'number' && Number.isInteger(k) && k >= 1 && k <= MONTHS) columnOf.set(`actual_${k}`, i);
   });
   const settings = Object.fromEntries(SETTING_KEYS.map((k) => [k, places.get(k)])) as Record<SettingKey, Place>;
   if (SETTING_KEYS.some((k) => !settings[k])) return null;
@@ -63,7 +71,8 @@ export function readTreeSheet(values: readonly (readonly ReadValue[])[]): TreeSh
   };
   const months = Array.from({ length: MONTHS }, (_, m) => m + 1);
   const weightsRow = values[settings.weights.row - 1] ?? [];
-  const header = values[settings.header.row - 1] ?? [];
+  const fiscalYear = num(at(settings.fiscalYear));
+  const startMonth = num(at(settings.startMonth));
 
   const rows = new Map<string, KeptRow & { row: number; values: Record<string, ReadValue> }>();
   const planInputs: Record<string, number> = {};
@@ -85,16 +94,17 @@ export function readTreeSheet(values: readonly (readonly ReadValue[])[]): TreeSh
     const planInput = num(get(row, 'plan_input'));
     if (planInput !== null) planInputs[id] = planInput;
   }
+  const rowsInPlace = keyRow === ROW.keys - 1 && settings.header.row === ROW.header && settings.kgi.row === ROW.settings;
   return {
     kgi: num(at(settings.kgi)),
-    fiscalYear: num(at(settings.fiscalYear)),
-    startMonth: num(at(settings.startMonth)),
+    fiscalYear,
+    startMonth,
     period: str(at(settings.period)),
     closedThrough: str(at(settings.closedThrough)),
     weights: months.map((m) => num(get(weightsRow, `plan_${m}`))),
     planInputs,
     rows,
-    monthLabels: months.map((m) => str(get(header, `actual_${m}`))),
+    monthLabels: fiscalYear !== null && startMonth !== null ? monthLabels(fiscalYear, startMonth) : [],
     // The helper beside the settings, in the key column.
     closedMonths: num(values[settings.kgi.row - 1]?.[keyColumn]) ?? 0,
     // The helper in the header row's key cell; a sheet from before it reads as the months closed.
@@ -102,10 +112,7 @@ export function readTreeSheet(values: readonly (readonly ReadValue[])[]): TreeSh
     settings,
     columns: new Map([...columnOf].map(([k, i]) => [k, i + 1])),
     chartTop,
-    frameInPlace:
-      keyRow === ROW.keys - 1 &&
-      COLUMN_KEYS.every((k, i) => columnOf.get(k) === i) &&
-      settings.header.row === ROW.header &&
-      settings.kgi.row === ROW.settings,
+    frameInPlace: rowsInPlace && COLUMN_KEYS.every((k, i) => columnOf.get(k) === i),
+    columnsMovable: rowsInPlace && COLUMN_KEYS.every((k) => (columnOf.get(k) ?? COLUMN_KEYS.length) < COLUMN_KEYS.length),
   };
 }

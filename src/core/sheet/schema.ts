@@ -10,15 +10,21 @@ import type { NodeDef } from '../tree';
  *   row 1  title                                  A1: latest fiscal month with any actual
  *   row 2  KGI, fiscal year, start month,         A2: months closed
  *          period selector, closed through
- *   row 3  coherence (plan activity → KGI) and    A3/A4: first/last fiscal month of the period
- *          the bottleneck
- *   row 4  seasonality weights over the plan months; fiscal month numbers over the actuals
- *   row 5  (hidden) the column keys, so reading back survives inserted columns
- *   row 6  headers
+ *   row 3  the year: KGI actual to date, landing  A3/A4: first/last fiscal month of the period
+ *          and its gap to the KGI; the bottleneck
+ *   row 4  the plan: activity yields, % of KGI and its gap to the KGI; what fixing the
+ *          bottleneck recovers; seasonality weights over the plan months
+ *   row 5  (hidden) the column keys, so reading back survives inserted columns; over the
+ *          actuals, the fiscal month numbers the period's SUMIFS criteria use
+ *   row 6  headers ("Apr actual", "Apr plan")
  *   row 7… one row per node in tree order; column A (hidden) holds the node's id
  *   then   a blank row, and the KGI by month for the chart (marked `@chart` in column A)
+ *
+ * Columns: the first screen (about 1,000 px beside the sidebar) shows the period, its
+ * judgement, what fixing it recovers and the year's landing against the annual plan; then the
+ * actual inputs, the other columns, and the monthly plans in a column group people collapse.
  */
-export const LAYOUT_VERSION = 1;
+export const LAYOUT_VERSION = 2;
 export const MONTHS = 12;
 
 export type Month = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
@@ -31,39 +37,32 @@ export function monthKey<P extends 'plan' | 'actual'>(prefix: P, month: number):
   return `${prefix}_${month as Month}`;
 }
 
-const NODE_KEYS = [
+/** The first screen: the selected period, its judgement, and the year's landing beside the annual plan. */
+const FIRST_SCREEN_KEYS = [
   'key',
   'tree',
   'label',
-  'definition',
-  'unit',
-  'role',
-  'owner',
-  'note',
-  'plan_input',
-  'annual',
-  'yields',
   'period_plan',
   'period_actual',
   'achievement',
-  'gap',
-  'recoverable',
   'status',
+  'recoverable',
   'forecast',
-  'run_rate',
-  'pace',
-  'trend',
+  'annual',
 ] as const;
+/** After the actual inputs: how the month runs, who owns it, and the plan's inputs and terms. */
+const DETAIL_KEYS = ['trend', 'gap', 'pace', 'run_rate', 'owner', 'note', 'plan_input', 'yields', 'unit', 'role', 'definition'] as const;
 const HIDDEN_KEYS = ['sensitivity', 'score'] as const;
 /** A column with one formula or value per node row (the months are families of twelve). */
-export type NodeColumnKey = (typeof NODE_KEYS)[number] | (typeof HIDDEN_KEYS)[number];
+export type NodeColumnKey = (typeof FIRST_SCREEN_KEYS)[number] | (typeof DETAIL_KEYS)[number] | (typeof HIDDEN_KEYS)[number];
 export type ColumnKey = NodeColumnKey | MonthKey;
 
 /** The table's columns in order; the key row holds these, so reading back finds them by key. */
 export const COLUMN_KEYS: readonly ColumnKey[] = [
-  ...NODE_KEYS,
-  ...MONTH_NUMBERS.map((m) => monthKey('plan', m)),
+  ...FIRST_SCREEN_KEYS,
   ...MONTH_NUMBERS.map((m) => monthKey('actual', m)),
+  ...DETAIL_KEYS,
+  ...MONTH_NUMBERS.map((m) => monthKey('plan', m)),
   ...HIDDEN_KEYS,
 ];
 /** Each column's number (1-based) as the layout writes it. */

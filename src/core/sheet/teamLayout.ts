@@ -330,6 +330,7 @@ export function layoutTeamSheet(spec: TeamSheetSpec): SheetDraft {
       hiddenColumns: [1, ...Array.from({ length: width - columns.slope(nodes[0].id) + 1 }, (_, i) => columns.slope(nodes[0].id) + i)],
       hiddenRows: [TEAM_ROW.keys],
       columnWidths: { [TEAM_COLUMN.person]: 130, [TEAM_COLUMN.bottleneck]: 130 },
+      columnGroups: [],
     },
     tag: JSON.stringify({
       app: 'kpi-tree-team',

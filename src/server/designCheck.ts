@@ -66,15 +66,15 @@ export function designCheck(workbook: SheetGateway, vocabulary: Vocabulary, shee
 
 /**
  * Whether each node row's input cells keep their data validation: the planned value, and the
- * twelve actuals of a row people type. One read over the node rows, from the planned value to
- * the last actual.
+ * twelve actuals of a row people type. One read over the node rows, across both.
  */
 function inputRules(workbook: SheetGateway, sheetName: string, contents: TreeSheetContents, tree: Tree): Map<string, boolean> {
   const placed = [...contents.rows.values()].map((r) => r.row);
-  const from = contents.columns.get('plan_input');
-  const to = contents.columns.get(monthKey('actual', MONTHS));
+  const inputColumns = ['plan_input', monthKey('actual', 1), monthKey('actual', MONTHS)].map((key) => contents.columns.get(key));
   const found = new Map<string, boolean>();
-  if (placed.length === 0 || from === undefined || to === undefined) return found;
+  if (placed.length === 0 || inputColumns.some((c) => c === undefined)) return found;
+  // The planned values and the actuals, in whichever order the layout puts them.
+  const [from, to] = [Math.min(...(inputColumns as number[])), Math.max(...(inputColumns as number[]))];
   const top = Math.min(...placed);
   const grid = workbook.readValidated(sheetName, { row: top, column: from, rows: Math.max(...placed) - top + 1, columns: to - from + 1 });
   const has = (row: number, key: string) => {

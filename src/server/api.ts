@@ -3,6 +3,7 @@ import type { Vocabulary } from '../core/vocabulary';
 import { RPC_ERROR_MARKER, type RpcFailure, type ServerApi } from '../rpc';
 import { buildTreeSheet, rolloverYear } from './build';
 import type { SheetGateway } from './gateway';
+import { linkNode, previewLink, treeLinks, unlinkNode } from './links';
 import { closeMonth, nextToClose, recordedMonths } from './monthClose';
 import { setOwnerProtection } from './ownerProtection';
 import { treeStatus } from './status';
@@ -49,6 +50,10 @@ export function createServerApi({ workbook, today, vocabulary }: ServerEnv): Ser
     applyWhatIf: (sheetName, change) => applyWhatIf(workbook, vocabulary(), sheetName, change),
     rolloverYear: (sheetName) => rolloverYear(workbook, vocabulary(), sheetName, today()),
     setOwnerProtection: (sheetName, enabled) => setOwnerProtection(workbook, vocabulary(), sheetName, enabled),
+    getLinks: (sheetName) => treeLinks(workbook, vocabulary(), sheetName),
+    previewLink: (sheetName, nodeId, rule) => previewLink(workbook, vocabulary(), sheetName, nodeId, rule),
+    linkNode: (sheetName, nodeId, rule) => linkNode(workbook, vocabulary(), sheetName, nodeId, rule),
+    unlinkNode: (sheetName, nodeId) => unlinkNode(workbook, vocabulary(), sheetName, nodeId),
   };
 }
 

@@ -4,6 +4,7 @@ import { SIDEBAR_VIEW_META } from '../../src/rpc';
 import { initAddKpi } from './addKpiView';
 import { showBanner } from './banner';
 import { byId, setLang } from './dom';
+import { initLinkData } from './linkDataView';
 import { initMonthClose } from './monthCloseView';
 import { existingTree } from './newTree';
 import { initNewTree } from './newTreeView';
@@ -21,6 +22,7 @@ initOwners(rpc, status);
 initWhatIf(rpc, status);
 initUpdateTree(rpc, status);
 initAddKpi(rpc, status);
+initLinkData(rpc, status);
 initNextYear(rpc, status);
 
 function showView(view: 'new' | 'status'): Promise<void> {

@@ -92,7 +92,12 @@ describe.each(LANGS)('linking a KPI to data ($lang)', (t) => {
     await sidebar.locator('#link-preview').click();
     await eventuallyText(sidebar.locator('#link-matched'), t.matched);
     const rows = await sidebar.locator('#link-months tr').allInnerTexts();
-    expect(rows.slice(0, 4).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['2025-04 3', '2025-05 1', '2025-06 1', `2025-07 ${t.noRows}`]);
+    expect(rows.slice(0, 4).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+      '2025-04 3',
+      '2025-05 1',
+      '2025-06 1',
+      `2025-07 ${t.noRows}`,
+    ]);
     await sidebar.locator('#link-data').screenshot({ path: join(tmpdir(), `kpi-link-${t.lang}.png`) });
 
     await sidebar.locator('#link-apply').click();

@@ -292,3 +292,29 @@ describe('bad input loses nothing', () => {
     expect(sheet.value('leads', 'actual_1')).toBe(600);
   });
 });
+
+describe('data beyond a tab: a summary the warehouse produces', () => {
+  it('sums a count column over a month column (a Connected Sheets extract of counts per stage and owner)', () => {
+    const summary = [
+      ['Month', 'Stage', 'Owner', 'Deals'],
+      ['2026-04-01', 'Qualified', 'sato', '1200'],
+      ['2026-04-01', 'Qualified', 'tanaka', '800'],
+      ['2026-04-01', 'Won', 'sato', '300'],
+      ['2026-05-01', 'Qualified', 'sato', '1500'],
+      ['2026-05-01', 'Won', 'tanaka', '0'],
+    ];
+    const sheet = withData(summary, 'en', 'Pipeline summary');
+    const rule: LinkRule = {
+      sheet: 'Pipeline summary',
+      date: 'Month',
+      conditions: [{ column: 'Stage', values: ['Qualified'] }],
+      amount: 'Deals',
+      owner: 'Owner',
+    };
+    linkNode(sheet.workbook, VOCABULARY, sheet.name, 'deals', rule);
+    // April: 1,200 + 800; May: 1,500. Per person once the row names its owner.
+    expect(months(sheet, 'deals').slice(0, 3)).toEqual([2000, 1500, '']);
+    sheet.type('deals', 'owner', 'tanaka');
+    expect(months(sheet, 'deals').slice(0, 3)).toEqual([800, 0, '']);
+  });
+});

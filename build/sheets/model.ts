@@ -36,6 +36,10 @@ function buildEngine(clock: Clock): HyperFormula {
     useArrayArithmetic: false,
     leapYear1900: false,
     smartRounding: false,
+    // A sheet may be as large as Sheets allows: up to 10 million cells and 18,278 columns
+    // (https://support.google.com/drive/answer/37603); a data tab of 100,000 rows is ordinary.
+    maxRows: 10_000_000,
+    maxColumns: 18_278,
   });
   hf.addNamedExpression('TRUE', '=TRUE()');
   hf.addNamedExpression('FALSE', '=FALSE()');

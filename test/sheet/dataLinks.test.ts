@@ -199,6 +199,14 @@ describe('unlinking', () => {
     expect(treeLinks(sheet.workbook, VOCABULARY, sheet.name).links).toEqual([]);
   });
 
+  it("carries links into next year's tree, which reads next year's months from the same data", () => {
+    const sheet = withData([...DEALS, ['D9', '2027-04-05', 'Won', 'sato', '700000']]);
+    linkNode(sheet.workbook, VOCABULARY, sheet.name, 'orders', stage('Won'));
+    const next = new TreeSheet(sheet.workbook, api(sheet).rolloverYear(sheet.name).sheetName);
+    expect(months(next, 'orders').slice(0, 2)).toEqual([1, '']);
+    expect(months(sheet, 'orders').slice(0, 2)).toEqual([1, 0]);
+  });
+
   it('keeps the links through an update in place', () => {
     const sheet = withData();
     linkNode(sheet.workbook, VOCABULARY, sheet.name, 'orders', stage('Won'));

@@ -182,6 +182,7 @@ describe('custom functions', () => {
 });
 
 describe('menu and sidebar entry points', () => {
+  const LINK_RULE = { sheet: 'Deals', date: 'Created', conditions: [{ column: 'Stage', values: ['Won'] }], amount: null, owner: null };
   const MENU_CALLS = [
     'SpreadsheetApp.getUi',
     'Ui.createAddonMenu',
@@ -262,6 +263,15 @@ describe('menu and sidebar entry points', () => {
     rolloverYear: () => expect(rpc('rolloverYear', 'Sheet1').failure?.field).toBe('sheet'),
     updateTree: () => expect(rpc('updateTree', 'Sheet1', { kgi: 2e9 }).failure?.field).toBe('sheet'),
     setOwnerProtection: () => expect(rpc('setOwnerProtection', 'Sheet1', true).failure?.field).toBe('sheet'),
+    // Linking reads the tree first too: on a sheet that is not one, each refuses, naming it, in Japanese as well.
+    getLinks: () => expect(rpc('getLinks', 'Sheet1').failure?.field).toBe('sheet'),
+    previewLink: () => expect(rpc('previewLink', 'Sheet1', 'deals', LINK_RULE).failure?.field).toBe('sheet'),
+    linkNode: () => {
+      const { failure } = rpc('linkNode', 'Sheet1', 'deals', LINK_RULE);
+      expect(failure?.field).toBe('sheet');
+      expect(failure?.text.ja).toMatch(JAPANESE);
+    },
+    unlinkNode: () => expect(rpc('unlinkNode', 'Sheet1', 'deals').failure?.field).toBe('sheet'),
     showHelp: () => {
       const dialogs = run('showHelp').filter(([what]) => what === 'Ui.showModelessDialog');
       expect(dialogs).toHaveLength(1);

@@ -88,11 +88,21 @@ export function linkBenches(): { name: string; run: () => string }[] {
         updateTreeSheet(workbook, vocabulary, sheetName, { links, relinked: typed.map((n) => n.id) });
 
         let n = 0;
-        /** Changes one data row's stage, then reads the KGI's landing (every linked cell may move). */
+        /** Changes one data row's stage to another stage, then reads the KGI's landing (every linked cell may move). */
         const dataRowChanges = (book: MemoryWorkbook, sheet: string) => () => {
-          book.edit(DATA, 2 + (n % 1000), 2, STAGES[n++ % STAGES.length]);
+          const row = n++;
+          book.edit(DATA, 2 + row, 2, STAGES[(row + 1) % STAGES.length]);
           book.valueAt(sheet, 3, 3);
         };
+        // What is timed is a real recalculation: a changed row moves the linked cells.
+        const keyRow = workbook.sheets.values(sheetName).find((r) => r[0] === '@key')!;
+        const august = () => {
+          const values = workbook.sheets.values(sheetName);
+          return JSON.stringify(typed.map((node) => values.find((r) => r[0] === node.id)![keyRow.indexOf('actual_5')]));
+        };
+        const before = august();
+        workbook.edit(DATA, 2 + 135, 2, STAGES[(135 + 1) % STAGES.length]); // 14 August
+        if (august() === before) throw new Error('Changing a data row moved no linked cell: the bench would time nothing.');
         const linkedMs = medianMs(dataRowChanges(workbook, sheetName), RUNS);
 
         const plain = workbookWithData();

@@ -96,7 +96,7 @@ export function ruleText(link: DataLink, words: SheetWords['links']['rule']): st
 export const conditionsText = (conditions: readonly LinkCondition[], words: SheetWords['links']['rule']): string =>
   conditions.map((c) => fill(words.condition, { column: c.header, values: c.values.join(words.or) })).join(words.and);
 
-/** The data sheet's linked sheets, once each, in the order their nodes are linked: the freshness cells. */
+/** The data sheets the links read, once each, in the order their nodes were linked: row 1's freshness cells. */
 export function linkedSheets(links: Readonly<Record<string, DataLink>>): DataLink[] {
   const seen = new Map<number, DataLink>();
   for (const link of Object.values(links)) if (!seen.has(link.sheetId)) seen.set(link.sheetId, link);

@@ -23,7 +23,7 @@ const t = (text: string) => ({ en: text, ja: text });
  * A tree of about `size` nodes: revenue = orders × deal size, orders summed over channels, each
  * channel a product chain three stages deep, the rest process KPIs under the channels.
  */
-function syntheticTemplate(size: number): Template {
+export function syntheticTemplate(size: number): Template {
   const nodes: NodeDef[] = [
     {
       id: 'revenue',
@@ -204,3 +204,5 @@ export function treeBenches(): { name: string; run: () => string }[] {
     },
   }));
 }
+
+export { linkBenches } from './bench-links';

@@ -66,7 +66,7 @@ async function treeBenches() {
     outfile: new URL('../node_modules/.cache/kpi-bench/trees.mjs', import.meta.url).pathname,
     logLevel: 'error',
   });
-  return trees.treeBenches();
+  return [...trees.treeBenches(), ...trees.linkBenches()];
 }
 
 /**

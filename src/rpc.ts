@@ -204,6 +204,55 @@ export interface WhatIfChange {
   readonly inputs: Readonly<Record<string, number>>;
 }
 
+/**
+ * A rule linking a node's monthly actuals to a data sheet (columns named by their headers in row 1):
+ * rows dated in each fiscal month whose columns equal one of the values, counted, or an amount
+ * summed; optionally only the rows whose owner column is the node's Owner.
+ */
+export interface LinkRule {
+  readonly sheet: string;
+  readonly date: string;
+  readonly conditions: readonly { readonly column: string; readonly values: readonly string[] }[];
+  /** The column to sum; null counts rows. */
+  readonly amount: string | null;
+  readonly owner: string | null;
+}
+
+/** What a rule finds before it is applied, by fiscal month. */
+export interface LinkPreviewResult {
+  readonly months: readonly string[];
+  /** Per month, what the linked cell will show; null: no row dated in the month (missing input). */
+  readonly counts: readonly (number | null)[];
+  /** Rows the conditions match, any date. */
+  readonly matched: number;
+  /** The latest date in the date column (yyyy-MM-dd). */
+  readonly latest: string | null;
+  /** Months of the node now holding a typed actual, which the link replaces. */
+  readonly typedMonths: number;
+}
+
+/** A node linked to data, as the tree holds it now. */
+export interface LinkStatus {
+  readonly nodeId: string;
+  readonly label: string;
+  /** The data sheet's current name (or its last known one, if it was deleted). */
+  readonly sheet: string;
+  /** The rule in the tree's language, as the cells' note says it. */
+  readonly rule: string;
+  /** The latest date in the data sheet, as the tree sheet shows it; null when it has none. */
+  readonly latest: string | null;
+  /** What broke: the sheet deleted, a column gone; empty when it works. */
+  readonly problems: readonly Localized[];
+  /** The rule as the link form shows it, to change it. */
+  readonly form: LinkRule;
+}
+
+export interface TreeLinks {
+  readonly links: readonly LinkStatus[];
+  /** Sheets a node can link to: not trees, with a header row. */
+  readonly dataSheets: readonly { readonly name: string; readonly headers: readonly string[] }[];
+}
+
 export interface ServerApi {
   getContext(): SidebarContext;
   /** Remembers the person's choice of the sidebar's language, for every spreadsheet they open. */
@@ -244,6 +293,14 @@ export interface ServerApi {
   finishImport(ticket: ImportTicket): ImportResult;
   /** Removes the pending sheet of an import that failed part-way; the data sheet is untouched. */
   cancelImport(ticket: ImportTicket): void;
+  /** The tree's links to data and the sheets it can link to. */
+  getLinks(sheetName: string): TreeLinks;
+  /** What the rule would fill in, month by month; refused as linkNode would be. */
+  previewLink(sheetName: string, nodeId: string, rule: LinkRule): LinkPreviewResult;
+  /** Links a count or money node's actuals to data: its month cells become formulas over the data sheet. */
+  linkNode(sheetName: string, nodeId: string, rule: LinkRule): BuildResult;
+  /** Back to typed actuals, holding the values the cells showed. */
+  unlinkNode(sheetName: string, nodeId: string): BuildResult;
 }
 
 /** A file the sidebar has read, about to be imported; its rows follow in chunks. */

@@ -184,6 +184,7 @@ describe('custom functions', () => {
 });
 
 describe('menu and sidebar entry points', () => {
+  const LINK_RULE = { sheet: 'Deals', date: 'Created', conditions: [{ column: 'Stage', values: ['Won'] }], amount: null, owner: null };
   const MENU_CALLS = [
     'SpreadsheetApp.getUi',
     'Ui.createAddonMenu',
@@ -294,6 +295,15 @@ describe('menu and sidebar entry points', () => {
     importRows: () => expect(rpc('importRows', { pending: 'Sheet1', id: 'x' }, 2, [['Sato']]).failure?.field).toBe('file'),
     finishImport: () => expect(rpc('finishImport', { pending: 'Sheet1', id: 'x' }).failure?.field).toBe('file'),
     cancelImport: () => expect(rpc('cancelImport', { pending: 'Sheet1', id: 'x' }).failure).toBeUndefined(),
+    // Linking reads the tree first too: on a sheet that is not one, each refuses, naming it, in Japanese as well.
+    getLinks: () => expect(rpc('getLinks', 'Sheet1').failure?.field).toBe('sheet'),
+    previewLink: () => expect(rpc('previewLink', 'Sheet1', 'deals', LINK_RULE).failure?.field).toBe('sheet'),
+    linkNode: () => {
+      const { failure } = rpc('linkNode', 'Sheet1', 'deals', LINK_RULE);
+      expect(failure?.field).toBe('sheet');
+      expect(failure?.text.ja).toMatch(JAPANESE);
+    },
+    unlinkNode: () => expect(rpc('unlinkNode', 'Sheet1', 'deals').failure?.field).toBe('sheet'),
     showHelp: () => {
       const dialogs = runIn({ locale: 'en_US' }, 'showHelp').filter(([what]) => what === 'Ui.showModelessDialog');
       expect(dialogs).toHaveLength(1);

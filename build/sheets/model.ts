@@ -38,8 +38,10 @@ function buildEngine(clock: Clock): HyperFormula {
     leapYear1900: false,
     smartRounding: false,
     // Sheets limits cells per spreadsheet (assertRoom), not rows per sheet: HyperFormula's own
-    // limit (40,000 rows) would stop a data sheet that Sheets holds.
+    // limit (40,000 rows) would stop a data sheet that Sheets holds; columns up to 18,278
+    // (https://support.google.com/drive/answer/37603).
     maxRows: MAX_CELLS,
+    maxColumns: 18_278,
   });
   hf.addNamedExpression('TRUE', '=TRUE()');
   hf.addNamedExpression('FALSE', '=FALSE()');

@@ -173,6 +173,43 @@ export const MESSAGES = {
   typeWhole: t('number', '数値'),
   typeNumber: t('number', '数値'),
   typeText: t('text', '文字'),
+  linkHeading: t('Link to data', 'データに連携'),
+  linkHint: t(
+    'Fill a count or amount from a data sheet (a CRM tab, a pasted export): its monthly actuals become formulas that follow the data.',
+    '件数や金額をデータシート（CRM連携のタブ、貼り付けたエクスポートなど）から自動入力します。月次実績がデータに追従する数式になります。',
+  ),
+  linkNode: t('KPI', 'KPI'),
+  linkSheet: t('Data sheet', 'データシート'),
+  linkDate: t('Date column', '日付の列'),
+  linkWhere: t('Rows where', '対象の行'),
+  linkAnd: t('and where', 'さらに'),
+  linkEveryRow: t('(every row)', '（すべての行）'),
+  linkValues: t('equals one of', 'の値'),
+  linkValuesHint: t('Several values: separate them with commas.', '複数の値はカンマ（、）で区切ります。'),
+  linkMeasure: t('Count or sum', '件数か合計か'),
+  linkCount: t('Count rows', '行数を数える'),
+  linkOwner: t('Owner column (optional)', '担当者の列（任意）'),
+  linkOwnerHint: t(
+    "Only rows whose owner is the KPI's Owner in the tree; all rows while it is blank.",
+    'ツリーの担当者と一致する行だけを数えます（担当者が空欄なら全行）。',
+  ),
+  linkTeam: t('(whole team)', '（チーム全体）'),
+  linkPreview: t('Preview', 'プレビュー'),
+  linkApply: t('Link', '連携する'),
+  unlink: t('Unlink', '連携を解除'),
+  linkNone: t('No KPI is linked to data yet.', 'データに連携したKPIはまだありません。'),
+  linkNoSheets: t(
+    'No data sheet yet: add a sheet whose first row holds headers (Date, Stage, Owner…).',
+    'データシートがありません。1行目に見出し（日付、ステージ、担当者など）のあるシートを追加してください。',
+  ),
+  linkRate: t('A rate follows from its counts: link the counts instead.', '率は件数から計算されます。元の件数を連携してください。'),
+  linkTotal: t('A total adds up its channels: link the channels instead.', '合計は内訳の和です。内訳を連携してください。'),
+  linkChooseSheet: t('Choose a data sheet.', 'データシートを選んでください。'),
+  linkChooseDate: t('Choose the date column.', '日付の列を選んでください。'),
+  linkValuesNeeded: t('Type at least one value.', '値を1つ以上入力してください。'),
+  linkMonth: t('Month', '月'),
+  linkFound: t('Found', '件数'),
+  linkNoRows: t('no rows', '行なし'),
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -222,6 +259,16 @@ export const PHRASES = {
         : `Imported ${rows.toLocaleString('en-US')} rows into “${sheet}”.`,
       `「${sheet}」に ${rows.toLocaleString('ja-JP')} 行を取り込みました${replaced ? '（以前の行を置き換えました）' : ''}。`,
     ),
+  linkSum: (column: string) => t(`Sum of ${column}`, `${column}の合計`),
+  linkLatest: (sheet: string, latest: string | null) => t(`${sheet}: latest ${latest ?? '—'}`, `${sheet}: 最新 ${latest ?? '—'}`),
+  linkMatched: (matched: number, latest: string | null, typed: number) =>
+    t(
+      `${matched} matching row${matched === 1 ? '' : 's'}; latest date ${latest ?? '—'}.${typed > 0 ? ` Replaces ${typed} typed month${typed === 1 ? '' : 's'}.` : ''}`,
+      `条件に合う行 ${matched} 件、最新の日付 ${latest ?? '—'}。${typed > 0 ? `入力済みの ${typed} か月分を置き換えます。` : ''}`,
+    ),
+  linked: (label: string, sheet: string) => t(`Linked ${label} to ${sheet}.`, `${label}を「${sheet}」に連携しました。`),
+  unlinked: (label: string) =>
+    t(`Unlinked ${label}: its actuals are typed again.`, `${label}の連携を解除しました。実績は手入力に戻りました。`),
   added: (label: Localized, parent: Localized) =>
     t(`Added “${label.en}” under ${parent.en}.`, `「${label.ja}」を「${parent.ja}」の下に追加しました。`),
   designPassedCount: (passed: number, of: number) => t(`${passed} of ${of} passed`, `${of} 項目中 ${passed} 項目が合格`),

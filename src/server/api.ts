@@ -5,6 +5,7 @@ import { buildTreeSheet, rolloverYear } from './build';
 import { cancelImport, finishImport, importRows, startImport } from './dataImport';
 import { designCheck } from './designCheck';
 import type { SheetGateway } from './gateway';
+import { linkNode, previewLink, treeLinks, unlinkNode } from './links';
 import { closeMonth, nextToClose, recordedMonths } from './monthClose';
 import { setOwnerProtection } from './ownerProtection';
 import { treeStatus } from './status';
@@ -66,6 +67,10 @@ export function createServerApi({ workbook, today, vocabulary, userProperties }:
     importRows: (ticket, row, rows) => importRows(workbook, vocabulary(), ticket, row, rows),
     finishImport: (ticket) => finishImport(workbook, vocabulary(), ticket, today()),
     cancelImport: (ticket) => cancelImport(workbook, vocabulary(), ticket),
+    getLinks: (sheetName) => treeLinks(workbook, vocabulary(), sheetName),
+    previewLink: (sheetName, nodeId, rule) => previewLink(workbook, vocabulary(), sheetName, nodeId, rule),
+    linkNode: (sheetName, nodeId, rule) => linkNode(workbook, vocabulary(), sheetName, nodeId, rule),
+    unlinkNode: (sheetName, nodeId) => unlinkNode(workbook, vocabulary(), sheetName, nodeId),
   };
 }
 

@@ -100,15 +100,29 @@ export class AppsScriptWorkbook implements SheetGateway {
     this.sheet(sheet).activate();
   }
 
+  sheetIds(): { name: string; id: number }[] {
+    return this.book.getSheets().map((s) => ({ name: s.getName(), id: s.getSheetId() }));
+  }
+
+  readRow(sheet: string, row: number): ReadValue[] {
+    const target = this.sheet(sheet);
+    const columns = target.getLastColumn();
+    if (columns === 0) return [];
+    return this.readable(target.getRange(row, 1, 1, columns).getValues())[0];
+  }
+
   readValues(sheet: string): ReadValue[][] {
-    // A date typed as a note or an owner comes back as it reads in the spreadsheet's time zone.
+    return this.readable(this.sheet(sheet).getDataRange().getValues());
+  }
+
+  /** A date (typed as a note or an owner, or a data sheet's) comes back as it reads in the spreadsheet's time zone. */
+  private readable(values: unknown[][]): ReadValue[][] {
     let zone: string | null = null;
     const text = (v: unknown) =>
       v instanceof Date ? this.app.Utilities.formatDate(v, (zone ??= this.book.getSpreadsheetTimeZone()), 'yyyy-MM-dd') : String(v);
-    return this.sheet(sheet)
-      .getDataRange()
-      .getValues()
-      .map((row) => row.map((v: unknown) => (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : text(v))));
+    return values.map((row) =>
+      row.map((v: unknown) => (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : text(v))),
+    );
   }
 
   readValidated(sheet: string, range: GridRange): boolean[][] {

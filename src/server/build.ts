@@ -4,6 +4,7 @@ import type { KeptRow } from '../core/sheet/schema';
 import { covering } from '../core/sheet/writes';
 import type { Vocabulary } from '../core/vocabulary';
 import type { BuildRequest, BuildResult } from '../rpc';
+import { findLinks } from './dataSheets';
 import type { SheetGateway } from './gateway';
 import {
   checkRequest,
@@ -101,6 +102,8 @@ export function rolloverYear(workbook: SheetGateway, vocabulary: Vocabulary, she
       period: null,
       kept: owners,
       planInputs: contents.planInputs,
+      // Linked KPIs stay linked: their formulas read next year's months from the same data.
+      links: findLinks(workbook, tag.links ?? {}).links,
       closedMonths: 0,
       request: {
         templateId: template.id,

@@ -44,6 +44,10 @@ export interface SheetGateway {
   activeSheetName(): string | null;
   activate(sheet: string): void;
 
+  /** Every sheet's name and id (gid), in the workbook's order: a data sheet is found by its id after a rename. */
+  sheetIds(): { readonly name: string; readonly id: number }[];
+  /** One row of a sheet, as far as its data goes (a data sheet's header row), in one read. */
+  readRow(sheet: string, row: number): ReadValue[];
   /** Every value of a sheet's data range, in one read. */
   readValues(sheet: string): ReadValue[][];
   /** Whether each cell of a rectangle has a data-validation rule (an input rule), in one read. */

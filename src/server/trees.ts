@@ -2,6 +2,7 @@ import { KpiError } from '../core/i18n';
 import { acceptedInputs, planTree, withInputs } from '../core/plan';
 import type { SheetDraft } from '../core/sheet/draft';
 import { layoutTreeSheet, type Placement } from '../core/sheet/layout';
+import type { DataLink } from '../core/sheet/links';
 import { readTreeSheet, type TreeSheetContents } from '../core/sheet/readBack';
 import type { KeptRow, SheetTag } from '../core/sheet/schema';
 import type { Template } from '../core/templates';
@@ -85,6 +86,7 @@ export interface DraftInput {
   readonly planInputs: Readonly<Record<string, number>>;
   readonly ownerProtection?: boolean;
   readonly placement?: Placement;
+  readonly links?: Readonly<Record<string, DataLink>>;
 }
 
 export function draftSheet(input: DraftInput): SheetDraft {
@@ -107,6 +109,7 @@ export function draftSheet(input: DraftInput): SheetDraft {
     period: input.period,
     kept: input.kept,
     ownerProtection: input.ownerProtection ?? false,
+    ...(input.links ? { links: input.links } : {}),
     ...(input.placement ? { placement: input.placement } : {}),
   });
 }

@@ -1,11 +1,13 @@
 import { withInputs } from '../core/plan';
 import { type CellContent, cellRange, type ReadValue, type SheetDraft } from '../core/sheet/draft';
+import type { DataLink } from '../core/sheet/links';
 import { readTreeSheet, type TreeSheetContents } from '../core/sheet/readBack';
-import { COLUMN_KEYS, type KeptRow, LAYOUT_VERSION, ROW, RULE_COLOURS, SETTINGS } from '../core/sheet/schema';
+import { ACTUAL_1, COLUMN_KEYS, type KeptRow, LAYOUT_VERSION, MONTHS, ROW, RULE_COLOURS, SETTINGS } from '../core/sheet/schema';
 import { covering, rectangles, slice } from '../core/sheet/writes';
 import { type NodeDef, orderTree, type Tree } from '../core/tree';
 import type { Vocabulary } from '../core/vocabulary';
 import type { BuildRequest, BuildResult, TreeUpdate } from '../rpc';
+import { findLinks } from './dataSheets';
 import type { SheetGateway } from './gateway';
 import { checkWritable } from './ownerProtection';
 import { refuse } from './refusals';
@@ -14,6 +16,12 @@ import { checkRequest, draftSheet, locked, opened, readTree, typedWeights } from
 export interface UpdateRequest extends TreeUpdate {
   /** Nodes to add under existing ones, e.g. a process KPI from the catalogue. */
   readonly addNodes?: readonly NodeDef[];
+  /** The tree's links to data, all of them, when they change (else the tag's, found again). */
+  readonly links?: Readonly<Record<string, DataLink>>;
+  /** Nodes linked or unlinked: their rows are restyled (colour, note, validation). */
+  readonly relinked?: readonly string[];
+  /** Actuals to type into unlinked nodes' month cells, by node id (null leaves a month blank). */
+  readonly typedActuals?: Readonly<Record<string, readonly (number | null)[]>>;
 }
 
 /**
@@ -29,7 +37,7 @@ export function updateTreeSheet(
   workbook: SheetGateway,
   vocabulary: Vocabulary,
   sheetName: string,
-  update: UpdateRequest | ((tree: Tree) => UpdateRequest) = {},
+  update: UpdateRequest | ((tree: Tree, contents: TreeSheetContents) => UpdateRequest) = {},
 ): BuildResult {
   return locked(workbook, vocabulary, () => {
     const { tag, template, contents: found, tree } = readTree(workbook, vocabulary, sheetName);
@@ -37,7 +45,7 @@ export function updateTreeSheet(
     if (!(migrating ? found.columnsMovable : found.frameInPlace)) refuse(vocabulary, 'frameMoved', 'sheet', { sheet: sheetName });
     if (found.rows.size === 0) refuse(vocabulary, 'keysCleared', 'sheet', { sheet: sheetName });
     let contents = found;
-    const changes = typeof update === 'function' ? update(tree) : update;
+    const changes = typeof update === 'function' ? update(tree, found) : update;
     const weights = typedWeights(contents);
     const request: BuildRequest = {
       templateId: template.id,
@@ -56,9 +64,16 @@ export function updateTreeSheet(
       weights: checkRequest(vocabulary, request),
       closedMonths: contents.closedMonths,
       period: contents.period,
-      kept: new Map<string, KeptRow>(),
+      kept: new Map<string, KeptRow>(
+        Object.entries(changes.typedActuals ?? {}).flatMap(([id, actuals]) => {
+          const row = contents.rows.get(id);
+          return row ? [[id, { owner: row.owner, note: row.note, actuals }] as const] : [];
+        }),
+      ),
       planInputs: contents.planInputs,
       ownerProtection: tag.ownerProtection ?? false,
+      // Written again from the sheets and headers as they are now (renamed, columns moved).
+      links: changes.links ?? findLinks(workbook, tag.links ?? {}).links,
     };
     // Checked in full before anything is written: the tree, and that the inputs the update
     // changes are not protected for others. The tag goes first, so a run killed later leaves a
@@ -86,12 +101,27 @@ export function updateTreeSheet(
     );
     const draft = draftSheet({ ...base, placement });
     workbook.ensureRows(sheetName, draft.rows);
-    // Another language or layout restyles every row: validation help is in the tree's language.
-    const restyled = request.lang === tag.lang && !migrating ? placement.fresh : new Set(draft.ownedRows);
+    // Another language or layout restyles every row: validation help is in the tree's language
+    // (and so are linked cells' notes).
+    const restyleAll = request.lang !== tag.lang || migrating;
+    const relinked = new Set(
+      [...(changes.relinked ?? []), ...(restyleAll ? Object.keys(base.links) : [])].flatMap((id) =>
+        placement.rows.has(id) ? [placement.rows.get(id)!] : [],
+      ),
+    );
+    const restyled = restyleAll ? new Set(draft.ownedRows) : new Set([...placement.fresh, ...relinked]);
     const requested = requestedInputs(draft, contents, changes, placement.rows);
     // The period and the month closed, as read before their cells moved with the old columns.
     if (migrating) for (const column of [SETTINGS.period, SETTINGS.closedThrough]) requested.add(`${ROW.settings},${column}`);
     writeChanges(workbook, sheetName, draft, placement.fresh, restyled, requested);
+    // The notes of linked and unlinked cells: the rule, or none (a person's notes elsewhere stay).
+    for (const range of rectangles(
+      [...relinked],
+      ACTUAL_1 + MONTHS - 1,
+      (_, c) => c >= ACTUAL_1,
+      () => true,
+    ))
+      workbook.setNotes(sheetName, range, slice(draft.notes, range));
     if (migrating) {
       workbook.setLayout(sheetName, draft.layout);
       // The chart reads the old columns: a new one over the new.
@@ -174,6 +204,11 @@ function requestedInputs(
     if (contents.planInputs[id] !== value && rows.has(id)) at(rows.get(id)!, contents.columns.get('plan_input')!);
   }
   if (changes.seasonality !== undefined) for (let m = 0; m < 12; m++) at(weights.row, weights.column + m);
+  // Linked and unlinked months: formulas, or the values they showed as typed actuals.
+  for (const id of new Set([...(changes.relinked ?? []), ...Object.keys(changes.typedActuals ?? {})])) {
+    if (!rows.has(id)) continue;
+    for (let m = 1; m <= MONTHS; m++) at(rows.get(id)!, contents.columns.get(`actual_${m}`)!);
+  }
   // A period or closed month the sheet's lists no longer hold (another language or fiscal year).
   for (const [{ row, column }, current] of [
     [period, contents.period],

@@ -2,7 +2,8 @@ import type { Lang } from '../i18n';
 import { isStage, isTyped, type TreeNode } from '../tree';
 import { quote, ref, span } from './a1';
 import type { CellContent, Validation } from './draft';
-import type { SheetWords } from './labels';
+import { fill, type SheetWords } from './labels';
+import { type DataLink, linkedActual, ruleText } from './links';
 import {
   ACTUAL_1,
   COLUMN,
@@ -35,6 +36,8 @@ export interface NodeRow {
   /** The children that enter its arithmetic, with their rows. */
   readonly children: readonly { readonly node: TreeNode; readonly row: number }[];
   readonly kept: KeptRow | undefined;
+  /** The data its actuals fill themselves from, if linked. */
+  readonly link?: DataLink;
 }
 
 /** What every row shares: the node block, the KGI, the words. */
@@ -221,7 +224,9 @@ function validInput(r: NodeRow): string {
     valid.push(`OR(${own}="",AND(ISNUMBER(${own}),${own}>=0))`);
   }
   if (node.combine === 'sum') valid.push(`ROUND(SUM(${r.children.map((k) => at('plan_input', k.row)).join(',')}),6)=1`);
-  if (isTyped(node)) valid.push(`COUNTIFS(${actualBlock(r.row)},"<>",${inPeriod})=COUNTIFS(${entered(r.row)},${inPeriod})`);
+  // Linked cells hold formulas (blank months are ""): only an error there, a deleted data sheet's #REF!, is bad input.
+  if (r.link) valid.push(`NOT(ISERROR(SUM(${actualBlock(r.row)})))`);
+  else if (isTyped(node)) valid.push(`COUNTIFS(${actualBlock(r.row)},"<>",${inPeriod})=COUNTIFS(${entered(r.row)},${inPeriod})`);
   return valid.length === 1 ? valid[0] : `AND(${valid.join(',')})`;
 }
 
@@ -240,7 +245,13 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
   key: (r) => ({ content: { text: r.node.id } }),
   tree: (r, sheet) => ({ content: text(connectors(r.node, sheet.nodes)) }),
   label: (r, sheet) => ({ content: { text: r.node.label[sheet.lang] }, bold: r.node.kind === 'goal' }),
-  definition: (r, sheet) => ({ content: { text: r.node.definition[sheet.lang] } }),
+  // A linked node's counting rule is part of its definition: every team reads the same rule.
+  definition: (r, sheet) => {
+    const own = r.node.definition[sheet.lang];
+    if (!r.link) return { content: { text: own } };
+    const rule = fill(sheet.words.links.definition, { rule: ruleText(r.link, sheet.words.links.rule) });
+    return { content: { text: own === '' ? rule : `${own} ${rule}` } };
+  },
   unit: (r, sheet) => ({ content: { text: sheet.words.units[r.node.unit] } }),
   role: (r, sheet) => ({ content: { text: sheet.words.roles[r.node.role] } }),
   owner: (r) => ({ content: text(r.kept?.owner ?? ''), input: null }),
@@ -438,6 +449,7 @@ export const MONTH_COLUMNS: Record<'plan' | 'actual', (r: NodeRow, sheet: SheetC
   // Typed for counts and money; sums add up their channels once all are entered; rates follow from counts.
   actual: (r, sheet, month) => {
     const column = ACTUAL_1 + month - 1;
+    if (r.link) return { content: formula(linkedActual(r.link, month, at('owner', r.row))), format: unitFormat(r) };
     if (isTyped(r.node)) {
       const value = r.kept?.actuals[month - 1] ?? null;
       return { content: value === null ? null : { number: value }, format: unitFormat(r), input: sheet.inputRules.actual };

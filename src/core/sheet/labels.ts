@@ -137,6 +137,38 @@ const en = {
       'Bottleneck',
     ],
   },
+  links: {
+    latest: 'Latest data',
+    rule: {
+      count: 'count of rows of "{sheet}"',
+      sum: 'sum of {amount} over rows of "{sheet}"',
+      by: 'by {date} (fiscal month)',
+      where: 'where {conditions}',
+      condition: '{column} = {values}',
+      or: ' or ',
+      and: ' and ',
+      owner: "only rows whose {owner} is this row's Owner (all rows while Owner is blank)",
+      separator: ', ',
+    },
+    note: 'Linked to data: {rule}. This cell fills itself by formula; a month with no dated rows stays blank (missing input). Unlink it from the sidebar to type here again.',
+    definition: 'Actual: {rule}.',
+    broken: {
+      sheetGone: 'The data sheet "{sheet}" of "{node}" was deleted: its cells show #REF!. Link it again, or unlink it to type its actuals.',
+      column:
+        'The column "{column}" of "{node}" is no longer in the header row of "{sheet}": link it again with the column\'s new name, or unlink it.',
+    },
+    refusals: {
+      node: 'Choose a KPI of this tree; "{node}" is not in it.',
+      notLinkable:
+        '"{node}" follows from other figures (a rate from its counts, a total from its channels), so it cannot be linked. Link the counts it comes from.',
+      dataSheet: 'Choose a data sheet: "{sheet}" is not a sheet of this workbook with a header row (a KPI tree cannot be one).',
+      column: '"{sheet}" has no column "{column}" in its header row (row 1).',
+      values: 'Choose at least one value of "{column}".',
+      combinations: 'The conditions make {count} combinations of values; at most {max} are allowed. Use fewer values.',
+      noMatch: 'The rule matches no row of "{sheet}": no row has {conditions}. Check the values (and the date column "{date}").',
+      notLinked: '"{node}" is not linked to data.',
+    },
+  },
 };
 
 const ja: typeof en = {
@@ -267,6 +299,38 @@ const ja: typeof en = {
       '状態',
       'ボトルネック',
     ],
+  },
+  links: {
+    latest: '最新データ',
+    rule: {
+      count: '「{sheet}」の行数',
+      sum: '「{sheet}」の行の{amount}の合計',
+      by: '{date}で会計月ごとに集計',
+      where: '条件: {conditions}',
+      condition: '{column} = {values}',
+      or: ' または ',
+      and: ' かつ ',
+      owner: '{owner}がこの行の担当者と一致する行のみ（担当者が空欄の間は全行）',
+      separator: '、',
+    },
+    note: 'データ連携: {rule}。このセルは数式で自動入力されます。日付のある行がない月は空欄（入力漏れ）になります。再び手入力するにはサイドバーで連携を解除してください。',
+    definition: '実績: {rule}。',
+    broken: {
+      sheetGone:
+        '「{node}」のデータシート「{sheet}」が削除されたため、セルが #REF! になっています。連携し直すか、連携を解除して手入力してください。',
+      column: '「{node}」が使う列「{column}」が「{sheet}」の見出し行にありません。新しい列名で連携し直すか、連携を解除してください。',
+    },
+    refusals: {
+      node: 'このツリーのKPIを選んでください（「{node}」はありません）。',
+      notLinkable:
+        '「{node}」はほかの数値から計算されます（率は件数から、合計は内訳から）。連携できません。元になる件数を連携してください。',
+      dataSheet: 'データシートを選んでください。「{sheet}」は見出し行のあるシートではありません（KPIツリーのシートは選べません）。',
+      column: '「{sheet}」の見出し行（1行目）に列「{column}」がありません。',
+      values: '「{column}」の値を1つ以上選んでください。',
+      combinations: '条件の値の組み合わせが {count} 通りあります（上限 {max} 通り）。値を減らしてください。',
+      noMatch: 'この条件に合う行が「{sheet}」にありません（{conditions}）。値と日付列「{date}」を確認してください。',
+      notLinked: '「{node}」はデータに連携されていません。',
+    },
   },
 };
 

@@ -17,11 +17,13 @@ import {
 } from './columns';
 import { type CellContent, type ConditionalRule, type GridRange, type SheetDraft, VALIDATED_CELL, type Validation } from './draft';
 import { fill, monthLabels, type SheetWords } from './labels';
+import { type DataLink, latestDate, linkedSheets, ruleText } from './links';
 import {
   ACTUAL_1,
   CHART_MARKER,
   COLUMN,
   COLUMN_KEYS,
+  FRESHNESS,
   HELPER,
   KEY_MARKER,
   type KeptRow,
@@ -67,6 +69,8 @@ export interface TreeSheetSpec {
   /** What people typed, for a new sheet that starts from another (next year's keeps owners). */
   readonly kept: ReadonlyMap<string, KeptRow>;
   readonly ownerProtection: boolean;
+  /** Nodes linked to data, by node id (their sheets and columns as found now); none when left out. */
+  readonly links?: Readonly<Record<string, DataLink>>;
   /**
    * Where an existing sheet has each node's row and the chart block now (an update lays the
    * tree out over the rows as they stand); left out, nodes follow in tree order from row 7.
@@ -269,6 +273,18 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   // blank actuals are due whether or not anyone has closed them.
   put(HELPER.monthsDue, 1, formula(`MAX(0,MIN(${MONTHS},(YEAR(TODAY())-${fiscalYear})*12+MONTH(TODAY())-${startMonth}))`));
 
+  // Row 1, right of the title: the latest date in each linked data sheet, by native MAX formulas.
+  const links = spec.links ?? {};
+  const sources = linkedSheets(links);
+  if (sources.length > 0) {
+    put(FRESHNESS.row, FRESHNESS.label, { text: words.links.latest });
+    bold(FRESHNESS.row, FRESHNESS.label);
+    sources.forEach((link, i) => {
+      put(FRESHNESS.row, FRESHNESS.label + 1 + 2 * i, { text: link.sheet }, '@');
+      put(FRESHNESS.row, FRESHNESS.label + 2 + 2 * i, formula(latestDate(link)), 'yyyy-mm-dd');
+    });
+  }
+
   // Node rows: every column from the column table.
   for (const node of nodes) {
     const row = rowOf.get(node.id)!;
@@ -281,11 +297,20 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
       partnerRow: node.partner ? rowOf.get(node.partner.id)! : 0,
       children: arithmeticChildren(node).map((child) => ({ node: child, row: rowOf.get(child.id)! })),
       kept: spec.kept.get(node.id),
+      link: links[node.id],
     };
     for (const [key, column] of Object.entries(NODE_COLUMNS)) place(row, COLUMN[key as keyof typeof NODE_COLUMNS], column(r, sheet));
     for (let m = 1; m <= MONTHS; m++) {
       place(row, PLAN_1 + m - 1, MONTH_COLUMNS.plan(r, sheet, m as Month));
       place(row, ACTUAL_1 + m - 1, MONTH_COLUMNS.actual(r, sheet, m as Month));
+    }
+    // Linked actuals: their own colour, and a note with the rule; not inputs, so the sheet's warning covers them.
+    if (r.link) {
+      const note = fill(words.links.note, { rule: ruleText(r.link, words.links.rule) });
+      for (let m = 0; m < MONTHS; m++) {
+        backgrounds[row - 1][ACTUAL_1 + m - 1] = PALETTE.linked;
+        notes[row - 1][ACTUAL_1 + m - 1] = note;
+      }
     }
   }
 
@@ -369,6 +394,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
       lang: spec.lang,
       fiscalYear: spec.fiscalYear,
       ownerProtection: spec.ownerProtection,
+      ...(sources.length > 0 ? { links } : {}),
       // An added node's plan is its default, as a template node's is: the sheet's cell, once
       // written, overrides it (and a run killed before writing it leaves a tree still whole).
       added: spec.added,

@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n';
 import type { TemplateId } from '../templates';
 import type { NodeDef } from '../tree';
+import type { DataLink } from './links';
 
 /**
  * The tree sheet's schema: its rows, columns, settings, markers, tag and colours. The layout
@@ -109,7 +110,12 @@ export const PALETTE = {
   missing: '#e9d2fd',
   /** A row whose input the sheet cannot compute with: "check input". */
   check: '#f9cb9c',
+  /** Actual cells that fill themselves from a data sheet (not typed). */
+  linked: '#e8f0fe',
 } as const;
+
+/** Row 1, right of the title: the latest date in each linked data sheet (a label, then a name and a date per sheet). */
+export const FRESHNESS = { row: 1, label: 10 } as const;
 
 /** The colours of the add-on's own conditional-format rules: an update knows its rules by them. */
 export const RULE_COLOURS: ReadonlySet<string> = new Set([PALETTE.bottleneck, PALETTE.under, PALETTE.on, PALETTE.missing, PALETTE.check]);
@@ -140,4 +146,6 @@ export interface SheetTag {
   readonly fiscalYear?: number;
   /** Whether only each row's owner edits its inputs (the protections are found by this, not by a scan). */
   readonly ownerProtection?: boolean;
+  /** Nodes whose monthly actuals fill themselves from a data sheet, by node id: the rule, kept in the sheet. */
+  readonly links?: Readonly<Record<string, DataLink>>;
 }

@@ -1,0 +1,53 @@
+/**
+ * The "Link to data" section's logic: which nodes can be linked (counts and money; a rate or a
+ * total follows from others), and the rule the form sends. Pure, so it is tested without a page.
+ */
+import type { Lang, Localized } from '../../src/core/i18n';
+import { isTyped, orderTree, type Tree } from '../../src/core/tree';
+import type { LinkRule } from '../../src/rpc';
+import { MESSAGES } from './text';
+
+export interface LinkTarget {
+  readonly id: string;
+  readonly label: string;
+  /** Why it cannot be linked; null when it can. */
+  readonly refused: Localized | null;
+}
+
+/** Every node in tree order, indented; rates and totals with the reason they follow from others. */
+export const linkTargets = (tree: Tree, lang: Lang): LinkTarget[] =>
+  orderTree(tree).map((node) => ({
+    id: node.id,
+    label: `${'　'.repeat(node.depth)}${node.label[lang]}`,
+    refused: isTyped(node) ? null : node.kind === 'factor' ? MESSAGES.linkRate : MESSAGES.linkTotal,
+  }));
+
+/** Values typed for a condition: separated by commas (ASCII or Japanese) or new lines. */
+export const splitValues = (typed: string): string[] =>
+  typed
+    .split(/[,、，\n]/)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+
+export interface TypedRule {
+  readonly sheet: string;
+  readonly date: string;
+  /** Column and values as typed; a condition with no column chosen is left out. */
+  readonly conditions: readonly { readonly column: string; readonly values: string }[];
+  readonly amount: string;
+  readonly owner: string;
+}
+
+/** The rule to send, or the fields to fix (named as the server names them). */
+export function readRule(typed: TypedRule): { rule: LinkRule | null; errors: Map<string, Localized> } {
+  const errors = new Map<string, Localized>();
+  if (typed.sheet === '') errors.set('sheet', MESSAGES.linkChooseSheet);
+  if (typed.date === '') errors.set('date', MESSAGES.linkChooseDate);
+  const conditions = typed.conditions.filter((c) => c.column !== '').map((c) => ({ column: c.column, values: splitValues(c.values) }));
+  if (conditions.some((c) => c.values.length === 0)) errors.set('conditions', MESSAGES.linkValuesNeeded);
+  if (errors.size > 0) return { rule: null, errors };
+  return {
+    rule: { sheet: typed.sheet, date: typed.date, conditions, amount: typed.amount || null, owner: typed.owner || null },
+    errors,
+  };
+}

@@ -38,7 +38,7 @@ const LANGS = [
     april: '4月 実績',
     may: '5月 実績',
     aprilPlan: '4月 計画',
-    landingGap: '着地とKGIの差',
+    landingGap: '着地とKGIの差異',
     bottleneck: '▼ ボトルネック',
     dealRate: '商談化率',
   },

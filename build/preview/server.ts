@@ -15,7 +15,6 @@ import { createServerApi, exposeApi } from '../../src/server/api';
 import { bundleText } from '../esbuild.mjs';
 import { MemoryWorkbook } from '../sheets/memoryWorkbook';
 import { UserProperties } from '../sheets/userProperties';
-import { withSampleLink } from './teamSample';
 
 export interface PreviewOptions {
   /** The repository root: dist/Sidebar.html must be built. */
@@ -112,10 +111,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const workbook = new MemoryWorkbook({ locale: options.locale ?? 'en_US', now: today });
   const userProperties = new UserProperties();
   const api: ServerApi = exposeApi(
-    withSampleLink(
-      createServerApi({ workbook, today, vocabulary: () => VOCABULARY, userProperties: () => userProperties.store() }),
-      workbook,
-    ),
+    createServerApi({ workbook, today, vocabulary: () => VOCABULARY, userProperties: () => userProperties.store() }),
   );
 
   /** `?view=month` appends the view tag as the menu items do in Apps Script. */

@@ -1,28 +1,18 @@
 import { KpiError } from './i18n';
+import type { DataLink, LinkColumn } from './sheet/links';
 
 /**
- * Per person and per team: where a tree's counts come from in the team's own data, and how its
- * KGI is shared out among people. Pure: the Team sheet's layout (sheet/teamLayout.ts) turns these
+ * Per person and per team: which of a tree's links count per person, and how its KGI is shared
+ * out among people. Pure: the Team sheet's layout (sheet/teamLayout.ts) turns these
  * into native formulas.
  */
 
-/**
- * A count or money node linked to a data sheet: the rows of `dataSheet` (a header row, then one
- * row per lead, deal or activity) whose `dateColumn` falls in the period and whose columns match
- * every condition are counted, or their `amountColumn` summed, per value of `ownerColumn`.
- * Columns are named by their header text, as people see them; the layout finds their letters.
- */
-export interface SourceRule {
-  readonly nodeId: string;
-  /** The data sheet's name. */
-  readonly dataSheet: string;
-  readonly dateColumn: string;
-  /** Every condition must hold: its column equals one of its values (e.g. Stage = 「商談化」 or "Qualified"). */
-  readonly conditions: readonly { readonly column: string; readonly values: readonly string[] }[];
-  /** Sum this column; left out, the rows are counted. */
-  readonly amountColumn?: string;
-  /** Who the row belongs to: a person or a team. */
-  readonly ownerColumn: string;
+/** A link that counts per owner: the Team sheet's rows are the values of its owner column. */
+export type OwnedLink = DataLink & { readonly owner: LinkColumn };
+
+/** The tree's links the Team sheet counts per person: those with an owner column, by node id. */
+export function ownedLinks(links: Readonly<Record<string, DataLink>>): ReadonlyMap<string, OwnedLink> {
+  return new Map(Object.entries(links).flatMap(([id, link]) => (link.owner ? [[id, { ...link, owner: link.owner }] as const] : [])));
 }
 
 /**
@@ -54,12 +44,12 @@ export function evenSplit(total: number, count: number): number[] {
   return Array.from({ length: count }, (_, i) => base + (i < left ? 1 : 0));
 }
 
-/** The people a data sheet names in its owner column, in the order they first appear; blanks left out. */
-export function ownersIn(values: readonly (readonly unknown[])[], ownerIndex: number): string[] {
+/** The people an owner column names (its cells below the header), in the order they first appear; blanks left out. */
+export function ownersIn(cells: readonly unknown[]): string[] {
   const seen = new Set<string>();
-  for (const row of values.slice(1)) {
+  for (const cell of cells) {
     // Kept as written: the sheet's formulas match the owner cell exactly, spaces and all.
-    const name = String(row[ownerIndex] ?? '');
+    const name = String(cell ?? '');
     if (name.trim() !== '') seen.add(name);
   }
   return [...seen];

@@ -111,6 +111,13 @@ export class AppsScriptWorkbook implements SheetGateway {
     return this.readable(target.getRange(row, 1, 1, columns).getValues())[0];
   }
 
+  readColumn(sheet: string, column: number, fromRow: number): ReadValue[] {
+    const target = this.sheet(sheet);
+    const rows = target.getLastRow() - fromRow + 1;
+    if (rows <= 0) return [];
+    return this.readable(target.getRange(fromRow, column, rows, 1).getValues()).map((row) => row[0]);
+  }
+
   readValues(sheet: string): ReadValue[][] {
     return this.readable(this.sheet(sheet).getDataRange().getValues());
   }

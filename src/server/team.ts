@@ -1,16 +1,18 @@
 import { fill } from '../core/sheet/labels';
+import { DATA_HEADER_ROW } from '../core/sheet/links';
 import { num } from '../core/sheet/readBack';
 import { RULE_COLOURS } from '../core/sheet/schema';
 import { layoutTeamSheet, parseTeamTag, refuseTeam, TEAM_COLUMN, TEAM_ROW, type TeamTag, teamNodes } from '../core/sheet/teamLayout';
 import { readTeamSheet, type TeamContents, type TeamRow } from '../core/sheet/teamReadBack';
 import { TEAM_WORDS } from '../core/sheet/teamWords';
 import { rectangles, slice } from '../core/sheet/writes';
-import { evenSplit, ownersIn, type SourceRule } from '../core/team';
+import { evenSplit, ownedLinks, ownersIn } from '../core/team';
 import { isStage, orderTree, type TreeNode } from '../core/tree';
 import type { Vocabulary } from '../core/vocabulary';
 import type { TeamMember, TeamStatus } from '../rpc';
 import { writeNewSheet } from './build';
-import type { ReadValue, SheetGateway } from './gateway';
+import { findLinks } from './dataSheets';
+import type { SheetGateway } from './gateway';
 import { refuse } from './refusals';
 import { locked, readTree, uniqueSheetName } from './trees';
 
@@ -31,37 +33,32 @@ export function teamSheetOf(workbook: SheetGateway, treeSheet: string): { readon
 }
 
 /**
- * Generates or refreshes the Team sheet of a tree from `rules` (left out: the rules it was
- * generated with). People are the owners the data names now, added after those the sheet has.
+ * Generates or refreshes the Team sheet of a tree from its links with an owner column (the tree
+ * sheet's tag holds them). People are the owners the data names now, added after those the sheet has.
  */
-export function writeTeamSheet(
-  workbook: SheetGateway,
-  vocabulary: Vocabulary,
-  treeSheet: string,
-  rules?: readonly SourceRule[],
-): TeamStatus {
+export function writeTeamSheet(workbook: SheetGateway, vocabulary: Vocabulary, treeSheet: string): TeamStatus {
   return locked(workbook, vocabulary, () => {
     const { tag, contents, tree } = readTree(workbook, vocabulary, treeSheet);
     if (!contents.frameInPlace) refuse(vocabulary, 'frameMoved', 'sheet', { sheet: treeSheet });
     const existing = teamSheetOf(workbook, treeSheet);
-    const linked = rules ?? existing?.tag.rules ?? [];
-    if (linked.length === 0) refuseTeam('noRules', 'sheet', { tree: treeSheet });
-
-    // One read per data sheet, however many people: its header row and its owners.
-    const sheets = workbook.sheetNames();
-    const data = new Map<string, ReadValue[][]>();
-    for (const rule of linked) {
-      if (!sheets.includes(rule.dataSheet)) refuseTeam('noDataSheet', 'dataSheet', { sheet: rule.dataSheet });
-      if (!data.has(rule.dataSheet)) data.set(rule.dataSheet, workbook.readValues(rule.dataSheet));
+    // The links found as they are now (renamed sheets, moved columns): one header read per data sheet.
+    const found = findLinks(workbook, tag.links ?? {});
+    const links = ownedLinks(found.links);
+    if (links.size === 0) refuseTeam('noRules', 'sheet', { tree: treeSheet });
+    for (const [id, link] of links) {
+      const problem = found.problems.get(id)?.[0];
+      if (problem?.kind === 'sheetGone') refuseTeam('noDataSheet', 'dataSheet', { sheet: link.sheet });
+      if (problem?.kind === 'column') refuseTeam('noColumn', 'column', { sheet: link.sheet, column: problem.header });
     }
-    const owners = linked.flatMap((rule) => {
-      const values = data.get(rule.dataSheet)!;
-      const index = (values[0] ?? []).findIndex((h) => String(h).trim() === rule.ownerColumn.trim());
-      if (index < 0) refuseTeam('noColumn', 'ownerColumn', { sheet: rule.dataSheet, column: rule.ownerColumn });
-      return ownersIn(values, index);
-    });
-    const found = existing ? workbook.readValues(existing.sheet) : [];
-    const before = readTeamSheet(found)?.people ?? [];
+
+    // The owners: one read of each owner column below its header, however long the data (its dates are not read).
+    const columns = new Map([...links.values()].map((link) => [`${link.sheetId}:${link.owner.column}`, link]));
+    const owners = [...columns.values()].flatMap((link) =>
+      ownersIn(workbook.readColumn(link.sheet, link.owner.column, DATA_HEADER_ROW + 1)),
+    );
+    const sheets = workbook.sheetNames();
+    const shown = existing ? workbook.readValues(existing.sheet) : [];
+    const before = readTeamSheet(shown)?.people ?? [];
     const people = [...new Set([...before.map((p) => p.name), ...owners])];
 
     const words = TEAM_WORDS[tag.lang];
@@ -72,8 +69,7 @@ export function writeTeamSheet(
       treeRows: new Map([...contents.rows].map(([id, row]) => [id, row.row])),
       lang: tag.lang,
       words,
-      rules: linked,
-      headers: new Map([...data].map(([sheet, values]) => [sheet, values[0] ?? []])),
+      links,
       people,
     });
     if (!existing) {
@@ -84,7 +80,7 @@ export function writeTeamSheet(
     const sheet = existing.sheet;
     // A tree whose arithmetic changed has more or fewer nodes: columns the draft no longer
     // fills are cleared, not left with figures of a node that is gone.
-    const width = Math.max(draft.columns, found[0]?.length ?? 0);
+    const width = Math.max(draft.columns, shown[0]?.length ?? 0);
     const wide = <T>(grid: readonly (readonly T[])[], blank: T): T[][] =>
       grid.map((row) => [...row, ...Array<T>(width - row.length).fill(blank)]);
     workbook.ensureRows(sheet, draft.rows);

@@ -5,7 +5,6 @@
  * and costs the same Apps Script calls however many people. English and Japanese trees.
  */
 
-import { addDataSheet, DATA_SHEET, ROWS, RULES } from '../../build/preview/teamSample';
 import type { Lang } from '../../src/core/i18n';
 import { PALETTE } from '../../src/core/sheet/schema';
 import { TEAM_COLUMN, TEAM_ROW } from '../../src/core/sheet/teamLayout';
@@ -16,6 +15,8 @@ import { VOCABULARY } from '../../src/core/vocabulary';
 import type { TeamMember, TeamStatus } from '../../src/rpc';
 import { createServerApi } from '../../src/server/api';
 import { writeTeamSheet } from '../../src/server/team';
+import { refusal } from '../support/refusal';
+import { addDataSheet, DATA_SHEET, linkAll, ROWS, RULES, typeRows } from '../support/teamData';
 import { processKpi, TreeSheet } from '../support/treeSheet';
 
 const LANGS: readonly Lang[] = ['en', 'ja'];
@@ -23,12 +24,13 @@ const JUNE_2026 = new Date(2026, 5, 10); // April and May have ended
 const KGI = 120_000_000;
 const label = (lang: Lang, id: string) => templateById('new_business')!.nodes.find((n) => n.id === id)!.label[lang];
 
-/** A ¥120m new-business tree looking at April, the CRM export beside it, and its Team sheet. */
+/** A ¥120m new-business tree looking at April, its counts linked to the CRM export beside it, and its Team sheet. */
 function setUp(lang: Lang, rows = ROWS) {
   const tree = TreeSheet.build({ lang, kgi: KGI }, JUNE_2026);
   tree.setting('period', '2026-04');
   addDataSheet(tree.workbook, rows);
-  const status = writeTeamSheet(tree.workbook, VOCABULARY, tree.name, RULES);
+  linkAll(tree.workbook, tree.name);
+  const status = writeTeamSheet(tree.workbook, VOCABULARY, tree.name);
   const api = createServerApi({ workbook: tree.workbook, today: () => JUNE_2026, vocabulary: () => VOCABULARY });
   const team = status.teamSheet;
   const allocate = (...amounts: string[]) =>
@@ -131,9 +133,7 @@ describe.each(LANGS)('the Team sheet fills itself from the data (%s)', (lang) =>
     const id = tree.workbook.sheetId(team);
     allocate('=50000000+10000000', '36000000');
     // A new owner whose name looks like a formula: their name stays text.
-    const more = [...ROWS, ['2026-04-09', '=Dan', 'Visit', 30, ''] as const];
-    tree.workbook.sheets.deleteSheet(DATA_SHEET);
-    addDataSheet(tree.workbook, more);
+    typeRows(tree.workbook, DATA_SHEET, [['2026-04-09', '=Dan', 'Visit', 30, '']], ROWS.length + 2);
     const refreshed = api.refreshTeam(tree.name);
     expect(refreshed.teamSheet).toBe(team);
     expect(tree.workbook.sheetId(team)).toBe(id);
@@ -154,18 +154,24 @@ describe.each(LANGS)('the Team sheet fills itself from the data (%s)', (lang) =>
     const tree = TreeSheet.build({ lang, kgi: KGI }, JUNE_2026);
     const api = createServerApi({ workbook: tree.workbook, today: () => JUNE_2026, vocabulary: () => VOCABULARY });
     expect(api.getTeam(tree.name)).toBeNull();
-    expect(() => api.refreshTeam(tree.name)).toThrow(/linked|リンク/);
-    expect(() => writeTeamSheet(tree.workbook, VOCABULARY, tree.name, RULES)).toThrow(/CRM export/);
+    // No link yet, then a link without an owner column: nothing to count per person.
+    const noLink = {
+      en: `No node of "${tree.name}" is linked to data with an owner column yet: link a count or money node to data with an owner column first.`,
+      ja: `「${tree.name}」のノードはまだ担当者列のあるデータにリンクされていません。先に件数・金額のノードを担当者列のあるデータにリンクしてください。`,
+    };
+    expect(refusal(() => api.refreshTeam(tree.name)).text).toEqual(noLink);
     addDataSheet(tree.workbook);
-    const wrong = RULES.map((r) => (r.nodeId === 'visits' ? { ...r, amountColumn: 'Quantity' } : r));
-    try {
-      writeTeamSheet(tree.workbook, VOCABULARY, tree.name, wrong);
-      throw new Error('not refused');
-    } catch (error) {
-      const text = (error as { text: Record<Lang, string> }).text;
-      expect(text.en).toBe('The data sheet "CRM export" has no column headed "Quantity" in its first row.');
-      expect(text.ja).toBe('データシート「CRM export」の1行目に「Quantity」という見出しの列がありません。');
-    }
+    linkAll(tree.workbook, tree.name, { orders: { ...RULES.orders, owner: null } });
+    expect(refusal(() => api.refreshTeam(tree.name)).text).toEqual(noLink);
+    linkAll(tree.workbook, tree.name);
+    // A header renamed after linking: the column is named.
+    tree.workbook.edit(DATA_SHEET, 1, 4, 'Quantity');
+    expect(refusal(() => api.refreshTeam(tree.name)).text).toEqual({
+      en: 'The data sheet "CRM export" has no column headed "Qty" in its first row.',
+      ja: 'データシート「CRM export」の1行目に「Qty」という見出しの列がありません。',
+    });
+    tree.workbook.sheets.deleteSheet(DATA_SHEET);
+    expect(refusal(() => api.refreshTeam(tree.name)).text.en).toMatch(/"CRM export" is not in this spreadsheet/);
     // Refused before anything was written.
     expect(api.getTeam(tree.name)).toBeNull();
   });
@@ -176,13 +182,9 @@ describe('a tree whose arithmetic grows', () => {
     const tree = TreeSheet.build({ templateId: 'b2b_pipeline', kgi: KGI }, JUNE_2026);
     tree.setting('period', '2026-04');
     addDataSheet(tree.workbook);
-    const rules = [
-      { ...RULES[0], nodeId: 'pipeline' },
-      { ...RULES[2], nodeId: 'qualified' },
-      { ...RULES[3], nodeId: 'web_leads' },
-    ];
+    linkAll(tree.workbook, tree.name, { pipeline: RULES.revenue, qualified: RULES.deals, web_leads: RULES.leads });
     const api = createServerApi({ workbook: tree.workbook, today: () => JUNE_2026, vocabulary: () => VOCABULARY });
-    const { teamSheet } = writeTeamSheet(tree.workbook, VOCABULARY, tree.name, rules);
+    const { teamSheet } = writeTeamSheet(tree.workbook, VOCABULARY, tree.name);
     const id = tree.workbook.sheetId(teamSheet);
     const columns = tree.workbook.readValues(teamSheet)[0].length;
     tree.workbook.edit(teamSheet, TEAM_ROW.firstPerson, TEAM_COLUMN.allocation, '60000000');
@@ -205,16 +207,21 @@ describe('a tree whose arithmetic grows', () => {
 });
 
 describe('Apps Script calls', () => {
-  /** The calls a generation and a refresh make over the same data rows, 20 more people's or Aiko's. */
-  function calls(extra: number) {
+  /**
+   * The calls a generation and a refresh make: over the sample rows plus 20 more people's or
+   * Aiko's, and `dated` more dated rows of Aiko's (the owners are read, not the dates).
+   */
+  function calls(extra: number, dated = 0) {
     const people = Array.from(
       { length: 20 },
       (_, i) => ['2026-04-05', i < extra ? `Person ${i + 1}` : 'Aiko', 'Visit', 10 + i, ''] as const,
     );
+    const more = Array.from({ length: dated }, (_, i) => [`2026-0${4 + (i % 6)}-1${i % 10}`, 'Aiko', 'Lead', 1, ''] as const);
     const tree = TreeSheet.build({ kgi: KGI }, JUNE_2026);
-    addDataSheet(tree.workbook, [...ROWS, ...people]);
+    addDataSheet(tree.workbook, [...ROWS, ...people, ...more]);
+    linkAll(tree.workbook, tree.name);
     const start = tree.workbook.calls.length;
-    const status = writeTeamSheet(tree.workbook, VOCABULARY, tree.name, RULES);
+    const status = writeTeamSheet(tree.workbook, VOCABULARY, tree.name);
     const generated = tree.workbook.calls.slice(start);
     const again = tree.workbook.calls.length;
     writeTeamSheet(tree.workbook, VOCABULARY, tree.name);
@@ -230,5 +237,16 @@ describe('Apps Script calls', () => {
     // One write per property, not per row or cell.
     expect(few.generated.filter((c) => c === 'Range.setValues')).toHaveLength(1);
     console.log(`Team sheet: ${few.generated.length} Apps Script calls to generate, ${few.refreshed.length} to refresh`);
+  });
+
+  it('do not grow with the data: the same calls over 3,000 more dated rows (no Utilities.formatDate per date)', () => {
+    const small = calls(0);
+    const large = calls(0, 3000);
+    expect(large.generated).toEqual(small.generated);
+    expect(large.refreshed).toEqual(small.refreshed);
+    const dates = large.generated.filter((c) => c === 'Utilities.formatDate').length;
+    console.log(
+      `Team sheet over ${ROWS.length + 20 + 3000} data rows: ${large.generated.length} calls, ${dates} of them Utilities.formatDate`,
+    );
   });
 });

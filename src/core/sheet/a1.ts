@@ -22,3 +22,6 @@ export function span(fromColumn: number, fromRow: number, toColumn: number, toRo
 
 /** A formula string literal: text from templates is quoted, never spliced in raw. */
 export const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
+/** `'Deals data'!` before a reference: the name quoted, so any sheet name works. */
+export const onSheet = (sheet: string, reference: string): string => `'${sheet.replace(/'/g, "''")}'!${reference}`;

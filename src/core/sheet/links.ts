@@ -1,4 +1,4 @@
-import { columnLetter, quote, ref } from './a1';
+import { columnLetter, onSheet, quote, ref } from './a1';
 import type { ReadValue } from './draft';
 import { fill, type SheetWords } from './labels';
 import { MONTHS, ROW, SETTINGS } from './schema';
@@ -43,10 +43,10 @@ const fiscalYear = ref(SETTINGS.fiscalYear, ROW.settings, 'both');
 const startMonth = ref(SETTINGS.startMonth, ROW.settings, 'both');
 
 /** `'Deals'!$C:$C`: the whole column, so rows a connector appends count too. */
-const whole = (sheet: string, c: LinkColumn) => `'${sheet.replace(/'/g, "''")}'!$${columnLetter(c.column)}:$${columnLetter(c.column)}`;
+export const whole = (sheet: string, c: LinkColumn) => onSheet(sheet, `$${columnLetter(c.column)}:$${columnLetter(c.column)}`);
 
 /** An exact-match criterion: `=` first, so a value like `>5` is text, and `~*?` escaped, so they are no wildcards. */
-const equals = (value: string) => quote(`=${value.replace(/[~*?]/g, '~$&')}`);
+export const equals = (value: string) => quote(`=${value.replace(/[~*?]/g, '~$&')}`);
 
 /** Every way to pick one value per condition. */
 export function combinations(conditions: readonly LinkCondition[]): [LinkColumn, string][][] {

@@ -1,10 +1,11 @@
 import { KpiError, type Lang, type Localized } from '../i18n';
-import type { SourceRule } from '../team';
+import type { OwnedLink } from '../team';
 import { arithmeticChildren, isStage, isTyped, type TreeNode } from '../tree';
-import { columnLetter, quote, ref, span } from './a1';
+import { onSheet, quote, ref, span } from './a1';
 import { achievementOf, formatOf, numbers, rankOf, rateOf, recoveredOf, slopeOf } from './columns';
-import type { CellContent, ConditionalRule, GridRange, ReadValue, SheetDraft, Validation } from './draft';
+import type { CellContent, ConditionalRule, GridRange, SheetDraft, Validation } from './draft';
 import { fill } from './labels';
+import { combinations, equals, whole } from './links';
 import { COLUMN, HELPER, NUMBER_FORMAT, PALETTE, ROW, SETTINGS } from './schema';
 import { TEAM_REFUSALS, type TeamWords } from './teamWords';
 
@@ -37,13 +38,12 @@ export interface TeamTag {
   /** The tree sheet's id (gid): it survives renaming. */
   readonly treeSheetId: number;
   readonly lang: Lang;
-  readonly rules: readonly SourceRule[];
 }
 
 export function parseTeamTag(raw: string): TeamTag | null {
   try {
     const tag = JSON.parse(raw) as Partial<TeamTag>;
-    return tag.app === 'kpi-tree-team' && typeof tag.treeSheetId === 'number' && Array.isArray(tag.rules) ? (tag as TeamTag) : null;
+    return tag.app === 'kpi-tree-team' && typeof tag.treeSheetId === 'number' ? (tag as TeamTag) : null;
   } catch {
     return null;
   }
@@ -58,9 +58,8 @@ export interface TeamSheetSpec {
   readonly treeRows: ReadonlyMap<string, number>;
   readonly lang: Lang;
   readonly words: TeamWords;
-  readonly rules: readonly SourceRule[];
-  /** Each data sheet's header row, as read. */
-  readonly headers: ReadonlyMap<string, readonly ReadValue[]>;
+  /** The tree's links with an owner column, by node id, their sheets and columns as found now. */
+  readonly links: ReadonlyMap<string, OwnedLink>;
   /** Everyone with a row, in order: those the sheet has already first, then new ones. */
   readonly people: readonly string[];
 }
@@ -69,18 +68,6 @@ export interface TeamSheetSpec {
 export function refuseTeam(key: keyof typeof TEAM_REFUSALS, field: string, values: Readonly<Record<string, string>>): never {
   const text = (lang: Lang) => fill(TEAM_REFUSALS[key][lang], values);
   throw new KpiError({ en: text('en'), ja: text('ja') } satisfies Localized, field);
-}
-
-/** `'Deals data'!` before a reference: the name quoted, so any sheet name works. */
-const onSheet = (sheet: string, reference: string) => `'${sheet.replace(/'/g, "''")}'!${reference}`;
-
-/** A data sheet's column, found by its header text, as a whole-column reference (rows a connector adds count too). */
-function dataColumn(spec: TeamSheetSpec, sheet: string, header: string): string {
-  const headers = spec.headers.get(sheet) ?? refuseTeam('noDataSheet', 'dataSheet', { sheet });
-  const index = headers.findIndex((h) => String(h).trim() === header.trim());
-  if (index < 0) refuseTeam('noColumn', 'column', { sheet, column: header });
-  const letter = columnLetter(index + 1);
-  return onSheet(sheet, `$${letter}:$${letter}`);
 }
 
 /** The columns each node has, in order; the hidden block follows all of them. */
@@ -119,13 +106,6 @@ export function layoutTeamSheet(spec: TeamSheetSpec): SheetDraft {
   const nodes = teamNodes(spec.nodes);
   const stages = nodes.filter(isStage);
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const rules = new Map<string, SourceRule>();
-  for (const rule of spec.rules) {
-    const node = byId.get(rule.nodeId);
-    // Process KPIs are not among `nodes`: only the arithmetic's typed counts and money link.
-    if (!node || !isTyped(node)) refuseTeam('notLinkable', 'nodeId', { node: node?.label[spec.lang] ?? rule.nodeId });
-    rules.set(rule.nodeId, rule);
-  }
   if (spec.people.length === 0) refuseTeam('noOwners', 'ownerColumn', {});
   const columns = teamColumns(nodes, stages);
   const totalRow = TEAM_ROW.firstPerson + spec.people.length;
@@ -207,20 +187,18 @@ export function layoutTeamSheet(spec: TeamSheetSpec): SheetDraft {
     header(columns.score(stage.id), `${stage.id}:score`, stage.label[spec.lang]);
   }
 
-  // What a rule counts for one owner (all of them on the total row) in the period: COUNTIFS or
+  // What a link counts for one owner (all of them on the total row) in the period: COUNTIFS or
   // SUMIFS, one term per combination of the values its conditions accept.
-  const counted = (rule: SourceRule, owner: string | null) => {
-    const date = dataColumn(spec, rule.dataSheet, rule.dateColumn);
-    const base = [`${date},">="&${periodStart}`, `${date},"<"&${periodEnd}`];
-    if (owner !== null) base.push(`${dataColumn(spec, rule.dataSheet, rule.ownerColumn)},"="&${owner}`);
-    let terms: string[][] = [base];
-    for (const condition of rule.conditions) {
-      if (condition.values.length === 0) refuseTeam('noValues', 'conditions', { column: condition.column });
-      const column = dataColumn(spec, rule.dataSheet, condition.column);
-      terms = terms.flatMap((t) => condition.values.map((v) => [...t, `${column},${quote(`=${v}`)}`]));
-    }
-    const amount = rule.amountColumn === undefined ? null : dataColumn(spec, rule.dataSheet, rule.amountColumn);
-    return terms.map((t) => (amount === null ? `COUNTIFS(${t.join(',')})` : `SUMIFS(${amount},${t.join(',')})`)).join('+');
+  const counted = (link: OwnedLink, owner: string | null) => {
+    const date = whole(link.sheet, link.date);
+    const mine = owner === null ? '' : `,${whole(link.sheet, link.owner)},"="&${owner}`;
+    const base = `${date},">="&${periodStart},${date},"<"&${periodEnd}${mine}`;
+    return combinations(link.conditions)
+      .map((combo) => {
+        const criteria = base + combo.map(([c, v]) => `,${whole(link.sheet, c)},${equals(v)}`).join('');
+        return link.amount ? `SUMIFS(${whole(link.sheet, link.amount)},${criteria})` : `COUNTIFS(${criteria})`;
+      })
+      .join('+');
   };
 
   // One row: a person's (their name in column B) or, with `owner` null, the team's.
@@ -230,9 +208,10 @@ export function layoutTeamSheet(spec: TeamSheetSpec): SheetDraft {
     for (const node of nodes) {
       const parent = node.parent === null ? null : byId.get(node.parent)!;
       const kids = arithmeticChildren(node);
-      const rule = rules.get(node.id);
+      // Process KPIs are not among `nodes`: only the arithmetic's typed counts and money count per person.
+      const link = isTyped(node) ? spec.links.get(node.id) : undefined;
       let actual: string | null = null;
-      if (rule) actual = counted(rule, owner);
+      if (link) actual = counted(link, owner);
       else if (node.kind === 'factor') actual = rateOf(node, cell(parent!.id, 'actual'), cell(node.partner!.id, 'actual'));
       else if (node.combine === 'sum') {
         const parts = kids.map((k) => cell(k.id, 'actual')).join(',');
@@ -337,7 +316,6 @@ export function layoutTeamSheet(spec: TeamSheetSpec): SheetDraft {
       version: 1,
       treeSheetId: spec.treeSheetId,
       lang: spec.lang,
-      rules: spec.rules,
     } satisfies TeamTag),
   };
 }

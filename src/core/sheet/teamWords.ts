@@ -98,8 +98,8 @@ export const TEAM_WORDS: Record<Lang, TeamWords> = {
 /** The Team view's refusals, in both languages. */
 export const TEAM_REFUSALS = {
   noRules: {
-    en: 'No node of "{tree}" is linked to a data sheet with an owner column yet: link a count or money node to your data first.',
-    ja: '「{tree}」のノードはまだ担当者列のあるデータシートにリンクされていません。先に件数・金額のノードをデータにリンクしてください。',
+    en: 'No node of "{tree}" is linked to data with an owner column yet: link a count or money node to data with an owner column first.',
+    ja: '「{tree}」のノードはまだ担当者列のあるデータにリンクされていません。先に件数・金額のノードを担当者列のあるデータにリンクしてください。',
   },
   noDataSheet: {
     en: 'The data sheet "{sheet}" is not in this spreadsheet (renamed or deleted?).',
@@ -108,14 +108,6 @@ export const TEAM_REFUSALS = {
   noColumn: {
     en: 'The data sheet "{sheet}" has no column headed "{column}" in its first row.',
     ja: 'データシート「{sheet}」の1行目に「{column}」という見出しの列がありません。',
-  },
-  notLinkable: {
-    en: 'Node "{node}" cannot take its actuals from data: only count and money nodes whose actuals are typed can.',
-    ja: 'ノード「{node}」の実績はデータから取れません。実績を入力する件数・金額のノードだけがリンクできます。',
-  },
-  noValues: {
-    en: 'The condition on column "{column}" lists no values to match.',
-    ja: '列「{column}」の条件に一致させる値がありません。',
   },
   noOwners: {
     en: 'The linked data has no owners yet: its owner column is blank in every row.',

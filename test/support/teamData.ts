@@ -1,15 +1,13 @@
 /**
  * A small fictional activity log, as a CRM export pasted into the workbook: one row per visit
  * batch, lead batch, qualified deal or won order, with a date, an owner, a stage, a quantity
- * and an amount; and the rules that link the new-business tree's counts to it. The tests use
- * it, and the preview stands it in for the link the sidebar sets up (`withSampleLink`).
+ * and an amount; and the rules that link the new-business tree's counts to it, per owner.
  */
+import type { MemoryWorkbook } from '../../build/sheets/memoryWorkbook';
 import { cellRange } from '../../src/core/sheet/draft';
-import type { SourceRule } from '../../src/core/team';
 import { VOCABULARY } from '../../src/core/vocabulary';
-import type { ServerApi } from '../../src/rpc';
-import { writeTeamSheet } from '../../src/server/team';
-import type { MemoryWorkbook } from '../sheets/memoryWorkbook';
+import type { LinkRule } from '../../src/rpc';
+import { linkNode } from '../../src/server/links';
 
 export const DATA_SHEET = 'CRM export';
 export const HEADER = ['Date', 'Owner', 'Stage', 'Qty', 'Amount'] as const;
@@ -52,55 +50,44 @@ export const ROWS: readonly Row[] = [
  */
 export function addDataSheet(workbook: MemoryWorkbook, rows: readonly (readonly (string | number)[])[] = ROWS, name = DATA_SHEET): void {
   workbook.sheets.addSheet(name);
-  [HEADER, ...rows].forEach((row, r) =>
+  workbook.ensureRows(name, rows.length + 1);
+  typeRows(workbook, name, [HEADER, ...rows], 1);
+}
+
+/** Rows written from `firstRow` down, as `addDataSheet` writes them (a connector appending rows). */
+export function typeRows(workbook: MemoryWorkbook, name: string, rows: readonly (readonly (string | number)[])[], firstRow: number): void {
+  rows.forEach((row, r) =>
     row.forEach((value, c) => {
       if (value === '') return;
-      if (typeof value === 'string' && value.startsWith('=')) workbook.setContents(name, cellRange(r + 1, c + 1), [[{ text: value }]]);
-      else workbook.sheets.edit(name, r + 1, c + 1, String(value));
+      if (typeof value === 'string' && value.startsWith('='))
+        workbook.setContents(name, cellRange(firstRow + r, c + 1), [[{ text: value }]]);
+      else workbook.sheets.edit(name, firstRow + r, c + 1, String(value));
     }),
   );
 }
 
-const rule = (nodeId: string, stages: string[], fields: Partial<SourceRule> = {}): SourceRule => ({
-  nodeId,
-  dataSheet: DATA_SHEET,
-  dateColumn: 'Date',
-  ownerColumn: 'Owner',
+const rule = (stages: string[], amount: string | null = null): LinkRule => ({
+  sheet: DATA_SHEET,
+  date: 'Date',
   conditions: [{ column: 'Stage', values: stages }],
-  ...fields,
+  amount,
+  owner: 'Owner',
 });
 
-/** Visits and leads sum their quantities; deals count two stage names; orders count wins; revenue sums their amounts. */
-export const RULES: readonly SourceRule[] = [
-  rule('revenue', ['Won'], { amountColumn: 'Amount' }),
-  rule('orders', ['Won']),
-  rule('deals', ['Qualified', '商談化']),
-  rule('leads', ['Lead'], { amountColumn: 'Qty' }),
-  rule('visits', ['Visit'], { amountColumn: 'Qty' }),
-];
+/** By node: visits and leads sum their quantities; deals count two stage names; orders count wins; revenue sums their amounts. */
+export const RULES: Readonly<Record<string, LinkRule>> = {
+  revenue: rule(['Won'], 'Amount'),
+  orders: rule(['Won']),
+  deals: rule(['Qualified', '商談化']),
+  leads: rule(['Lead'], 'Qty'),
+  visits: rule(['Visit'], 'Qty'),
+};
+
+/** Links the tree's nodes to the data, as the sidebar's link form does (the real `linkNode`). */
+export function linkAll(workbook: MemoryWorkbook, treeSheet: string, rules: Readonly<Record<string, LinkRule>> = RULES): void {
+  for (const [nodeId, r] of Object.entries(rules)) linkNode(workbook, VOCABULARY, treeSheet, nodeId, r);
+}
 
 /** The same log a fiscal year earlier or later: each date's year replaced by `year` (March's by the year before). */
 export const inYear = (rows: readonly Row[], year: number): Row[] =>
   rows.map(([date, ...rest]) => [date.replace(/^2026-/, `${year}-`).replace(/^2025-03/, `${year - 1}-03`), ...rest] as Row);
-
-/**
- * The preview's stand-in for a node's link to its data: creating the Team sheet of a tree that
- * has none adds the sample export (dated in the tree's fiscal year) and generates the Team sheet
- * from the sample rules of the nodes the tree has. Otherwise, the server's own answer.
- */
-export function withSampleLink(api: ServerApi, workbook: MemoryWorkbook): ServerApi {
-  return {
-    ...api,
-    refreshTeam(sheetName) {
-      const rules = () => {
-        const ids = new Set(api.getTreeStatus(sheetName).nodes.map((n) => n.nodeId));
-        return RULES.filter((rule) => ids.has(rule.nodeId));
-      };
-      if (api.getTeam(sheetName) !== null || rules().length === 0) return api.refreshTeam(sheetName);
-      if (!workbook.sheetNames().includes(DATA_SHEET)) {
-        addDataSheet(workbook, inYear(ROWS, api.getTreeStatus(sheetName).fiscalYear ?? 2026));
-      }
-      return writeTeamSheet(workbook, VOCABULARY, sheetName, rules());
-    },
-  };
-}

@@ -1,7 +1,8 @@
 /**
  * The Team view as a manager meets it, in a real browser beside the preview's spreadsheet, in
- * English and Japanese: a CRM export linked to the new-business tree (¥1bn, FY2025, the period
- * April to June; the preview stands in for the link, build/preview/teamSample.ts), the Team sheet generated, the KGI split evenly in whole yen, and each person's
+ * English and Japanese: a CRM export linked to the new-business tree by the real linkNode (¥1bn,
+ * FY2025, the period April to June; test/support/teamData.ts), the Team sheet generated from
+ * those links, the KGI split evenly in whole yen, and each person's
  * actual → plan by stage with their own bottleneck, as the Team sheet's formulas computed them.
  * Set TEAM_SCREENSHOTS to a folder to keep the pictures (team-en.png, team-ja.png) there.
  */
@@ -11,6 +12,7 @@ import { buildNewBusiness, selectedTab } from '../../build/preview/drive.mjs';
 import type { Preview } from '../../build/preview/server';
 import { VOCABULARY } from '../../src/core/vocabulary';
 import { createServerApi } from '../../src/server/api';
+import { addDataSheet, inYear, linkAll, ROWS } from '../support/teamData';
 import { eventually, eventuallyInnerText } from './support/eventually';
 import { openPreview } from './support/preview';
 
@@ -49,6 +51,9 @@ describe.each(CASES)('the Team view ($lang)', (c) => {
     await sidebar.locator('#lang').selectOption(c.lang);
     await buildNewBusiness(sidebar);
     tree = (await sidebar.locator('#result-name').textContent()) ?? '';
+    // The export pasted beside the tree, and its counts linked to it as the link form does.
+    addDataSheet(preview.workbook, inYear(ROWS, 2025));
+    linkAll(preview.workbook, tree);
     await sidebar.locator('#nav-status').click();
   });
 
@@ -65,7 +70,6 @@ describe.each(CASES)('the Team view ($lang)', (c) => {
       sidebar.locator('#team-list'),
       c.lang === 'en' ? /^No Team sheet for this tree yet\./ : /^このツリーのチームシートはまだありません。/,
     );
-    // The preview stands in for the link: the sample CRM export and its rules (build/preview/teamSample.ts).
     await sidebar.locator('#team-refresh').click();
     await eventually(
       () => sidebar.locator('#team-list h4').allTextContents(),

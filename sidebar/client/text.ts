@@ -188,7 +188,7 @@ export const MESSAGES = {
   linkValuesHint: t('Several values: separate them with commas.', '複数の値はカンマ（、）で区切ります。'),
   linkMeasure: t('Count or sum', '件数か合計か'),
   linkCount: t('Count rows', '行数を数える'),
-  linkLeadTime: t('Median days between two dates (lead time)', '2つの日付の間の日数の中央値（リードタイム）'),
+  linkLeadTime: t('Lead time (median days)', 'リードタイム（日数の中央値）'),
   linkStart: t('Start date column', '開始日の列'),
   linkStartHint: t(
     'Each month: the median whole days from this date to the date column, over the rows whose date column falls in that month.',

@@ -79,7 +79,7 @@ const rule = (fields: Partial<LinkRule> = {}): LinkRule => ({
 const months = (sheet: TreeSheet, id: string) => Array.from({ length: 12 }, (_, m) => sheet.value(id, monthKey('actual', m + 1)));
 
 describe('a lead time linked to data', () => {
-  const { sheet, id } = withLeadTime();
+  const { sheet, id, api } = withLeadTime();
   linkNode(sheet.workbook, VOCABULARY, sheet.name, id, rule());
 
   it('shows the median days of the rows contracted each month, blank where none', () => {
@@ -117,6 +117,16 @@ describe('a lead time linked to data', () => {
     sheet.workbook.edit('Deals', 15, 3, '2026-08-13');
     sheet.workbook.edit('Deals', 15, 4, 'Won');
     expect(months(sheet, id).slice(0, 6)).toEqual([20, 23, 7.5, '', 12, '']);
+  });
+
+  it('stays a lead time when the tree is updated, its column found again after it moved', () => {
+    // A column inserted before the proposal date: the link finds its columns by header.
+    sheet.workbook.sheets.insertColumns('Deals', 2);
+    api.addProcessKpi(sheet.name, processKpi({ parent: 'orders', label: { en: 'Referrals', ja: '紹介数' } }));
+    expect(months(sheet, id).slice(0, 6)).toEqual([20, 23, 7.5, '', 12, '']);
+    // YTD now: 3 5 10 10 12 16 20 28 30 41 → (12 + 16) ÷ 2.
+    expect(sheet.value(id, 'period_actual')).toBe(14);
+    expect(treeLinks(sheet.workbook, VOCABULARY, sheet.name).links[0].problems).toEqual([]);
   });
 });
 

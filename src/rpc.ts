@@ -216,6 +216,8 @@ export interface LinkRule {
   /** The column to sum; null counts rows. */
   readonly amount: string | null;
   readonly owner: string | null;
+  /** A lead time: the start date column; `date` is then the end date, and the cells are median days between them. */
+  readonly start?: string | null;
 }
 
 /** What a rule finds before it is applied, by fiscal month. */

@@ -12,6 +12,8 @@ export interface LinkTarget {
   readonly label: string;
   /** Why it cannot be linked; null when it can. */
   readonly refused: Localized | null;
+  /** A tracked KPI beside the tree: it can also be a lead time (median days between two dates). */
+  readonly leadTime: boolean;
 }
 
 /** Every node in tree order, indented; rates and totals with the reason they follow from others. */
@@ -20,6 +22,7 @@ export const linkTargets = (tree: Tree, lang: Lang): LinkTarget[] =>
     id: node.id,
     label: `${'　'.repeat(node.depth)}${node.label[lang]}`,
     refused: isTyped(node) ? null : node.kind === 'factor' ? MESSAGES.linkRate : MESSAGES.linkTotal,
+    leadTime: node.kind === 'tracked',
   }));
 
 /** Values typed for a condition: separated by commas (ASCII or Japanese) or new lines. */
@@ -36,6 +39,8 @@ export interface TypedRule {
   readonly conditions: readonly { readonly column: string; readonly values: string }[];
   readonly amount: string;
   readonly owner: string;
+  /** A lead time's start date column ('' while none is chosen); absent when the rule counts or sums. */
+  readonly start?: string;
 }
 
 /** The rule to send, or the fields to fix (named as the server names them). */
@@ -45,9 +50,11 @@ export function readRule(typed: TypedRule): { rule: LinkRule | null; errors: Map
   if (typed.date === '') errors.set('date', MESSAGES.linkChooseDate);
   const conditions = typed.conditions.filter((c) => c.column !== '').map((c) => ({ column: c.column, values: splitValues(c.values) }));
   if (conditions.some((c) => c.values.length === 0)) errors.set('conditions', MESSAGES.linkValuesNeeded);
+  const { start } = typed;
+  if (start === '') errors.set('start', MESSAGES.linkChooseStart);
+  else if (start !== undefined && start === typed.date) errors.set('start', MESSAGES.linkSameColumn);
   if (errors.size > 0) return { rule: null, errors };
-  return {
-    rule: { sheet: typed.sheet, date: typed.date, conditions, amount: typed.amount || null, owner: typed.owner || null },
-    errors,
-  };
+  const rule: LinkRule = { sheet: typed.sheet, date: typed.date, conditions, amount: typed.amount || null, owner: typed.owner || null };
+  // A lead time takes the median of days between the two dates: it sums no column.
+  return { rule: start === undefined ? rule : { ...rule, amount: null, start }, errors };
 }

@@ -4,7 +4,7 @@
  * and unlink. Sheet names, headers and values are data: set as text, never markup.
  */
 import type { Localized } from '../../src/core/i18n';
-import type { LinkStatus, ServerApi, TreeLinks } from '../../src/rpc';
+import type { LinkRule, LinkStatus, ServerApi, TreeLinks } from '../../src/rpc';
 import { whileBusy } from './busy';
 import { byId, el, lang, onLangChange, say } from './dom';
 import { fieldErrors } from './fieldErrors';
@@ -25,6 +25,9 @@ const said = (value: string, text: Localized): HTMLOptionElement => {
   return node;
 };
 
+/** The measure "median days between two dates": no header starts with a space (headers are trimmed). */
+const LEAD_TIME = ' lead time';
+
 export function initLinkData(rpc: Promisified<ServerApi>, status: StatusView): void {
   const form = byId<HTMLFormElement>('link-form');
   const node = byId<HTMLSelectElement>('link-node');
@@ -34,6 +37,7 @@ export function initLinkData(rpc: Promisified<ServerApi>, status: StatusView): v
   const values = [byId<HTMLInputElement>('link-values-1'), byId<HTMLInputElement>('link-values-2')];
   const amount = byId<HTMLSelectElement>('link-amount');
   const owner = byId<HTMLSelectElement>('link-owner');
+  const start = byId<HTMLSelectElement>('link-start');
   const apply = byId<HTMLButtonElement>('link-apply');
   const unlink = byId<HTMLButtonElement>('link-unlink');
   const result = byId('link-result');
@@ -42,19 +46,28 @@ export function initLinkData(rpc: Promisified<ServerApi>, status: StatusView): v
   let links: TreeLinks = { links: [], dataSheets: [] };
 
   const linkOf = (id: string): LinkStatus | undefined => links.links.find((l) => l.nodeId === id);
+  const isLeadTime = () => amount.value === LEAD_TIME;
+  /** A lead time asks for its start date. */
+  const showMeasure = () => {
+    byId('link-start-field').hidden = !isLeadTime();
+  };
 
   /** The columns of the chosen data sheet in every column list, keeping choices the sheet still has. */
   const fillColumns = (): void => {
     const headers = links.dataSheets.find((s) => s.name === sheet.value)?.headers ?? [];
-    const fill = (select: HTMLSelectElement, first: HTMLOptionElement | null, label = (h: string) => h) => {
+    const fill = (select: HTMLSelectElement, first: HTMLOptionElement[], label = (h: string) => h) => {
       const chosen = select.value;
-      select.replaceChildren(...(first ? [first] : []), ...headers.map((h) => option(h, label(h))));
+      select.replaceChildren(...first, ...headers.map((h) => option(h, label(h))));
       if ([...select.options].some((o) => o.value === chosen)) select.value = chosen;
     };
-    fill(date, null);
-    for (const column of columns) fill(column, said('', MESSAGES.linkEveryRow));
-    fill(amount, said('', MESSAGES.linkCount), (h) => PHRASES.linkSum(h)[lang()]);
-    fill(owner, said('', MESSAGES.linkTeam));
+    fill(date, []);
+    for (const column of columns) fill(column, [said('', MESSAGES.linkEveryRow)]);
+    // A tracked KPI beside the tree can be a lead time: offered after counting rows.
+    const leadTime = targets.find((t) => t.id === node.value)?.leadTime ? [said(LEAD_TIME, MESSAGES.linkLeadTime)] : [];
+    fill(amount, [said('', MESSAGES.linkCount), ...leadTime], (h) => PHRASES.linkSum(h)[lang()]);
+    fill(start, [option('', '—')]);
+    fill(owner, [said('', MESSAGES.linkTeam)]);
+    showMeasure();
   };
 
   /** A linked node's rule in the form, to change or unlink it. */
@@ -67,16 +80,18 @@ export function initLinkData(rpc: Promisified<ServerApi>, status: StatusView): v
     const link = linkOf(node.value);
     unlink.hidden = !link;
     byId('link-found').hidden = true;
-    if (!link) return;
-    sheet.value = link.form.sheet;
+    if (link) sheet.value = link.form.sheet;
     fillColumns();
+    if (!link) return;
     date.value = link.form.date;
     columns.forEach((column, i) => {
       column.value = link.form.conditions[i]?.column ?? '';
       values[i].value = link.form.conditions[i]?.values.join(', ') ?? '';
     });
-    amount.value = link.form.amount ?? '';
+    amount.value = link.form.start ? LEAD_TIME : (link.form.amount ?? '');
+    start.value = link.form.start ?? '';
     owner.value = link.form.owner ?? '';
+    showMeasure();
   };
 
   const drawList = (): void => {
@@ -134,6 +149,7 @@ export function initLinkData(rpc: Promisified<ServerApi>, status: StatusView): v
 
   node.addEventListener('change', showNode);
   sheet.addEventListener('change', fillColumns);
+  amount.addEventListener('change', showMeasure);
   form.addEventListener('input', () => say(result, null));
 
   const typedRule = () =>
@@ -141,11 +157,12 @@ export function initLinkData(rpc: Promisified<ServerApi>, status: StatusView): v
       sheet: sheet.value,
       date: date.value,
       conditions: columns.map((column, i) => ({ column: column.value, values: values[i].value })),
-      amount: amount.value,
+      amount: isLeadTime() ? '' : amount.value,
       owner: owner.value,
+      ...(isLeadTime() ? { start: start.value } : {}),
     });
 
-  const drawFound = (found: Awaited<ReturnType<ServerApi['previewLink']>>): void => {
+  const drawFound = (found: Awaited<ReturnType<ServerApi['previewLink']>>, rule: LinkRule): void => {
     say(byId('link-matched'), PHRASES.linkMatched(found.matched, found.latest, found.typedMonths));
     byId('link-months').replaceChildren(
       ...found.months.map((month, i) => {
@@ -153,6 +170,7 @@ export function initLinkData(rpc: Promisified<ServerApi>, status: StatusView): v
         const count = found.counts[i];
         const cell = el('td', count === null ? 'muted' : 'num');
         if (count === null) say(cell, MESSAGES.linkNoRows);
+        else if (rule.start) cell.textContent = PHRASES.linkDays(formatValue(count, 'count', lang()))[lang()];
         else cell.textContent = formatValue(count, 'count', lang());
         row.append(el('td', undefined, month), cell);
         return row;
@@ -168,7 +186,7 @@ export function initLinkData(rpc: Promisified<ServerApi>, status: StatusView): v
     if (!tree || !rule) return;
     await whileBusy(
       byId<HTMLButtonElement>('link-preview'),
-      async () => drawFound(await rpc.previewLink(tree.sheetName, node.value, rule)),
+      async () => drawFound(await rpc.previewLink(tree.sheetName, node.value, rule), rule),
       {
         failed: errors.fail,
       },

@@ -188,6 +188,14 @@ export const MESSAGES = {
   linkValuesHint: t('Several values: separate them with commas.', '複数の値はカンマ（、）で区切ります。'),
   linkMeasure: t('Count or sum', '件数か合計か'),
   linkCount: t('Count rows', '行数を数える'),
+  linkLeadTime: t('Lead time (median days)', 'リードタイム（日数の中央値）'),
+  linkStart: t('Start date column', '開始日の列'),
+  linkStartHint: t(
+    'Each month: the median whole days from this date to the date column, over the rows whose date column falls in that month.',
+    '各月: 日付の列がその月に入る行の、この日付から日付の列までの日数（整数）の中央値。',
+  ),
+  linkChooseStart: t('Choose the start date column.', '開始日の列を選んでください。'),
+  linkSameColumn: t('Choose a start date other than the date column.', '日付の列とは別の開始日の列を選んでください。'),
   linkOwner: t('Owner column (optional)', '担当者の列（任意）'),
   linkOwnerHint: t(
     "Only rows whose owner is the KPI's Owner in the tree; all rows while it is blank.",
@@ -260,6 +268,7 @@ export const PHRASES = {
       `「${sheet}」に ${rows.toLocaleString('ja-JP')} 行を取り込みました${replaced ? '（以前の行を置き換えました）' : ''}。`,
     ),
   linkSum: (column: string) => t(`Sum of ${column}`, `${column}の合計`),
+  linkDays: (days: string) => t(`${days} days`, `${days}日`),
   linkLatest: (sheet: string, latest: string | null) => t(`${sheet}: latest ${latest ?? '—'}`, `${sheet}: 最新 ${latest ?? '—'}`),
   linkMatched: (matched: number, latest: string | null, typed: number) =>
     t(

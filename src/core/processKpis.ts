@@ -284,6 +284,15 @@ export const PROCESS_KPI_GROUPS: readonly ProcessKpiGroup[] = [
         t('Average days from first meeting to order', '初回商談から受注までの平均日数'),
         true,
       ),
+      k(
+        'proposal_to_contract_days',
+        t('Lead time: proposal to contract', 'リードタイム（提案から契約まで）'),
+        t(
+          'Median days from proposal to contract of the deals contracted in the month (link it to data as a lead time)',
+          'その月に契約した商談の、提案日から契約日までの日数の中央値（データ連携でリードタイムとして集計）',
+        ),
+        true,
+      ),
       k('contacts_met', t('Contacts met', '面談者数'), t('People met per deal', '商談あたりの面談者数')),
       k(
         'decision_makers',

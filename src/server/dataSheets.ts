@@ -54,6 +54,7 @@ export function findLinks(workbook: SheetGateway, links: Readonly<Record<string,
       conditions: link.conditions.map(again),
       amount: link.amount && again(link.amount),
       owner: link.owner && again(link.owner),
+      ...(link.start ? { start: again(link.start) } : {}),
     };
     if (wrong.length > 0) problems.set(id, wrong);
   }

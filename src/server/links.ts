@@ -1,8 +1,10 @@
 import { KpiError, type Lang, type Localized } from '../core/i18n';
+import type { ReadValue } from '../core/sheet/draft';
 import { fill, type SheetWords } from '../core/sheet/labels';
 import {
   combinations,
   conditionsText,
+  DATA_HEADER_ROW,
   type DataLink,
   findColumn,
   headerNames,
@@ -60,14 +62,49 @@ function toLink(vocabulary: Vocabulary, sheets: readonly DataSheet[], rule: Link
   });
   const count = combinations(conditions).length;
   if (count > MAX_COMBINATIONS) refuseLink(vocabulary, 'combinations', 'conditions', () => ({ count, max: MAX_COMBINATIONS }));
+  const start = rule.start === undefined || rule.start === null || rule.start === '' ? null : column(rule.start, 'start');
+  const date = column(rule.date, 'date');
+  if (start && start.column === date.column) refuseLink(vocabulary, 'sameColumn', 'start');
   return {
     sheet: sheet.name,
     sheetId: sheet.id,
-    date: column(rule.date, 'date'),
+    date,
     conditions,
-    amount: rule.amount === null || rule.amount === '' ? null : column(rule.amount, 'amount'),
+    // A lead time takes the median of days: it sums no column.
+    amount: start || rule.amount === null || rule.amount === '' ? null : column(rule.amount, 'amount'),
     owner: rule.owner === null || rule.owner === '' ? null : column(rule.owner, 'owner'),
+    ...(start ? { start } : {}),
   };
+}
+
+/** A date as the edge reads it back (`yyyy-MM-dd`). */
+const isDate = (v: ReadValue | undefined) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v);
+
+/**
+ * A lead time's two columns hold dates: blanks are rows not yet at that stage, but text or a
+ * number there would be left out of the median without a word, so it is refused, naming the row.
+ */
+function checkDates(vocabulary: Vocabulary, rows: readonly (readonly ReadValue[])[], link: DataLink) {
+  for (const [c, field] of [
+    [link.start!, 'start'],
+    [link.date, 'date'],
+  ] as const) {
+    let dates = 0;
+    rows.slice(DATA_HEADER_ROW).forEach((row, i) => {
+      const v = row[c.column - 1];
+      if (v === undefined || v === '') return;
+      if (!isDate(v)) {
+        refuseLink(vocabulary, 'notDates', field, () => ({
+          sheet: link.sheet,
+          column: c.header,
+          row: i + 1 + DATA_HEADER_ROW,
+          value: String(v),
+        }));
+      }
+      dates++;
+    });
+    if (dates === 0) refuseLink(vocabulary, 'noDates', field, () => ({ sheet: link.sheet, column: c.header }));
+  }
 }
 
 /**
@@ -83,18 +120,15 @@ function findInData(
   nodeId: string,
   rule: LinkRule,
 ): { link: DataLink; found: LinkPreviewResult } {
-  linkable(vocabulary, tree, nodeId, lang);
+  const node = linkable(vocabulary, tree, nodeId, lang);
   const trees = new Set(treeTags(workbook).keys());
   const link = toLink(vocabulary, dataSheets(workbook, trees), rule);
+  if (link.start && node.kind !== 'tracked') refuseLink(vocabulary, 'leadTimeKind', 'node', (l) => ({ node: node.label[l] }));
   const row = contents.rows.get(nodeId);
   const owner = String(row?.owner ?? '').trim();
-  const { months, matched, latest } = preview(
-    workbook.readValues(link.sheet),
-    link,
-    contents.fiscalYear ?? NaN,
-    contents.startMonth ?? NaN,
-    owner,
-  );
+  const rows = workbook.readValues(link.sheet);
+  if (link.start) checkDates(vocabulary, rows, link);
+  const { months, matched, latest } = preview(rows, link, contents.fiscalYear ?? NaN, contents.startMonth ?? NaN, owner);
   if (matched === 0) {
     refuseLink(vocabulary, 'noMatch', 'conditions', (l) => ({
       sheet: link.sheet,
@@ -180,6 +214,7 @@ export function treeLinks(workbook: SheetGateway, vocabulary: Vocabulary, sheetN
           conditions: link.conditions.map((c) => ({ column: c.header, values: c.values })),
           amount: link.amount?.header ?? null,
           owner: link.owner?.header ?? null,
+          ...(link.start ? { start: link.start.header } : {}),
         },
       },
     ];

@@ -46,7 +46,15 @@ describe('the catalogue of process KPIs', () => {
       .filter((k) => k.lowerIsBetter)
       .map((k) => k.id)
       .sort();
-    expect(lower).toEqual(['cost_per_lead', 'cpc', 'days_since_purchase', 'days_since_visit', 'days_to_close', 'unsubscribes']);
+    expect(lower).toEqual([
+      'cost_per_lead',
+      'cpc',
+      'days_since_purchase',
+      'days_since_visit',
+      'days_to_close',
+      'proposal_to_contract_days',
+      'unsubscribes',
+    ]);
   });
 });
 

@@ -24,6 +24,45 @@ describe('the link form', () => {
     expect(channels?.refused).toEqual(MESSAGES.linkTotal);
   });
 
+  it('offers a lead time only for a tracked KPI beside the tree', () => {
+    const tree = templateById('new_business')!;
+    const withKpi = {
+      nodes: [
+        ...tree.nodes,
+        {
+          id: 'kpi_1',
+          parent: 'orders',
+          kind: 'tracked' as const,
+          unit: 'count' as const,
+          role: 'process' as const,
+          label: { en: 'Proposal to contract', ja: '提案から契約まで' },
+          definition: { en: '', ja: '' },
+          plan: 30,
+          lowerIsBetter: true,
+        },
+      ],
+    };
+    const targets = linkTargets(withKpi, 'en');
+    // The template's tracked proposals count and the KPI added; none of the arithmetic's nodes.
+    expect(targets.filter((t) => t.leadTime).map((t) => t.id)).toEqual(['kpi_1', 'proposals']);
+    expect(targets.find((t) => t.id === 'kpi_1')?.refused).toBeNull();
+  });
+
+  it('sends a lead time with its start date and no column summed, or names what to fix', () => {
+    expect(readRule(typed({ date: 'Contract', start: 'Proposal', amount: 'Amount' })).rule).toEqual({
+      sheet: 'Deals',
+      date: 'Contract',
+      conditions: [{ column: 'Stage', values: ['Qualified', 'Won'] }],
+      amount: null,
+      owner: null,
+      start: 'Proposal',
+    });
+    // Counting or summing sends no start at all.
+    expect(readRule(typed({})).rule).not.toHaveProperty('start');
+    expect(readRule(typed({ start: '' })).errors).toEqual(new Map([['start', MESSAGES.linkChooseStart]]));
+    expect(readRule(typed({ date: 'Contract', start: 'Contract' })).errors).toEqual(new Map([['start', MESSAGES.linkSameColumn]]));
+  });
+
   it('splits values at commas, Japanese ones too, and new lines', () => {
     expect(splitValues(' 商談化、受注 ,Won\nLost,, ')).toEqual(['商談化', '受注', 'Won', 'Lost']);
   });

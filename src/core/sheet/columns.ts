@@ -3,7 +3,7 @@ import { isStage, isTyped, type TreeNode } from '../tree';
 import { quote, ref, span } from './a1';
 import type { CellContent, Validation } from './draft';
 import { fill, type SheetWords } from './labels';
-import { type DataLink, linkedActual, ruleText } from './links';
+import { type DataLink, leadTimeInPeriod, linkedActual, ruleText } from './links';
 import {
   ACTUAL_1,
   COLUMN,
@@ -92,10 +92,16 @@ const text = (value: string | number): CellContent =>
 /** Sizes and averages counted in units (0.33 purchases per customer a month) show their decimals. */
 export const formatOf = (node: TreeNode) =>
   node.kind === 'factor' && node.unit === 'count' ? NUMBER_FORMAT.average : NUMBER_FORMAT[node.unit];
-const unitFormat = (r: NodeRow) => formatOf(r.node);
+/** A lead time's median days can be a half (an even number of rows): shown with decimals. */
+const unitFormat = (r: NodeRow) => (leadTime(r) ? NUMBER_FORMAT.average : formatOf(r.node));
+
+/** A tracked KPI linked as a lead time: median days, a level like a stock (its target holds each month). */
+const leadTime = (r: NodeRow) => r.link?.start !== undefined;
+/** A level at a point in time, or a lead time: neither adds up over months. */
+const level = (r: NodeRow) => r.node.stock === true || leadTime(r);
 
 /** Flows (counts and amounts) are phased into months; a rate, a size or a level holds all year. */
-const phased = (r: NodeRow) => r.node.kind !== 'factor' && !r.node.stock;
+const phased = (r: NodeRow) => r.node.kind !== 'factor' && !level(r);
 /** A rate from a flow to a level (revenue per customer) is per year: per month, 1/12. */
 const perYear = (r: NodeRow) => r.node.kind === 'factor' && r.parent?.stock !== true && r.node.partner?.stock === true;
 const underSum = (r: NodeRow) => r.parent?.combine === 'sum';
@@ -320,8 +326,10 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
   },
   period_actual: (r) => {
     const none = `COUNTIFS(${entered(r.row)},${inPeriod})=0`;
-    const actual =
-      r.node.kind === 'factor'
+    // A lead time is the median over the period's rows, from the data (see leadTimeInPeriod).
+    const actual = r.link?.start
+      ? leadTimeInPeriod(r.link, helper(HELPER.periodFrom), helper(HELPER.periodTo), at('owner', r.row))
+      : r.node.kind === 'factor'
         ? periodRate(r)
         : r.node.stock
           ? `IF(${none},"",${lastEntered(r.row, `${entered(r.row)},${inPeriod}`)})`
@@ -368,7 +376,7 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
   forecast: (r) => {
     const actuals = actualBlock(r.row);
     const plans = planBlock(r.row);
-    const landing = r.node.stock
+    const landing = level(r)
       ? `IF(COUNTIF(${entered(r.row)})=0,"",${lastEntered(r.row, entered(r.row))})`
       : phased(r)
         ? `IF(COUNTIF(${entered(r.row)})=0,"",SUMIFS(${actuals},${entered(r.row)})+SUM(${plans})-SUMIFS(${plans},${entered(r.row)}))`
@@ -377,7 +385,7 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
   },
   // Actual to date ÷ the months entered × 12: a blank month is not a month of zero.
   run_rate: (r) => {
-    if (r.node.stock) return null;
+    if (level(r)) return null;
     const rate = phased(r)
       ? `IF(COUNTIF(${entered(r.row)})=0,"",SUMIFS(${actualBlock(r.row)},${entered(r.row)})/COUNTIF(${entered(r.row)})*${MONTHS})`
       : derivedRate(r, (row) => at('run_rate', row));

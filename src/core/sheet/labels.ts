@@ -142,6 +142,7 @@ const en = {
     rule: {
       count: 'count of rows of "{sheet}"',
       sum: 'sum of {amount} over rows of "{sheet}"',
+      leadTime: 'median whole days from {start} to {end} over rows of "{sheet}" (rows without {start} left out)',
       by: 'by {date} (fiscal month)',
       where: 'where {conditions}',
       condition: '{column} = {values}',
@@ -167,6 +168,11 @@ const en = {
       combinations: 'The conditions make {count} combinations of values; at most {max} are allowed. Use fewer values.',
       noMatch: 'The rule matches no row of "{sheet}": no row has {conditions}. Check the values (and the date column "{date}").',
       notLinked: '"{node}" is not linked to data.',
+      leadTimeKind:
+        '"{node}" is part of the tree\'s arithmetic: only a tracked KPI (a process KPI beside the tree) can show a lead time. Add one as a process KPI.',
+      notDates: 'The column "{column}" of "{sheet}" must hold dates for a lead time; row {row} holds "{value}".',
+      noDates: 'The column "{column}" of "{sheet}" holds no dates: a lead time needs a date in each of its two columns.',
+      sameColumn: 'Choose two different columns: a lead time runs from a start date to a later end date.',
     },
   },
 };
@@ -305,6 +311,7 @@ const ja: typeof en = {
     rule: {
       count: '「{sheet}」の行数',
       sum: '「{sheet}」の行の{amount}の合計',
+      leadTime: '「{sheet}」の行の{start}から{end}までの日数（整数）の中央値（{start}が空欄の行は除く）',
       by: '{date}で会計月ごとに集計',
       where: '条件: {conditions}',
       condition: '{column} = {values}',
@@ -330,6 +337,11 @@ const ja: typeof en = {
       combinations: '条件の値の組み合わせが {count} 通りあります（上限 {max} 通り）。値を減らしてください。',
       noMatch: 'この条件に合う行が「{sheet}」にありません（{conditions}）。値と日付列「{date}」を確認してください。',
       notLinked: '「{node}」はデータに連携されていません。',
+      leadTimeKind:
+        '「{node}」はツリーの計算に含まれるため、リードタイムにはできません。リードタイムはプロセスKPI（ツリーの横で追跡するKPI）として追加してください。',
+      notDates: 'リードタイムには日付の列が必要です。「{sheet}」の列「{column}」の {row} 行目が「{value}」です。',
+      noDates: '「{sheet}」の列「{column}」に日付がありません。リードタイムには開始と終了の2つの日付列が必要です。',
+      sameColumn: '異なる2つの列を選んでください。リードタイムは開始日から終了日までの日数です。',
     },
   },
 };

@@ -32,6 +32,12 @@ export interface DataLink {
   readonly amount: LinkColumn | null;
   /** Count only rows whose owner is the node row's Owner (all rows while it is blank); null: the whole team. */
   readonly owner: LinkColumn | null;
+  /**
+   * A lead time (days from proposal to contract): the stage date each row starts from. The
+   * cells are then the median whole days from it to `date`, the end date, which dates the row
+   * into its month; `amount` is null.
+   */
+  readonly start?: LinkColumn;
 }
 
 /** Each combination of condition values is one COUNTIFS term: the formula stays readable. */
@@ -66,6 +72,7 @@ const inMonth = (link: DataLink, month: number) => {
  * not yet reported is missing input, not zero); otherwise the rows the rule matches, a real 0 if none.
  */
 export function linkedActual(link: DataLink, month: number, ownerCell: string): string {
+  if (link.start) return leadTimeInMonth(link, month, ownerCell);
   const dated = inMonth(link, month);
   const tally = (extra: string) =>
     combinations(link.conditions)
@@ -78,6 +85,41 @@ export function linkedActual(link: DataLink, month: number, ownerCell: string): 
   return `IF(COUNTIFS(${dated})=0,"",${rule})`;
 }
 
+/** The first day of fiscal month `month` (1-based; a formula or a number), from the sheet's settings. */
+const monthStart = (month: string | number) => `DATE(${fiscalYear},${startMonth}+${month}-1,1)`;
+
+/**
+ * The median whole days from start to end over the rows whose end date falls in [from, to) and
+ * that the rule matches (without `=`); blank when there is none (no median exists, which is not
+ * 0 days). Rows without a start date are not counted. FILTER rather than COUNTIFS: a median needs
+ * the values themselves; FILTER returns #N/A when nothing matches, in Sheets
+ * (https://support.google.com/docs/answer/3093197) as in HyperFormula, and IFNA blanks only that,
+ * so a deleted data sheet still shows #REF!. `=` compares text without regard to case, as the
+ * count links' criteria do.
+ */
+export function leadTimeDays(link: DataLink, from: string, to: string, ownerCell: string): string {
+  const end = whole(link.sheet, link.date);
+  const start = whole(link.sheet, link.start!);
+  const rules = [`${end}>=${from}`, `${end}<${to}`, `ISNUMBER(${start})`];
+  // One of several values: their tests added up, a sum turning TRUE into 1 (a lone test stays a boolean: HyperFormula, as Excel, ranks FALSE above 0).
+  const anyOf = (tests: string[]) => (tests.length === 1 ? tests[0] : `(${tests.map((t) => `(${t})`).join('+')})>0`);
+  for (const c of link.conditions) rules.push(anyOf(c.values.map((v) => `${whole(link.sheet, c)}=${quote(v)}`)));
+  if (link.owner) rules.push(anyOf([`${ownerCell}=""`, `${whole(link.sheet, link.owner)}=${ownerCell}`]));
+  return `IFNA(MEDIAN(FILTER(INT(${end})-INT(${start}),${rules.join(',')})),"")`;
+}
+
+/** A lead time's month: its rows are those whose end date falls in the month. */
+const leadTimeInMonth = (link: DataLink, month: number, ownerCell: string) =>
+  leadTimeDays(link, monthStart(month), monthStart(month + 1), ownerCell);
+
+/**
+ * A lead time over the selected period (fiscal months `from` to `to`, cells): the median over
+ * the period's rows, not a figure made of the months' figures. A median of monthly medians or
+ * their average weighs a month of 2 deals like a month of 40, and a sum of days means nothing.
+ */
+export const leadTimeInPeriod = (link: DataLink, from: string, to: string, ownerCell: string): string =>
+  leadTimeDays(link, monthStart(from), monthStart(`${to}+1`), ownerCell);
+
 /** The latest date in the data sheet's date column (without `=`); blank while it has none. */
 export const latestDate = (link: DataLink): string =>
   `IF(COUNT(${whole(link.sheet, link.date)})=0,"",MAX(${whole(link.sheet, link.date)}))`;
@@ -85,7 +127,11 @@ export const latestDate = (link: DataLink): string =>
 /** The rule in words, for the cells' note and the node's definition. */
 export function ruleText(link: DataLink, words: SheetWords['links']['rule']): string {
   const parts = [
-    link.amount ? fill(words.sum, { sheet: link.sheet, amount: link.amount.header }) : fill(words.count, { sheet: link.sheet }),
+    link.start
+      ? fill(words.leadTime, { sheet: link.sheet, start: link.start.header, end: link.date.header })
+      : link.amount
+        ? fill(words.sum, { sheet: link.sheet, amount: link.amount.header })
+        : fill(words.count, { sheet: link.sheet }),
     fill(words.by, { date: link.date.header }),
   ];
   if (link.conditions.length > 0) parts.push(fill(words.where, { conditions: conditionsText(link.conditions, words) }));
@@ -123,7 +169,7 @@ function yearMonth(v: ReadValue): { year: number; month: number } | null {
 const same = (cell: ReadValue | undefined, value: string) => String(cell ?? '').toLowerCase() === value.toLowerCase();
 
 export interface LinkPreview {
-  /** By fiscal month: what the linked cell will show (null: no row dated in the month). */
+  /** By fiscal month: what the linked cell will show (null: no row dated in the month; for a lead time, none matched). */
   readonly months: readonly (number | null)[];
   /** Rows the conditions match, any date. */
   readonly matched: number;
@@ -143,6 +189,8 @@ export function previewLink(
   owner: string,
 ): LinkPreview {
   const months: (number | null)[] = Array(MONTHS).fill(null);
+  /** A lead time's days by month, to take their median. */
+  const days: number[][] = Array.from({ length: MONTHS }, () => []);
   let matched = 0;
   let latest: string | null = null;
   for (const row of rows.slice(DATA_HEADER_ROW)) {
@@ -156,8 +204,27 @@ export function previewLink(
     if (latest === null || String(date) > latest) latest = String(date).slice(0, 10);
     const m = when.year * 12 + when.month - (year * 12 + start);
     if (m < 0 || m >= MONTHS) continue;
+    if (link.start) {
+      const from = at(link.start);
+      if (matches && typeof from === 'string' && daySerial(from) !== null) days[m].push(daySerial(String(date))! - daySerial(from)!);
+      continue;
+    }
     const amount = link.amount ? at(link.amount) : 1;
     months[m] = (months[m] ?? 0) + (matches && typeof amount === 'number' ? amount : 0);
   }
-  return { months, matched, latest };
+  return { months: link.start ? days.map(median) : months, matched, latest };
+}
+
+/** Whole days since 1970 of a date read back as `yyyy-MM-dd`; null for anything else. */
+function daySerial(v: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 : null;
+}
+
+/** The middle value, or the mean of the two middle ones; null for none (as MEDIAN over FILTER's #N/A, blanked). */
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

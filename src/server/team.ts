@@ -1,10 +1,11 @@
+import { KpiError, type Lang } from '../core/i18n';
 import { fill } from '../core/sheet/labels';
 import { DATA_HEADER_ROW } from '../core/sheet/links';
 import { num } from '../core/sheet/readBack';
 import { RULE_COLOURS } from '../core/sheet/schema';
-import { layoutTeamSheet, parseTeamTag, refuseTeam, TEAM_COLUMN, TEAM_ROW, type TeamTag, teamNodes } from '../core/sheet/teamLayout';
+import { layoutTeamSheet, parseTeamTag, TEAM_COLUMN, TEAM_ROW, type TeamTag, teamNodes } from '../core/sheet/teamLayout';
 import { readTeamSheet, type TeamContents, type TeamRow } from '../core/sheet/teamReadBack';
-import { TEAM_WORDS } from '../core/sheet/teamWords';
+import type { TeamWords } from '../core/sheet/teamWords';
 import { rectangles, slice } from '../core/sheet/writes';
 import { evenSplit, ownedLinks, ownersIn } from '../core/team';
 import { isStage, orderTree, type TreeNode } from '../core/tree';
@@ -44,11 +45,11 @@ export function writeTeamSheet(workbook: SheetGateway, vocabulary: Vocabulary, t
     // The links found as they are now (renamed sheets, moved columns): one header read per data sheet.
     const found = findLinks(workbook, tag.links ?? {});
     const links = ownedLinks(found.links);
-    if (links.size === 0) refuseTeam('noRules', 'sheet', { tree: treeSheet });
+    if (links.size === 0) refuseTeam(vocabulary, 'noRules', 'sheet', { tree: treeSheet });
     for (const [id, link] of links) {
       const problem = found.problems.get(id)?.[0];
-      if (problem?.kind === 'sheetGone') refuseTeam('noDataSheet', 'dataSheet', { sheet: link.sheet });
-      if (problem?.kind === 'column') refuseTeam('noColumn', 'column', { sheet: link.sheet, column: problem.header });
+      if (problem?.kind === 'sheetGone') refuseTeam(vocabulary, 'noDataSheet', 'dataSheet', { sheet: link.sheet });
+      if (problem?.kind === 'column') refuseTeam(vocabulary, 'noColumn', 'column', { sheet: link.sheet, column: problem.header });
     }
 
     // The owners: one read of each owner column below its header, however long the data (its dates are not read).
@@ -61,7 +62,8 @@ export function writeTeamSheet(workbook: SheetGateway, vocabulary: Vocabulary, t
     const before = readTeamSheet(shown)?.people ?? [];
     const people = [...new Set([...before.map((p) => p.name), ...owners])];
 
-    const words = TEAM_WORDS[tag.lang];
+    if (people.length === 0) refuseTeam(vocabulary, 'noOwners', 'ownerColumn');
+    const words = vocabulary.words[tag.lang].team;
     const draft = layoutTeamSheet({
       treeSheet,
       treeSheetId: workbook.sheetId(treeSheet),
@@ -112,7 +114,7 @@ export function writeTeamSheet(workbook: SheetGateway, vocabulary: Vocabulary, t
 export function splitTeamEvenly(workbook: SheetGateway, vocabulary: Vocabulary, treeSheet: string): TeamStatus {
   return locked(workbook, vocabulary, () => {
     const { contents } = readTree(workbook, vocabulary, treeSheet);
-    const { sheet, team } = readTeam(workbook, treeSheet);
+    const { sheet, team } = readTeam(workbook, vocabulary, treeSheet);
     const amounts = evenSplit(contents.kgi ?? Number.NaN, team.people.length);
     // People's rows are consecutive from the first (the layout's), so one write covers them.
     const range = { row: team.people[0].row, column: TEAM_COLUMN.allocation, rows: amounts.length, columns: 1 };
@@ -127,12 +129,13 @@ export function splitTeamEvenly(workbook: SheetGateway, vocabulary: Vocabulary, 
 
 function readTeam(
   workbook: SheetGateway,
+  vocabulary: Vocabulary,
   treeSheet: string,
 ): { readonly sheet: string; readonly tag: TeamTag; readonly team: TeamContents } {
-  const found = teamSheetOf(workbook, treeSheet) ?? refuseTeam('noTeam', 'sheet', { tree: treeSheet });
-  const team = readTeamSheet(workbook.readValues(found.sheet)) ?? refuseTeam('noTeam', 'sheet', { tree: treeSheet });
+  const found = teamSheetOf(workbook, treeSheet) ?? refuseTeam(vocabulary, 'noTeam', 'sheet', { tree: treeSheet });
+  const team = readTeamSheet(workbook.readValues(found.sheet)) ?? refuseTeam(vocabulary, 'noTeam', 'sheet', { tree: treeSheet });
   if (team.people.length === 0 || team.people.some((p, i) => p.row !== TEAM_ROW.firstPerson + i)) {
-    refuseTeam('noTeam', 'sheet', { tree: treeSheet });
+    refuseTeam(vocabulary, 'noTeam', 'sheet', { tree: treeSheet });
   }
   return { ...found, team };
 }
@@ -140,7 +143,7 @@ function readTeam(
 /** The Team sheet as its own formulas computed it, so the sidebar shows what the sheet shows. */
 export function teamStatus(workbook: SheetGateway, vocabulary: Vocabulary, treeSheet: string): TeamStatus {
   const { tag, tree } = readTree(workbook, vocabulary, treeSheet);
-  const { sheet, team } = readTeam(workbook, treeSheet);
+  const { sheet, team } = readTeam(workbook, vocabulary, treeSheet);
   const nodes = teamNodes(orderTree(tree));
   const stages = nodes.filter(isStage);
   const member = (row: TeamRow): TeamMember => {
@@ -177,4 +180,15 @@ export function teamStatus(workbook: SheetGateway, vocabulary: Vocabulary, treeS
 export function findTeam(workbook: SheetGateway, vocabulary: Vocabulary, treeSheet: string): TeamStatus | null {
   readTree(workbook, vocabulary, treeSheet);
   return teamSheetOf(workbook, treeSheet) ? teamStatus(workbook, vocabulary, treeSheet) : null;
+}
+
+/** Refuses a Team call in both languages, naming the field it concerns (the words are vocabulary data). */
+function refuseTeam(
+  vocabulary: Vocabulary,
+  key: keyof TeamWords['refusals'],
+  field: string,
+  values: Readonly<Record<string, string>> = {},
+): never {
+  const text = (lang: Lang) => fill(vocabulary.words[lang].team.refusals[key], values);
+  throw new KpiError({ en: text('en'), ja: text('ja') }, field);
 }

@@ -6,10 +6,10 @@
  */
 
 import type { Lang } from '../../src/core/i18n';
+import { SHEET_WORDS } from '../../src/core/sheet/labels';
 import { PALETTE } from '../../src/core/sheet/schema';
 import { TEAM_COLUMN, TEAM_ROW } from '../../src/core/sheet/teamLayout';
 import { readTeamSheet } from '../../src/core/sheet/teamReadBack';
-import { TEAM_WORDS } from '../../src/core/sheet/teamWords';
 import { templateById } from '../../src/core/templates';
 import { VOCABULARY } from '../../src/core/vocabulary';
 import type { TeamMember, TeamStatus } from '../../src/rpc';
@@ -111,7 +111,7 @@ describe.each(LANGS)('the Team sheet fills itself from the data (%s)', (lang) =>
 
   it('flags allocations that do not add up to the KGI, and splits it evenly in whole yen', () => {
     const { tree, team, api, allocate, status } = setUp(lang);
-    const warning = TEAM_WORDS[lang].allocationOff;
+    const warning = SHEET_WORDS[lang].team.allocationOff;
     // Nothing allocated yet: said, and no person's stage is named without a plan.
     expect(status().allocationWarning).toBe(warning);
     expect(status().people.every((p) => p.bottleneck === null)).toBe(true);

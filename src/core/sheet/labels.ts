@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n';
 import type { Role, Unit } from '../tree';
+import { TEAM_EN, TEAM_JA } from './teamWords';
 
 /**
  * The words a tree sheet shows, in both languages. Plain data (placeholders in braces, filled by
@@ -175,6 +176,7 @@ const en = {
       sameColumn: 'Choose two different columns: a lead time runs from a start date to a later end date.',
     },
   },
+  team: TEAM_EN,
 };
 
 const ja: typeof en = {
@@ -344,6 +346,7 @@ const ja: typeof en = {
       sameColumn: '異なる2つの列を選んでください。リードタイムは開始日から終了日までの日数です。',
     },
   },
+  team: TEAM_JA,
 };
 
 export type SheetWords = typeof en;

@@ -1,4 +1,4 @@
-import { KpiError, type Lang, type Localized } from '../i18n';
+import type { Lang } from '../i18n';
 import type { OwnedLink } from '../team';
 import { arithmeticChildren, isStage, isTyped, type TreeNode } from '../tree';
 import { onSheet, quote, ref, span } from './a1';
@@ -7,7 +7,7 @@ import type { CellContent, ConditionalRule, GridRange, SheetDraft, Validation } 
 import { fill } from './labels';
 import { combinations, equals, whole } from './links';
 import { COLUMN, HELPER, NUMBER_FORMAT, PALETTE, ROW, SETTINGS } from './schema';
-import { TEAM_REFUSALS, type TeamWords } from './teamWords';
+import type { TeamWords } from './teamWords';
 
 /**
  * The Team sheet: one row per person (or team) named in the data's owner column, and a total
@@ -64,12 +64,6 @@ export interface TeamSheetSpec {
   readonly people: readonly string[];
 }
 
-/** Refuses with a Team refusal, naming the field it concerns. */
-export function refuseTeam(key: keyof typeof TEAM_REFUSALS, field: string, values: Readonly<Record<string, string>>): never {
-  const text = (lang: Lang) => fill(TEAM_REFUSALS[key][lang], values);
-  throw new KpiError({ en: text('en'), ja: text('ja') } satisfies Localized, field);
-}
-
 /** The columns each node has, in order; the hidden block follows all of them. */
 type NodeKey = 'actual' | 'plan' | 'achievement';
 const NODE_KEYS: readonly NodeKey[] = ['actual', 'plan', 'achievement'];
@@ -106,7 +100,6 @@ export function layoutTeamSheet(spec: TeamSheetSpec): SheetDraft {
   const nodes = teamNodes(spec.nodes);
   const stages = nodes.filter(isStage);
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  if (spec.people.length === 0) refuseTeam('noOwners', 'ownerColumn', {});
   const columns = teamColumns(nodes, stages);
   const totalRow = TEAM_ROW.firstPerson + spec.people.length;
   const rows = totalRow;

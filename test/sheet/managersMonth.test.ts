@@ -277,6 +277,18 @@ describe.each(LANGS)('bad input is shown, not absorbed (%s)', (lang) => {
     expect(sheet.value('orders', 'status')).toBe('');
   });
 
+  it('a count target typed with a fraction: its row flagged, as counts and money are whole', () => {
+    const sheet = withApril();
+    // Its rule says whole, and refuses a negative as typed.
+    expect(() => sheet.type('deals', 'plan_input', '-1')).toThrow(words.inputHelp.whole);
+    sheet.type('deals', 'plan_input', '1667.5');
+    expectFlagged(sheet, 'deals');
+    // A whole target is taken as it is.
+    sheet.type('deals', 'plan_input', '1700');
+    expect(sheet.value('deals', 'status')).not.toBe(words.status.check);
+    expect(sheet.value('deals', 'annual')).toBe(1700);
+  });
+
   it('a count pasted with a fraction: its cell flagged, as counts and money are whole', () => {
     const sheet = withApril();
     paste(sheet, 'orders', monthKey('actual', 1), 10.5);

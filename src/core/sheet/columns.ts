@@ -56,7 +56,14 @@ export interface SheetContext {
    * a rule per run of target rows, which interleave with rates), sizes and averages (decimals,
    * above 0), rates and shares (above 0, at most 100%).
    */
-  readonly inputRules: { readonly count: Validation; readonly size: Validation; readonly rate: Validation; readonly actual: Validation };
+  readonly inputRules: {
+    readonly count: Validation;
+    /** A count or an amount typed over the reverse calculation: its help says whole (a fraction is flagged). */
+    readonly target: Validation;
+    readonly size: Validation;
+    readonly rate: Validation;
+    readonly actual: Validation;
+  };
 }
 
 /** A cell of a node row: its content, format, and whether people type in it (with its rule). */
@@ -226,8 +233,9 @@ function validInput(r: NodeRow): string {
   } else if (underSum(r)) {
     valid.push(`ISNUMBER(${own})`, `${own}>0`, `${own}<=1`);
   } else if (node.parent !== null) {
-    // Blank: reverse-calculated from the KGI.
-    valid.push(`OR(${own}="",AND(ISNUMBER(${own}),${own}>=0))`);
+    // Blank: reverse-calculated from the KGI. A count or an amount typed over it is whole, as
+    // typed actuals are (nested IFs: INT of text is an error in every engine).
+    valid.push(`IF(${own}="",TRUE,IF(ISNUMBER(${own}),AND(${own}>=0,${own}=INT(${own})),FALSE))`);
   }
   if (node.combine === 'sum') valid.push(`ROUND(SUM(${r.children.map((k) => at('plan_input', k.row)).join(',')}),6)=1`);
   // Linked cells hold formulas (blank months are ""): only an error there, a deleted data sheet's #REF!, is bad input.
@@ -267,11 +275,11 @@ export const NODE_COLUMNS: Record<NodeColumnKey, Column> = {
   plan_input: (r, sheet) => {
     if (r.node.kind === 'goal') return null;
     const isRate = r.node.unit === 'rate' || underSum(r);
-    const { rate, size, count } = sheet.inputRules;
+    const { rate, size, count, target } = sheet.inputRules;
     return {
       content: r.node.plan === undefined ? null : { number: r.node.plan },
       format: isRate ? NUMBER_FORMAT.rate : unitFormat(r),
-      input: isRate ? rate : r.node.kind === 'factor' ? size : count,
+      input: isRate ? rate : r.node.kind === 'factor' ? size : r.node.kind === 'volume' ? target : count,
     };
   },
 

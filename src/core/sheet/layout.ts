@@ -96,7 +96,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   const chartTop = spec.placement?.chartTop ?? last + 2;
   const rows = chartTop + 3;
   const kgiFormat = NUMBER_FORMAT[nodes[0].unit];
-  // The seasonality weights and count targets: numbers of 0 or more. The KGI and typed actuals:
+  // The seasonality weights: numbers of 0 or more. The KGI and typed actuals:
   // whole numbers of 0 or more (a KGI of 0 shows "check input"); Sheets has no whole-number
   // rule, so a custom formula, one rule per rectangle of cells (the KGI, the block of actuals).
   const countRule: Validation = { kind: 'number', min: 0, help: words.inputHelp.count };
@@ -110,6 +110,9 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   const aboveZero = 1e-9;
   const inputRules: SheetContext['inputRules'] = {
     count: countRule,
+    // A whole-number rule per row would cost calls per row (count rows sit between rate rows):
+    // a count target takes numbers of 0 or more, says whole, and a fraction flags its row.
+    target: { kind: 'number', min: 0, help: words.inputHelp.whole },
     size: { kind: 'number', min: aboveZero, help: words.inputHelp.size },
     rate: { kind: 'number', min: aboveZero, max: 1, help: words.inputHelp.rate },
     // One rule over the whole block of actuals (a rule costs calls per rectangle): the computed

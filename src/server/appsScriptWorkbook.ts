@@ -122,11 +122,25 @@ export class AppsScriptWorkbook implements SheetGateway {
     return this.readable(this.sheet(sheet).getDataRange().getValues());
   }
 
-  /** A date (typed as a note or an owner, or a data sheet's) comes back as it reads in the spreadsheet's time zone. */
+  /**
+   * A date (typed as a note or an owner, or a data sheet's) comes back as it reads in the
+   * spreadsheet's time zone. One formatDate call per minute of time met, not per cell: a data
+   * sheet of 100,000 rows holds a year's few hundred days, and within a minute the day cannot
+   * change (time zones are offset by whole quarter hours).
+   */
   private readable(values: unknown[][]): ReadValue[][] {
     let zone: string | null = null;
-    const text = (v: unknown) =>
-      v instanceof Date ? this.app.Utilities.formatDate(v, (zone ??= this.book.getSpreadsheetTimeZone()), 'yyyy-MM-dd') : String(v);
+    const days = new Map<number, string>();
+    const day = (date: Date) => {
+      const minute = Math.floor(date.getTime() / 60_000);
+      let found = days.get(minute);
+      if (found === undefined) {
+        found = this.app.Utilities.formatDate(date, (zone ??= this.book.getSpreadsheetTimeZone()), 'yyyy-MM-dd');
+        days.set(minute, found);
+      }
+      return found;
+    };
+    const text = (v: unknown) => (v instanceof Date ? day(v) : String(v));
     return values.map((row) =>
       row.map((v: unknown) => (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : text(v))),
     );

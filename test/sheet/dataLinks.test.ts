@@ -179,6 +179,19 @@ describe('linking, per person and per team', () => {
     // The tree, the data's header row and rows (the check that the rule matches), and the tree again to write what differs.
     expect(counts['Range.getValues']).toBe(4);
   });
+
+  it('reads a long data sheet’s dates with a call per day met, not per row', () => {
+    const sheet = withData();
+    const tab = sheet.workbook.sheets.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Deals')!;
+    const rows = Array.from({ length: 2000 }, (_, i) => [`X${i}`, new Date(2026, 3, 1 + (i % 20)), 'Qualified', 'sato', 1000]);
+    tab.insertRowsAfter(tab.getMaxRows(), rows.length);
+    tab.getRange(DEALS.length + 1, 1, rows.length, 5).setValues(rows);
+    sheet.workbook.sheets.resetCalls();
+    linkNode(sheet.workbook, VOCABULARY, sheet.name, 'deals', stage('Qualified', 'Won'));
+    // 2,000 dated rows over 20 days, and the 8 days of the first rows (some of them the same).
+    expect(sheet.workbook.sheets.countsByMethod()['Utilities.formatDate']).toBeLessThanOrEqual(28);
+    expect(months(sheet, 'deals')[0]).toBe(3 + 2000);
+  });
 });
 
 describe('unlinking', () => {

@@ -96,3 +96,30 @@ export interface SheetDraft {
   /** Developer metadata that marks the sheet as a KPI tree. */
   readonly tag: string;
 }
+
+/** A draft's cell grids, every cell at its default, with the one way of putting a cell's content. */
+export type DraftGrids = Pick<
+  SheetDraft,
+  'rows' | 'columns' | 'contents' | 'numberFormats' | 'backgrounds' | 'fontWeights' | 'fontColors' | 'notes' | 'validations'
+>;
+
+export function draftGrids(rows: number, columns: number) {
+  const grid = <T>(value: T): T[][] => Array.from({ length: rows }, () => Array<T>(columns).fill(value));
+  const grids: DraftGrids = {
+    rows,
+    columns,
+    contents: grid<CellContent>(null),
+    numberFormats: grid('General'),
+    backgrounds: grid<string | null>(null),
+    fontWeights: grid<'bold' | 'normal'>('normal'),
+    fontColors: grid<string | null>(null),
+    notes: grid(''),
+    validations: grid<Validation | null>(null),
+  };
+  /** Text in a plain-text (`@`) cell is marked plain, so the edge writes it as text, never a formula. */
+  const put = (row: number, column: number, content: CellContent, format?: string) => {
+    grids.contents[row - 1][column - 1] = format === '@' && content !== null && 'text' in content ? { ...content, plain: true } : content;
+    if (format) grids.numberFormats[row - 1][column - 1] = format;
+  };
+  return { grids, put };
+}

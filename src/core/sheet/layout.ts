@@ -15,7 +15,15 @@ import {
   type SheetContext,
   topScore,
 } from './columns';
-import { type CellContent, type ConditionalRule, type GridRange, type SheetDraft, VALIDATED_CELL, type Validation } from './draft';
+import {
+  type CellContent,
+  type ConditionalRule,
+  draftGrids,
+  type GridRange,
+  type SheetDraft,
+  VALIDATED_CELL,
+  type Validation,
+} from './draft';
 import { fill, monthLabels, type SheetWords } from './labels';
 import { type DataLink, latestDate, linkedSheets, ruleText } from './links';
 import {
@@ -125,20 +133,10 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
   };
   const sheet: SheetContext = { first, last, nodes, lang: spec.lang, words, kgiFormat, inputRules };
 
-  const grid = <T>(value: T): T[][] => Array.from({ length: rows }, () => Array<T>(LAST_COLUMN).fill(value));
-  const contents = grid<CellContent>(null);
-  const numberFormats = grid('General');
-  const backgrounds = grid<string | null>(null);
-  const fontWeights = grid<'bold' | 'normal'>('normal');
-  const fontColors = grid<string | null>(null);
-  const notes = grid('');
-  const validations = grid<Validation | null>(null);
+  const { grids, put } = draftGrids(rows, LAST_COLUMN);
+  const { backgrounds, fontWeights, fontColors, notes, validations } = grids;
   const inputs: GridRange[] = [];
 
-  const put = (row: number, column: number, content: CellContent, format?: string) => {
-    contents[row - 1][column - 1] = format === '@' && content !== null && 'text' in content ? { ...content, plain: true } : content;
-    if (format) numberFormats[row - 1][column - 1] = format;
-  };
   const bold = (row: number, column: number) => {
     fontWeights[row - 1][column - 1] = 'bold';
   };
@@ -339,15 +337,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
 
   const treeWidth = 20 + 14 * Math.max(0, ...nodes.map((n) => n.depth));
   return {
-    rows,
-    columns: LAST_COLUMN,
-    contents,
-    numberFormats,
-    backgrounds,
-    fontWeights,
-    fontColors,
-    notes,
-    validations,
+    ...grids,
     rules: statusRules(sheet, rowOf),
     inputs,
     protectionNote: words.protection,

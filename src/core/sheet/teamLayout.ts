@@ -3,7 +3,7 @@ import type { OwnedLink } from '../team';
 import { arithmeticChildren, isStage, isTyped, type TreeNode } from '../tree';
 import { onSheet, quote, ref, span } from './a1';
 import { achievementOf, formatOf, numbers, rankOf, rateOf, recoveredOf, slopeOf } from './columns';
-import type { CellContent, ConditionalRule, GridRange, SheetDraft, Validation } from './draft';
+import { type CellContent, type ConditionalRule, draftGrids, type GridRange, type SheetDraft, type Validation } from './draft';
 import { fill } from './labels';
 import { combinations, equals, whole } from './links';
 import { COLUMN, HELPER, NUMBER_FORMAT, PALETTE, ROW, SETTINGS } from './schema';
@@ -105,18 +105,8 @@ export function layoutTeamSheet(spec: TeamSheetSpec): SheetDraft {
   const rows = totalRow;
   const width = columns.last;
 
-  const grid = <T>(value: T): T[][] => Array.from({ length: rows }, () => Array<T>(width).fill(value));
-  const contents = grid<CellContent>(null);
-  const numberFormats = grid('General');
-  const backgrounds = grid<string | null>(null);
-  const fontWeights = grid<'bold' | 'normal'>('normal');
-  const fontColors = grid<string | null>(null);
-  const notes = grid('');
-  const validations = grid<Validation | null>(null);
-  const put = (row: number, column: number, content: CellContent, format?: string) => {
-    contents[row - 1][column - 1] = format === '@' && content !== null && 'text' in content ? { ...content, plain: true } : content;
-    if (format) numberFormats[row - 1][column - 1] = format;
-  };
+  const { grids, put } = draftGrids(rows, width);
+  const { numberFormats, backgrounds, fontWeights, fontColors, notes, validations } = grids;
   const formula = (f: string): CellContent => ({ formula: `=${f}` });
   const bold = (row: number, from: number, to = from) => {
     for (let c = from; c <= to; c++) fontWeights[row - 1][c - 1] = 'bold';
@@ -281,15 +271,7 @@ export function layoutTeamSheet(spec: TeamSheetSpec): SheetDraft {
   bold(totalRow, 2, width);
 
   return {
-    rows,
-    columns: width,
-    contents,
-    numberFormats,
-    backgrounds,
-    fontWeights,
-    fontColors,
-    notes,
-    validations,
+    ...grids,
     rules: teamRules(spec, columns, stages, totalRow, allocationsOff),
     inputs,
     protectionNote: words.protection,

@@ -6,10 +6,10 @@
  */
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { buildNewBusiness, cellOf, gridCell, selectedTab, typeInto } from '../../build/preview/drive.mjs';
+import { cellOf, gridCell, typeInto } from '../../build/preview/drive.mjs';
 import type { Preview } from '../../build/preview/server';
 import { eventually, eventuallyInnerText, eventuallyText } from './support/eventually';
-import { openPreview, openSidebarAlone } from './support/preview';
+import { openSidebarAlone, openWithTree } from './support/preview';
 
 interface Case {
   readonly lang: 'en' | 'ja';
@@ -64,14 +64,7 @@ describe.each(CASES)('the design check ($lang)', (c) => {
   const summary = () => sidebar.locator('#design-summary');
 
   beforeAll(async () => {
-    ({ preview, browser, page, sidebar } = await openPreview());
-    await sidebar.locator('#lang').selectOption(c.lang);
-    await buildNewBusiness(sidebar);
-    tree = (await sidebar.locator('#result-name').textContent()) ?? '';
-    await eventually(
-      () => selectedTab(page),
-      (value) => expect(value).toBe(tree),
-    );
+    ({ preview, browser, page, sidebar, tree } = await openWithTree(c.lang));
     await sidebar.locator('#nav-status').click();
   });
 

@@ -8,13 +8,13 @@
  */
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { buildNewBusiness, selectedTab } from '../../build/preview/drive.mjs';
+import { selectedTab } from '../../build/preview/drive.mjs';
 import type { Preview } from '../../build/preview/server';
 import { VOCABULARY } from '../../src/core/vocabulary';
 import { createServerApi } from '../../src/server/api';
 import { addDataSheet, inYear, linkAll, ROWS } from '../support/teamData';
 import { eventually, eventuallyInnerText } from './support/eventually';
-import { openPreview } from './support/preview';
+import { openWithTree } from './support/preview';
 
 const CASES = [
   {
@@ -47,10 +47,7 @@ describe.each(CASES)('the Team view ($lang)', (c) => {
   let tree = '';
 
   beforeAll(async () => {
-    ({ preview, browser, page, sidebar } = await openPreview());
-    await sidebar.locator('#lang').selectOption(c.lang);
-    await buildNewBusiness(sidebar);
-    tree = (await sidebar.locator('#result-name').textContent()) ?? '';
+    ({ preview, browser, page, sidebar, tree } = await openWithTree(c.lang));
     // The export pasted beside the tree, and its counts linked to it as the link form does.
     addDataSheet(preview.workbook, inYear(ROWS, 2025));
     linkAll(preview.workbook, tree);

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../../../build/chromium.mjs';
-import { MID_JULY_2025, openPage, sidebarReady } from '../../../build/preview/drive.mjs';
+import { buildNewBusiness, MID_JULY_2025, openPage, selectedTab, sidebarReady } from '../../../build/preview/drive.mjs';
 import { type Preview, startPreview } from '../../../build/preview/server';
+import { eventually } from './eventually';
 
 export interface OpenPreview {
   readonly preview: Preview;
@@ -23,6 +24,19 @@ export async function openPreview(watch: (page: Page) => void = () => undefined)
   const browser = await launchChromium();
   const { page, sidebar } = await openPage(browser, preview.url, { width: 1400, height: 900 }, watch);
   return { preview, browser, page, sidebar };
+}
+
+/** The preview open in `lang`, with a new-business tree built from the sidebar and its tab selected. */
+export async function openWithTree(lang: 'en' | 'ja'): Promise<OpenPreview & { readonly tree: string }> {
+  const opened = await openPreview();
+  await opened.sidebar.locator('#lang').selectOption(lang);
+  await buildNewBusiness(opened.sidebar);
+  const tree = (await opened.sidebar.locator('#result-name').textContent()) ?? '';
+  await eventually(
+    () => selectedTab(opened.page),
+    (value) => expect(value).toBe(tree),
+  );
+  return { ...opened, tree };
 }
 
 /** The preview the tests of the current file or block drive, open from `usePreview`'s beforeAll on. */

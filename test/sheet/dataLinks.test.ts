@@ -110,6 +110,17 @@ describe('a node linked to a data sheet fills itself', () => {
     expect(missing.find((m) => m.nodeId === 'deals')?.months).toEqual(['2026-07', '2026-09']);
   });
 
+  it('colours those months missing in the sheet too, as blank typed months are', () => {
+    const colour = (id: string, month: number) => sheet.seen(id, monthKey('actual', month)).background;
+    // July (fiscal month 4) and September (6) are due without a row; August has D8.
+    expect([4, 5, 6].map((m) => colour('deals', m))).toEqual([PALETTE.missing, PALETTE.linked, PALETTE.missing]);
+    // November is not due yet: a blank there is not missing.
+    expect(colour('deals', 8)).toBe(PALETTE.linked);
+    // A rate's blank follows from its counts: it is not input, so not missing.
+    expect(sheet.value('win_rate', 'actual_4')).toBe('');
+    expect(colour('win_rate', 4)).not.toBe(PALETTE.missing);
+  });
+
   it('shows the latest date in the data sheet on the tree sheet and in the sidebar', () => {
     const links = treeLinks(sheet.workbook, VOCABULARY, sheet.name);
     expect(links.links.map((l) => [l.nodeId, l.sheet, l.latest, l.problems])).toEqual([

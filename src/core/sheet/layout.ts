@@ -453,7 +453,8 @@ function statusRules(sheet: SheetContext, rowOf: ReadonlyMap<string, number>): C
     formula: `=OR(NOT(ISNUMBER(${weight})),${weight}<0,SUM(${span(PLAN_1, ROW.months, PLAN_1 + MONTHS - 1, ROW.months, 'both')})<=0)`,
     background: PALETTE.check,
   });
-  // Blank actuals of closed months on node rows: the typed ones (a rate's or a sum's cells hold formulas).
+  // Blank actuals of closed months on node rows: the typed ones and the linked ones (a rate's or
+  // a sum's cells hold formulas of this sheet; a link's read another sheet, so they name it with `!`).
   if (nodes.some(isTyped)) {
     const firstActual = ref(ACTUAL_1, first);
     rules.push({
@@ -464,7 +465,7 @@ function statusRules(sheet: SheetContext, rowOf: ReadonlyMap<string, number>): C
     });
     rules.push({
       ranges: [{ row: first, column: ACTUAL_1, rows: last - first + 1, columns: MONTHS }],
-      formula: `=AND(${columnLetter(ACTUAL_1)}$${ROW.keys}<=MAX(${helper(HELPER.closedMonths)},${helper(HELPER.monthsDue)}),${at('key', first)}<>"",${firstActual}="",NOT(ISFORMULA(${firstActual})))`,
+      formula: `=AND(${columnLetter(ACTUAL_1)}$${ROW.keys}<=MAX(${helper(HELPER.closedMonths)},${helper(HELPER.monthsDue)}),${at('key', first)}<>"",${firstActual}="",OR(NOT(ISFORMULA(${firstActual})),ISNUMBER(SEARCH("!",FORMULATEXT(${firstActual})))))`,
       background: PALETTE.missing,
     });
   }

@@ -7,6 +7,7 @@
 
 import { performance } from 'node:perf_hooks';
 import type { DataLink } from '../src/core/sheet/links';
+import { readTreeSheet } from '../src/core/sheet/readBack';
 import { isTyped } from '../src/core/tree';
 import { VOCABULARY } from '../src/core/vocabulary';
 import { buildTreeSheet } from '../src/server/build';
@@ -95,10 +96,9 @@ export function linkBenches(): { name: string; run: () => string }[] {
           book.valueAt(sheet, 3, 3);
         };
         // What is timed is a real recalculation: a changed row moves the linked cells.
-        const keyRow = workbook.sheets.values(sheetName).find((r) => r[0] === '@key')!;
         const august = () => {
-          const values = workbook.sheets.values(sheetName);
-          return JSON.stringify(typed.map((node) => values.find((r) => r[0] === node.id)![keyRow.indexOf('actual_5')]));
+          const { rows } = readTreeSheet(workbook.sheets.values(sheetName))!;
+          return JSON.stringify(typed.map((node) => rows.get(node.id)!.values.actual_5));
         };
         const before = august();
         workbook.edit(DATA, 2 + 135, 2, STAGES[(135 + 1) % STAGES.length]); // 14 August
@@ -107,10 +107,11 @@ export function linkBenches(): { name: string; run: () => string }[] {
 
         const plain = workbookWithData();
         const typedDataMs = medianMs(dataRowChanges(plain.workbook, plain.sheetName), RUNS);
-        const keys = plain.workbook.sheets.values(plain.sheetName).find((r) => r[0] === '@key')!;
-        const rowOf = (id: string) => plain.workbook.sheets.values(plain.sheetName).findIndex((r) => r[0] === id) + 1;
+        const { rows, columns } = readTreeSheet(plain.workbook.sheets.values(plain.sheetName))!;
+        const firstTyped = rows.get(plain.typed[0].id)!.row;
+        const april = columns.get('actual_1')! + 1;
         const typedActualMs = medianMs(() => {
-          plain.workbook.edit(plain.sheetName, rowOf(plain.typed[0].id), keys.indexOf('actual_1') + 1, String(100 + n++));
+          plain.workbook.edit(plain.sheetName, firstTyped, april, String(100 + n++));
           plain.workbook.valueAt(plain.sheetName, 3, 3);
         }, RUNS);
         return (

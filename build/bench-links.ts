@@ -97,7 +97,7 @@ export function linkBenches(): { name: string; run: () => string }[] {
         };
         // What is timed is a real recalculation: a changed row moves the linked cells.
         const august = () => {
-          const { rows } = readTreeSheet(workbook.sheets.values(sheetName))!;
+          const { rows } = readTreeSheet(workbook.readValues(sheetName))!;
           return JSON.stringify(typed.map((node) => rows.get(node.id)!.values.actual_5));
         };
         const before = august();
@@ -107,7 +107,7 @@ export function linkBenches(): { name: string; run: () => string }[] {
 
         const plain = workbookWithData();
         const typedDataMs = medianMs(dataRowChanges(plain.workbook, plain.sheetName), RUNS);
-        const { rows, columns } = readTreeSheet(plain.workbook.sheets.values(plain.sheetName))!;
+        const { rows, columns } = readTreeSheet(plain.workbook.readValues(plain.sheetName))!;
         const firstTyped = rows.get(plain.typed[0].id)!.row;
         const april = columns.get('actual_1')! + 1;
         const typedActualMs = medianMs(() => {

@@ -28,6 +28,8 @@ export interface AppsScriptServices {
 
 export const TAG_KEY = 'kpi-tree';
 
+/** A day in milliseconds. */
+const DAY_MS = 86_400_000;
 const gridRange = (r: Range): GridRange => ({ row: r.getRow(), column: r.getColumn(), rows: r.getNumRows(), columns: r.getNumColumns() });
 const a1 = (r: GridRange): string => `${ref(r.column, r.row)}:${ref(r.column + r.columns - 1, r.row + r.rows - 1)}`;
 
@@ -108,42 +110,70 @@ export class AppsScriptWorkbook implements SheetGateway {
     const target = this.sheet(sheet);
     const columns = target.getLastColumn();
     if (columns === 0) return [];
-    return this.readable(target.getRange(row, 1, 1, columns).getValues())[0];
+    return this.readable(target.getRange(row, 1, 1, columns).getValues(), this.dayReader())[0];
   }
 
-  readColumn(sheet: string, column: number, fromRow: number): ReadValue[] {
+  readColumns(sheet: string, columns: readonly number[], fromRow: number): ReadValue[][] {
     const target = this.sheet(sheet);
     const rows = target.getLastRow() - fromRow + 1;
     if (rows <= 0) return [];
-    return this.readable(target.getRange(fromRow, column, rows, 1).getValues()).map((row) => row[0]);
+    const day = this.dayReader();
+    const read = columns.map((column) => this.readable(target.getRange(fromRow, column, rows, 1).getValues(), day));
+    return Array.from({ length: rows }, (_, r) => read.map((values) => values[r][0]));
   }
 
   readValues(sheet: string): ReadValue[][] {
-    return this.readable(this.sheet(sheet).getDataRange().getValues());
+    return this.readable(this.sheet(sheet).getDataRange().getValues(), this.dayReader());
   }
 
-  /**
-   * A date (typed as a note or an owner, or a data sheet's) comes back as it reads in the
-   * spreadsheet's time zone. One formatDate call per minute of time met, not per cell: a data
-   * sheet of 100,000 rows holds a year's few hundred days, and within a minute the day cannot
-   * change (time zones are offset by whole quarter hours).
-   */
-  private readable(values: unknown[][]): ReadValue[][] {
-    let zone: string | null = null;
-    const days = new Map<number, string>();
-    const day = (date: Date) => {
-      const minute = Math.floor(date.getTime() / 60_000);
-      let found = days.get(minute);
-      if (found === undefined) {
-        found = this.app.Utilities.formatDate(date, (zone ??= this.book.getSpreadsheetTimeZone()), 'yyyy-MM-dd');
-        days.set(minute, found);
-      }
-      return found;
-    };
+  /** Values as the core reads them: a date (a typed note or owner, or a data sheet's) as its day, by `day`. */
+  private readable(values: unknown[][], day: (date: Date) => string): ReadValue[][] {
     const text = (v: unknown) => (v instanceof Date ? day(v) : String(v));
     return values.map((row) =>
       row.map((v: unknown) => (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : text(v))),
     );
+  }
+
+  /**
+   * The day (`yyyy-MM-dd`) a date falls on in the spreadsheet's time zone, with few formatDate
+   * calls however many rows: a data sheet of 100,000 rows holds a year's few hundred days, often
+   * with times of day (a CRM's "created at"). Each UTC day met asks the zone's offset at its start
+   * and at the next day's start (calls shared with the neighbouring days); where they agree,
+   * every time of that day is shifted by the offset without a call. On a day the clocks change,
+   * each minute met is asked (within a minute the day cannot change: zones are offset by whole
+   * quarter hours).
+   */
+  private dayReader(): (date: Date) => string {
+    let zone: string | null = null;
+    const format = (date: Date, pattern: string) =>
+      this.app.Utilities.formatDate(date, (zone ??= this.book.getSpreadsheetTimeZone()), pattern);
+    const offsets = new Map<number, number>();
+    /** The zone's offset from UTC, in ms, at the start of UTC day `utcDay`. */
+    const offsetAt = (utcDay: number) => {
+      let offset = offsets.get(utcDay);
+      if (offset === undefined) {
+        const [y, mo, d, h, mi] = format(new Date(utcDay * DAY_MS), 'yyyy MM dd HH mm')
+          .split(' ')
+          .map(Number);
+        offset = Date.UTC(y, mo - 1, d, h, mi) - utcDay * DAY_MS;
+        offsets.set(utcDay, offset);
+      }
+      return offset;
+    };
+    const byMinute = new Map<number, string>();
+    return (date) => {
+      const time = date.getTime();
+      const utcDay = Math.floor(time / DAY_MS);
+      const offset = offsetAt(utcDay);
+      if (offset === offsetAt(utcDay + 1)) return new Date(time + offset).toISOString().slice(0, 10);
+      const minute = Math.floor(time / 60_000);
+      let found = byMinute.get(minute);
+      if (found === undefined) {
+        found = format(date, 'yyyy-MM-dd');
+        byMinute.set(minute, found);
+      }
+      return found;
+    };
   }
 
   readValidated(sheet: string, range: GridRange): boolean[][] {

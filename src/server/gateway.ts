@@ -50,8 +50,12 @@ export interface SheetGateway {
   readRow(sheet: string, row: number): ReadValue[];
   /** Every value of a sheet's data range, in one read. */
   readValues(sheet: string): ReadValue[][];
-  /** One column's values from `fromRow` down to the sheet's last row (a data sheet's owners), in one read. */
-  readColumn(sheet: string, column: number, fromRow: number): ReadValue[];
+  /**
+   * Some columns' values from `fromRow` down to the sheet's last row, as rows holding those
+   * columns in the order asked: a link reads its rule's columns of a wide data sheet, not the
+   * whole sheet. One read a column.
+   */
+  readColumns(sheet: string, columns: readonly number[], fromRow: number): ReadValue[][];
   /** Whether each cell of a rectangle has a data-validation rule (an input rule), in one read. */
   readValidated(sheet: string, range: GridRange): boolean[][];
   /** Every formula of a sheet's data range ('' where a cell holds none), in one read. */

@@ -12,6 +12,7 @@ import {
   linkedSheets,
   MAX_COMBINATIONS,
   previewLink as preview,
+  ruleColumns,
   ruleText,
 } from '../core/sheet/links';
 import type { TreeSheetContents } from '../core/sheet/readBack';
@@ -126,9 +127,11 @@ function findInData(
   if (link.start && node.kind !== 'tracked') refuseLink(vocabulary, 'leadTimeKind', 'node', (l) => ({ node: node.label[l] }));
   const row = contents.rows.get(nodeId);
   const owner = String(row?.owner ?? '').trim();
-  const rows = workbook.readValues(link.sheet);
-  if (link.start) checkDates(vocabulary, rows, link);
-  const { months, matched, latest } = preview(rows, link, contents.fiscalYear ?? NaN, contents.startMonth ?? NaN, owner);
+  // Only the rule's columns, header row first: the same rule over them.
+  const { columns, link: read } = ruleColumns(link);
+  const rows = workbook.readColumns(link.sheet, columns, DATA_HEADER_ROW);
+  if (link.start) checkDates(vocabulary, rows, read);
+  const { months, matched, latest } = preview(rows, read, contents.fiscalYear ?? NaN, contents.startMonth ?? NaN, owner);
   if (matched === 0) {
     refuseLink(vocabulary, 'noMatch', 'conditions', (l) => ({
       sheet: link.sheet,

@@ -55,7 +55,7 @@ export function writeTeamSheet(workbook: SheetGateway, vocabulary: Vocabulary, t
     // The owners: one read of each owner column below its header, however long the data (its dates are not read).
     const columns = new Map([...links.values()].map((link) => [`${link.sheetId}:${link.owner.column}`, link]));
     const owners = [...columns.values()].flatMap((link) =>
-      ownersIn(workbook.readColumn(link.sheet, link.owner.column, DATA_HEADER_ROW + 1)),
+      ownersIn(workbook.readColumns(link.sheet, [link.owner.column], DATA_HEADER_ROW + 1).map((row) => row[0])),
     );
     const sheets = workbook.sheetNames();
     const shown = existing ? workbook.readValues(existing.sheet) : [];

@@ -178,6 +178,27 @@ export interface LinkPreview {
 }
 
 /**
+ * The data sheet's columns a rule reads, and the rule over just those columns (the first read is
+ * column 1): a CRM export may have fifty columns, a rule reads two to five.
+ */
+export function ruleColumns(link: DataLink): { readonly columns: readonly number[]; readonly link: DataLink } {
+  const used = [link.date, ...link.conditions, link.amount, link.owner, link.start].filter((c): c is LinkColumn => !!c);
+  const columns = [...new Set(used.map((c) => c.column))];
+  const narrow = <C extends LinkColumn>(c: C): C => ({ ...c, column: columns.indexOf(c.column) + 1 });
+  return {
+    columns,
+    link: {
+      ...link,
+      date: narrow(link.date),
+      conditions: link.conditions.map(narrow),
+      amount: link.amount && narrow(link.amount),
+      owner: link.owner && narrow(link.owner),
+      ...(link.start ? { start: narrow(link.start) } : {}),
+    },
+  };
+}
+
+/**
  * What a rule finds in a data sheet's rows (header row first), worked out before it is applied:
  * the same rule as the sheet's formulas, for the sidebar's preview and the check that it matches something.
  */

@@ -3,6 +3,7 @@
  * total follows from others), and the rule the form sends. Pure, so it is tested without a page.
  */
 import type { Lang, Localized } from '../../src/core/i18n';
+import type { Unit } from '../../src/core/tree';
 import { isTyped, orderTree, type Tree } from '../../src/core/tree';
 import type { LinkRule } from '../../src/rpc';
 import { MESSAGES } from './text';
@@ -14,6 +15,8 @@ export interface LinkTarget {
   readonly refused: Localized | null;
   /** A tracked KPI beside the tree: it can also be a lead time (median days between two dates). */
   readonly leadTime: boolean;
+  /** What its sum is counted in (an amount in yen, a count). */
+  readonly unit: Unit;
 }
 
 /** Every node in tree order, indented; rates and totals with the reason they follow from others. */
@@ -23,6 +26,7 @@ export const linkTargets = (tree: Tree, lang: Lang): LinkTarget[] =>
     label: `${'　'.repeat(node.depth)}${node.label[lang]}`,
     refused: isTyped(node) ? null : node.kind === 'factor' ? MESSAGES.linkRate : MESSAGES.linkTotal,
     leadTime: node.kind === 'tracked',
+    unit: node.unit,
   }));
 
 /** Values typed for a condition: separated by commas (ASCII or Japanese) or new lines. */

@@ -164,6 +164,9 @@ export function initLinkData(rpc: Promisified<ServerApi>, status: StatusView): v
 
   const drawFound = (found: Awaited<ReturnType<ServerApi['previewLink']>>, rule: LinkRule): void => {
     say(byId('link-matched'), PHRASES.linkMatched(found.matched, found.latest, found.typedMonths));
+    say(byId('link-found-head'), rule.start ? MESSAGES.linkFoundDays : rule.amount ? MESSAGES.linkFoundSum : MESSAGES.linkFoundRows);
+    // A sum is in the node's unit (¥ for an amount); rows and days are counts.
+    const unit = rule.amount ? (targets.find((t) => t.id === node.value)?.unit ?? 'count') : 'count';
     byId('link-months').replaceChildren(
       ...found.months.map((month, i) => {
         const row = el('tr');
@@ -171,7 +174,7 @@ export function initLinkData(rpc: Promisified<ServerApi>, status: StatusView): v
         const cell = el('td', count === null ? 'muted' : 'num');
         if (count === null) say(cell, MESSAGES.linkNoRows);
         else if (rule.start) cell.textContent = PHRASES.linkDays(formatValue(count, 'count', lang()))[lang()];
-        else cell.textContent = formatValue(count, 'count', lang());
+        else cell.textContent = formatValue(count, unit, lang());
         row.append(el('td', undefined, month), cell);
         return row;
       }),

@@ -186,7 +186,7 @@ export const MESSAGES = {
   linkEveryRow: t('(every row)', '（すべての行）'),
   linkValues: t('equals one of', 'の値'),
   linkValuesHint: t('Several values: separate them with commas.', '複数の値はカンマ（、）で区切ります。'),
-  linkMeasure: t('Count or sum', '件数か合計か'),
+  linkMeasure: t('Measure', '集計方法'),
   linkCount: t('Count rows', '行数を数える'),
   linkLeadTime: t('Lead time (median days)', 'リードタイム（日数の中央値）'),
   linkStart: t('Start date column', '開始日の列'),
@@ -216,7 +216,9 @@ export const MESSAGES = {
   linkChooseDate: t('Choose the date column.', '日付の列を選んでください。'),
   linkValuesNeeded: t('Type at least one value.', '値を1つ以上入力してください。'),
   linkMonth: t('Month', '月'),
-  linkFound: t('Found', '件数'),
+  linkFoundRows: t('Rows', '件数'),
+  linkFoundSum: t('Sum', '合計'),
+  linkFoundDays: t('Median days', '日数の中央値'),
   linkNoRows: t('no rows', '行なし'),
 } satisfies Record<string, Localized>;
 

@@ -33,6 +33,7 @@ const LANGS = [
     stages: { Won: 'Won', Lost: 'Lost' },
     added: 'Added “Lead time: proposal to contract” under Orders.',
     days: ['2025-04 20 days', '2025-05 8.5 days', '2025-06 no rows'],
+    daysHead: 'Median days',
     linked: 'Linked Lead time: proposal to contract to Deals.',
     rule: 'median whole days from Proposal date to Contract date over rows of "Deals"',
   },
@@ -44,6 +45,7 @@ const LANGS = [
     stages: { Won: '受注', Lost: '失注' },
     added: '「リードタイム（提案から契約まで）」を「受注件数」の下に追加しました。',
     days: ['2025-04 20日', '2025-05 8.5日', '2025-06 行なし'],
+    daysHead: '日数の中央値',
     linked: 'リードタイム（提案から契約まで）を「商談」に連携しました。',
     rule: '「商談」の行の提案日から契約日までの日数（整数）の中央値',
   },
@@ -93,6 +95,7 @@ describe.each(LANGS)('a lead time linked to data ($lang)', (t) => {
     await eventuallyText(sidebar.locator('#link-months tr').first(), new RegExp(t.days[0].replace(' ', '\\s*')));
     const rows = await sidebar.locator('#link-months tr').allInnerTexts();
     expect(rows.slice(0, 3).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(t.days);
+    expect(await sidebar.locator('#link-found-head').innerText()).toBe(t.daysHead);
     const width = await sidebar.locator('#link-data').evaluate((node) => node.scrollWidth <= node.clientWidth);
     expect(width).toBe(true);
     await sidebar.locator('#link-data').screenshot({ path: join(tmpdir(), `kpi-lead-time-${t.lang}.png`) });

@@ -31,6 +31,7 @@ const LANGS = [
     rate: 'A rate follows from its counts: link the counts instead.',
     matched: '5 matching rows; latest date 2025-06-10.',
     noRows: 'no rows',
+    rowsHead: 'Rows',
     linked: 'Linked Deals to Deals.',
     listed: 'Deals ← Deals: latest 2025-06-10',
     noMatch: /The rule matches no row of "Deals": no row has Stage = Qualifed/,
@@ -46,6 +47,7 @@ const LANGS = [
     rate: '率は件数から計算されます。元の件数を連携してください。',
     matched: '条件に合う行 5 件、最新の日付 2025-06-10。',
     noRows: '行なし',
+    rowsHead: '件数',
     linked: '商談数を「商談」に連携しました。',
     listed: '商談数 ← 商談: 最新 2025-06-10',
     noMatch: /この条件に合う行が「商談」にありません（ステージ = Qualifed）/,
@@ -98,6 +100,7 @@ describe.each(LANGS)('linking a KPI to data ($lang)', (t) => {
       '2025-06 1',
       `2025-07 ${t.noRows}`,
     ]);
+    expect(await sidebar.locator('#link-found-head').innerText()).toBe(t.rowsHead);
     await sidebar.locator('#link-data').screenshot({ path: join(tmpdir(), `kpi-link-${t.lang}.png`) });
 
     await sidebar.locator('#link-apply').click();

@@ -192,6 +192,11 @@ export interface NewProcessKpi {
   readonly plan: number;
   readonly lowerIsBetter: boolean;
   /**
+   * A level (a rate, an average, days, a list's size), not a count over months: its target holds
+   * each month and a period reads its last month entered (the catalogue says which are).
+   */
+  readonly level?: boolean;
+  /**
    * Its share of the parent (0–1), when it is a channel of a parent that adds up channels: it
    * then enters the arithmetic, and the other channels' shares shrink in proportion.
    */

@@ -21,6 +21,9 @@ export const catalogueKpi = (id: string): ProcessKpi | undefined => PROCESS_KPI_
 const TARGET: FieldRule = { kind: 'count', range: 'nonNegative', accepts: (n) => n >= 0 };
 const SHARE: FieldRule = { kind: 'percent', range: 'belowHundred', accepts: (n) => n > 0 && n < 1 };
 
+/** A level's target holds each month; a count's is the year's. */
+export const targetName = (entry: ProcessKpi | undefined): Localized => (entry?.level ? MESSAGES.kpiLevelPlan : MESSAGES.kpiPlan);
+
 /** A field's value, or null with what is wrong with it under `field` in `errors`. */
 function readField(text: string, unit: FieldUnit, rule: FieldRule, name: Localized, field: string, errors: FieldMessages): number | null {
   const { value, problem } = readTyped(text, unit, rule);
@@ -47,14 +50,21 @@ export interface TypedKpi {
 export function readKpi(typed: TypedKpi): { kpi: NewProcessKpi | null; errors: FieldMessages } {
   const errors: FieldMessages = new Map();
   const asChannel = typed.share !== null;
-  const plan = asChannel ? 0 : readField(typed.plan, 'amount', TARGET, MESSAGES.kpiPlan, 'plan', errors);
-  const share = typed.share === null ? null : readField(typed.share, 'percent', SHARE, MESSAGES.kpiShare, 'channelShare', errors);
   const entry = catalogueKpi(typed.pick);
+  const plan = asChannel ? 0 : readField(typed.plan, 'amount', TARGET, targetName(entry), 'plan', errors);
+  const share = typed.share === null ? null : readField(typed.share, 'percent', SHARE, MESSAGES.kpiShare, 'channelShare', errors);
   const name = typed.customName.trim();
   if (!entry && !name) errors.set('label', MESSAGES.nameNeeded);
   if (errors.size > 0) return { kpi: null, errors };
   const kpi: NewProcessKpi = entry
-    ? { parent: typed.parent, label: entry.label, definition: entry.definition, plan: plan ?? 0, lowerIsBetter: typed.lowerIsBetter }
+    ? {
+        parent: typed.parent,
+        label: entry.label,
+        definition: entry.definition,
+        plan: plan ?? 0,
+        lowerIsBetter: typed.lowerIsBetter,
+        ...(entry.level ? { level: true } : {}),
+      }
     : {
         parent: typed.parent,
         label: { en: name, ja: name },

@@ -111,6 +111,7 @@ export const MESSAGES = {
   customName: t('KPI name', 'KPI名'),
   kpiParent: t('Feeds', 'つながるKPI'),
   kpiPlan: t('Annual target', '年間目標'),
+  kpiLevelPlan: t('Target (each month)', '目標（毎月）'),
   lowerIsBetter: t('Lower is better', '少ないほど良い'),
   kpiChannel: t('It is one of the channels this adds up: it joins the arithmetic', 'この合計の内訳の一つ（計算に加える）'),
   kpiChannelHint: t('The other channels’ shares shrink in proportion.', '他の内訳の構成比は比例して小さくなります。'),

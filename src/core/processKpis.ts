@@ -14,6 +14,11 @@ export interface ProcessKpi {
   readonly definition: Localized;
   /** A cost, a delay, an unsubscribe: fewer is better. */
   readonly lowerIsBetter?: boolean;
+  /**
+   * A figure that holds at a time rather than adding up over months: a rate, an average, a cost
+   * per unit, days, a list's size. Its target holds each month; a period reads its last month.
+   */
+  readonly level?: boolean;
 }
 
 export interface ProcessKpiGroup {
@@ -26,7 +31,7 @@ const t = (en: string, ja: string): Localized => ({ en, ja });
 const k = (id: string, label: Localized, definition: Localized, lowerIsBetter = false): ProcessKpi =>
   lowerIsBetter ? { id, label, definition, lowerIsBetter } : { id, label, definition };
 
-export const PROCESS_KPI_GROUPS: readonly ProcessKpiGroup[] = [
+const CATALOGUE: readonly ProcessKpiGroup[] = [
   {
     id: 'any',
     name: t('Any lead source', 'リード獲得全般'),
@@ -332,3 +337,59 @@ export const PROCESS_KPI_GROUPS: readonly ProcessKpiGroup[] = [
     ],
   },
 ];
+
+/** The catalogue's levels (see `ProcessKpi.level`): summing a win rate or days to close over months means nothing. */
+const LEVELS: ReadonlySet<string> = new Set([
+  // Rates.
+  'fit_rate',
+  'appointment_rate',
+  'any_deal_rate',
+  'seo_success',
+  'ctr',
+  'email_open',
+  'email_click',
+  'form_visit_rate',
+  'cvr',
+  'download_rate',
+  'attendance_rate',
+  'response_rate',
+  'branded_search',
+  'contact_rate',
+  'phone_appointment_rate',
+  'conversation_rate',
+  'door_card_rate',
+  'referral_rate',
+  'valid_card_rate',
+  'valid_lead_rate',
+  'nurture_open',
+  'nurture_click',
+  'closing_win_rate',
+  'decision_makers',
+  'retention_rate',
+  // Averages and costs per unit.
+  'cost_per_lead',
+  'visitors_per_page',
+  'cpc',
+  'pages_per_visit',
+  'time_on_site',
+  'contacts_met',
+  'ltv',
+  // Days.
+  'days_since_visit',
+  'days_to_close',
+  'proposal_to_contract_days',
+  'days_since_purchase',
+  // Sizes at a time.
+  'keywords',
+  'followers',
+  'house_list',
+  'target_list',
+  'call_list',
+  'nurture_list',
+  'scenarios',
+]);
+
+export const PROCESS_KPI_GROUPS: readonly ProcessKpiGroup[] = CATALOGUE.map((group) => ({
+  ...group,
+  kpis: group.kpis.map((kpi) => (LEVELS.has(kpi.id) ? { ...kpi, level: true } : kpi)),
+}));

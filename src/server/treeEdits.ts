@@ -41,7 +41,7 @@ function processKpiChanges(vocabulary: Vocabulary, tree: Tree, kpi: NewProcessKp
     if (!Number.isFinite(kpi.plan) || kpi.plan < 0) {
       refuse(vocabulary, 'plan', 'plan', { value: kpi.plan });
     }
-    return { addNodes: [{ ...node, kind: 'tracked', unit: 'count', plan: kpi.plan }] };
+    return { addNodes: [{ ...node, kind: 'tracked', unit: 'count', plan: kpi.plan, ...(kpi.level ? { stock: true } : {}) }] };
   }
   // A channel of a sum: it takes its share, and the others make room in proportion.
   if (parent.combine !== 'sum') {

@@ -34,6 +34,7 @@ const LANGS = [
     added: 'Added “Lead time: proposal to contract” under Orders.',
     days: ['2025-04 20 days', '2025-05 8.5 days', '2025-06 no rows'],
     daysHead: 'Median days',
+    levelTarget: 'Target (each month)',
     linked: 'Linked Lead time: proposal to contract to Deals.',
     rule: 'median whole days from Proposal date to Contract date over rows of "Deals"',
   },
@@ -46,6 +47,7 @@ const LANGS = [
     added: '「リードタイム（提案から契約まで）」を「受注件数」の下に追加しました。',
     days: ['2025-04 20日', '2025-05 8.5日', '2025-06 行なし'],
     daysHead: '日数の中央値',
+    levelTarget: '目標（毎月）',
     linked: 'リードタイム（提案から契約まで）を「商談」に連携しました。',
     rule: '「商談」の行の提案日から契約日までの日数（整数）の中央値',
   },
@@ -74,6 +76,8 @@ describe.each(LANGS)('a lead time linked to data ($lang)', (t) => {
     await sidebar.locator('#kpi-group').selectOption('closing');
     await sidebar.locator('#kpi-pick').selectOption('proposal_to_contract_days');
     expect(await sidebar.locator('#kpi-lower').isChecked()).toBe(true);
+    // Days are a level: the target holds each month, and the field says so.
+    expect(await sidebar.locator('#kpi-plan-label').innerText()).toBe(t.levelTarget);
     await sidebar.locator('#kpi-parent').selectOption('orders');
     await sidebar.locator('#kpi-plan').fill('30');
     await sidebar.locator('#kpi-add').click();

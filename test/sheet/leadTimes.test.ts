@@ -8,7 +8,7 @@ import { monthKey } from '../../src/core/sheet/schema';
 import { VOCABULARY } from '../../src/core/vocabulary';
 import type { LinkRule } from '../../src/rpc';
 import { createServerApi } from '../../src/server/api';
-import { linkNode, previewLink, treeLinks } from '../../src/server/links';
+import { linkNode, previewLink, treeLinks, unlinkNode } from '../../src/server/links';
 import { refusal } from '../support/refusal';
 import { NOV_2026, processKpi, TreeSheet } from '../support/treeSheet';
 
@@ -127,6 +127,36 @@ describe('a lead time linked to data', () => {
     // YTD now: 3 5 10 10 12 16 20 28 30 41 → (12 + 16) ÷ 2.
     expect(sheet.value(id, 'period_actual')).toBe(14);
     expect(treeLinks(sheet.workbook, VOCABULARY, sheet.name).links[0].problems).toEqual([]);
+  });
+});
+
+describe('a level from the catalogue (days, a rate, an average), typed or unlinked', () => {
+  // The catalogue's "Lead time: proposal to contract" is a level: the form sends `level`.
+  const { sheet, api } = withLeadTime();
+  api.addProcessKpi(
+    sheet.name,
+    processKpi({ parent: 'orders', label: { en: 'Lead time', ja: 'リードタイム' }, plan: 30, lowerIsBetter: true, level: true }),
+  );
+  const id = 'kpi_2';
+
+  it('holds its target every month and takes the period from its last month entered, never a sum of days', () => {
+    expect([sheet.value(id, 'plan_1'), sheet.value(id, 'plan_12'), sheet.value(id, 'annual')]).toEqual([30, 30, 30]);
+    sheet.type(id, 'actual_1', '40');
+    sheet.type(id, 'actual_2', '25');
+    // Summed, April and May would read 65 days against a phased 5: a level reads May's 25 against 30.
+    expect(sheet.value(id, 'period_actual')).toBe(25);
+    expect(sheet.value(id, 'period_plan')).toBe(30);
+    expect(sheet.value(id, 'status')).toBe('On plan');
+  });
+
+  it('stays a level once linked and unlinked again', () => {
+    linkNode(sheet.workbook, VOCABULARY, sheet.name, id, rule());
+    expect(sheet.value(id, 'period_actual')).toBe(16);
+    unlinkNode(sheet.workbook, VOCABULARY, sheet.name, id);
+    // The values shown are kept as typed ones (April 20, May 23, June 7.5 days); the period reads June.
+    expect(months(sheet, id).slice(0, 4)).toEqual([20, 23, 7.5, '']);
+    expect(sheet.value(id, 'period_actual')).toBe(7.5);
+    expect(sheet.value(id, 'plan_1')).toBe(30);
   });
 });
 

@@ -1,4 +1,15 @@
-import { addsUp, CUSTOM, feedable, groupsFor, indented, keptParent, readKpi, type TypedKpi } from '../../sidebar/client/addKpi';
+import {
+  addsUp,
+  CUSTOM,
+  catalogueKpi,
+  feedable,
+  groupsFor,
+  indented,
+  keptParent,
+  readKpi,
+  type TypedKpi,
+  targetName,
+} from '../../sidebar/client/addKpi';
 import { MESSAGES } from '../../sidebar/client/text';
 import { PROCESS_KPI_GROUPS } from '../../src/core/processKpis';
 import { templateById } from '../../src/core/templates';
@@ -24,6 +35,25 @@ describe('the process KPI the form sends', () => {
       lowerIsBetter: false,
     });
     expect(readKpi(typed({ customName: '   ' }))).toEqual({ kpi: null, errors: new Map([['label', MESSAGES.nameNeeded]]) });
+  });
+
+  it('sends a catalogue level (a rate, days, an average) as a level, whose target holds each month', () => {
+    expect(readKpi(typed({ pick: 'closing_win_rate', plan: '30' })).kpi).toMatchObject({ level: true, plan: 30 });
+    expect(readKpi(typed({ pick: 'proposal_to_contract_days', plan: '30' })).kpi).toMatchObject({ level: true });
+    expect(readKpi(typed({ pick: 'calls', plan: '1200' })).kpi).not.toHaveProperty('level');
+    expect(targetName(catalogueKpi('days_to_close'))).toEqual(MESSAGES.kpiLevelPlan);
+    expect(targetName(catalogueKpi('calls'))).toEqual(MESSAGES.kpiPlan);
+    expect(readKpi(typed({ pick: 'days_to_close', plan: '-1' })).errors.get('plan')?.en).toContain('Target (each month)');
+  });
+
+  it('marks every rate, cost per unit, average and count of days in the catalogue as a level, and no flow', () => {
+    const kpis = PROCESS_KPI_GROUPS.flatMap((g) => g.kpis);
+    const levelByName = /rate\b|\(CTR\)|\(CVR\)|^Cost per|per (page|visit|deal)|Days|Lead time|Time on site|Lifetime value|size$/i;
+    const named = kpis.filter((k) => levelByName.test(k.label.en));
+    expect(named.length).toBeGreaterThan(30);
+    expect(named.filter((k) => !k.level).map((k) => k.id)).toEqual([]);
+    const levels = kpis.filter((k) => k.level).map((k) => k.id);
+    for (const flow of ['calls', 'closing_orders', 'order_value', 'registrations', 'referrals']) expect(levels).not.toContain(flow);
   });
 
   it('is a channel with its share, never lower-is-better, when the planner says it joins the sum', () => {

@@ -1,7 +1,9 @@
 // Writes the preview's fictional sample exports (build/preview/samples/), the same bytes every run:
 // a Salesforce-style opportunity report, a HubSpot-style deals export and a Shift_JIS CSV as
 // Japanese Excel saves it, each with several owners and a year of dates (fiscal 2025, April to
-// March). Names, companies and figures are made up. Run: node build/preview/samples.mjs
+// March); and, for data beyond a tab, warehouse summaries of the HubSpot and Excel deals (one row
+// per month × stage × owner with counts and amounts, as a BigQuery extract gives them).
+// Names, companies and figures are made up. Run: node build/preview/samples.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 const OUT = new URL('./samples/', import.meta.url);
@@ -95,18 +97,22 @@ function salesforce() {
   return csv(rows);
 }
 
-function hubspot() {
+const HUBSPOT_STAGES = [
+  'Appointment scheduled',
+  'Qualified to buy',
+  'Presentation scheduled',
+  'Decision maker bought-in',
+  'Contract sent',
+  'Closed won',
+  'Closed lost',
+];
+const EXCEL_STAGES = ['リード', '商談', '提案', '受注', '失注'];
+
+/** The HubSpot-style export's rows, its header first. */
+function hubspotRows() {
   const rnd = random(2025_05);
   const owners = ['Mei Kobayashi', 'Sota Ito', 'Hina Watanabe'];
-  const stages = [
-    'Appointment scheduled',
-    'Qualified to buy',
-    'Presentation scheduled',
-    'Decision maker bought-in',
-    'Contract sent',
-    'Closed won',
-    'Closed lost',
-  ];
+  const stages = HUBSPOT_STAGES;
   /** @type {(string | number)[][]} */
   const rows = [['Record ID', 'Deal Name', 'Deal Stage', 'Deal owner', 'Amount', 'Create date', 'Close date', 'Pipeline']];
   for (let i = 0; i < 200; i++) {
@@ -125,7 +131,7 @@ function hubspot() {
       'Sales Pipeline',
     ]);
   }
-  return csv(rows);
+  return rows;
 }
 
 /**
@@ -156,11 +162,12 @@ function shiftJis(text) {
   return Uint8Array.from(bytes);
 }
 
-function excel() {
+/** The Excel export's rows, its header first. */
+function excelRows() {
   const rnd = random(2025_06);
   const owners = ['佐藤 陽翔', '鈴木 結衣', '高橋 蓮', '田中 葵', '伊藤 颯太'];
   const customers = ['青葉商事', '北日本食品', '港電機', '桜精工', '東西物流', '山手システム'];
-  const stages = ['リード', '商談', '提案', '受注', '失注'];
+  const stages = EXCEL_STAGES;
   /** @type {(string | number)[][]} */
   const rows = [['担当者', '顧客名', 'ステージ', '日付', '金額']];
   for (let i = 0; i < 150; i++) {
@@ -172,12 +179,80 @@ function excel() {
       `¥${amount(rnd).toLocaleString('en-US')}`,
     ]);
   }
-  // Excel ends lines with CR LF.
-  return shiftJis(csv(rows, '\r\n'));
+  return rows;
 }
 
+/**
+ * A warehouse's monthly summary of an export's rows: one row per month × stage × owner that has
+ * any, in month, stage and owner order, the month as its first day (2025-04-01). Each measure
+ * counts or sums the rows by its own date: `count` rows, or the whole `amount` column's values.
+ * @param {readonly (string | number)[][]} rows the export, its header first
+ * @param {{ monthName: string, stage: string, owner: string, stages: readonly string[], month: (text: string) => string,
+ *   measures: readonly { name: string, date: string, amount?: string }[] }} shape
+ */
+function summary([header, ...rows], { monthName, stage, owner, stages, month, measures }) {
+  const at = (/** @type {(string | number)[]} */ row, /** @type {string} */ column) => String(row[header.indexOf(column)]);
+  const owners = [...new Set(rows.map((row) => at(row, owner)))].sort();
+  /** @type {Map<string, number[]>} month, stage and owner, tab-joined → each measure's figure */
+  const cells = new Map();
+  measures.forEach((measure, i) => {
+    for (const row of rows) {
+      const key = [month(at(row, measure.date)), at(row, stage), at(row, owner)].join('\t');
+      const figures = cells.get(key) ?? measures.map(() => 0);
+      figures[i] += measure.amount ? Number(at(row, measure.amount).replace(/[^\d]/g, '')) : 1;
+      cells.set(key, figures);
+    }
+  });
+  const order = (/** @type {string} */ key) => {
+    const [m, s, o] = key.split('\t');
+    return [m, String(stages.indexOf(s)).padStart(2, '0'), String(owners.indexOf(o)).padStart(2, '0')].join('\t');
+  };
+  const keys = [...cells.keys()].sort((a, b) => (order(a) < order(b) ? -1 : 1));
+  return csv([
+    [monthName, stage, owner, ...measures.map((m) => m.name)],
+    ...keys.map((key) => [...key.split('\t'), .../** @type {number[]} */ (cells.get(key))]),
+  ]);
+}
+
+const hubspot = hubspotRows();
+const excel = excelRows();
 mkdirSync(OUT, { recursive: true });
 writeFileSync(new URL('salesforce-opportunities.csv', OUT), salesforce());
-writeFileSync(new URL('hubspot-deals.csv', OUT), hubspot());
-writeFileSync(new URL('excel-sjis-deals.csv', OUT), excel());
+writeFileSync(new URL('hubspot-deals.csv', OUT), csv(hubspot));
+// Excel ends lines with CR LF.
+writeFileSync(new URL('excel-sjis-deals.csv', OUT), shiftJis(csv(excel, '\r\n')));
+// The same deals as a warehouse summarises them, in UTF-8 as BigQuery writes: HubSpot's deals by
+// the month each was created and the month it closes; the Excel rows by their one date.
+writeFileSync(
+  new URL('warehouse-summary.csv', OUT),
+  summary(hubspot, {
+    monthName: 'Month',
+    stage: 'Deal Stage',
+    owner: 'Deal owner',
+    stages: HUBSPOT_STAGES,
+    month: (text) => `${text.slice(0, 7)}-01`, // 2025-04-12 09:30
+    measures: [
+      { name: 'Deals created', date: 'Create date' },
+      { name: 'Deals by close date', date: 'Close date' },
+      { name: 'Amount by close date', date: 'Close date', amount: 'Amount' },
+    ],
+  }),
+);
+writeFileSync(
+  new URL('warehouse-summary-ja.csv', OUT),
+  summary(excel, {
+    monthName: '月',
+    stage: 'ステージ',
+    owner: '担当者',
+    stages: EXCEL_STAGES,
+    month: (text) => {
+      const [year, month] = text.split('/'); // 2025/4/12
+      return `${year}-${pad(Number(month))}-01`;
+    },
+    measures: [
+      { name: '件数', date: '日付' },
+      { name: '金額', date: '日付', amount: '金額' },
+    ],
+  }),
+);
 console.log(`Wrote the sample exports to ${OUT.pathname}`);

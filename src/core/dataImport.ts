@@ -64,6 +64,21 @@ export function parseDate(text: string): number | null {
 }
 
 /**
+ * 2026-04, 2026/04, 2026年4月: a month alone, as warehouse summaries (BigQuery's FORMAT_DATE('%Y-%m'))
+ * write it. Years 1900 to 2099 only, so part numbers such as 4021-07 stay text.
+ */
+const MONTH = /^((?:19|20)\d{2})(?:[-/](\d{1,2})|年(\d{1,2})月)$/;
+
+/** A month's text as the Sheets serial number of its first day, or null when `text` is not one. */
+export function parseMonth(text: string): number | null {
+  const found = MONTH.exec(text.trim());
+  if (!found) return null;
+  const month = Number(found[2] ?? found[3]);
+  if (month < 1 || month > 12) return null;
+  return Date.UTC(Number(found[1]), month - 1, 1) / DAY_MS + EPOCH_SERIAL;
+}
+
+/**
  * ¥1,200,000, ￥1,200,000, 1,200,000円, -¥500, 12.5: an optional sign and currency, grouped
  * digits. Japanese Excel writes ¥ as byte 0x5C in Shift_JIS, which decodes as a backslash.
  */
@@ -133,7 +148,10 @@ export function checkSize(rows: number, columns: number): void {
   if ((rows + 1) * columns > MAX_CELLS) refuse(IMPORT_PROBLEMS.tooLarge(rows, columns));
 }
 
-/** The first row must name the columns: every cell text, none a date or an amount, none twice. */
+/**
+ * The first row must name the columns: every cell text, none a date or an amount, none twice. A
+ * month alone may name a column (a pivot with the months across).
+ */
 function checkHeader(header: readonly string[]): void {
   const data = header.find((cell) => !blank(cell) && (parseDate(cell) !== null || parseAmount(cell) !== null));
   if (data !== undefined) refuse(IMPORT_PROBLEMS.noHeader(data.trim()));
@@ -149,15 +167,16 @@ function checkHeader(header: readonly string[]): void {
 
 /**
  * A column's type from its values, and its cells converted (each value parsed once): dates when
- * all are dates; a column mostly of dates with some text is refused at the first text (a date
- * column with "TBD" in it would count wrong by month); numbers when all are amounts; else text.
+ * all are dates or months (a month is its first day, so links count it in that month); a column
+ * mostly of dates with some text is refused at the first text (a date column with "TBD" in it
+ * would count wrong by month); numbers when all are amounts; else text.
  */
 function typedColumn(name: string, values: readonly string[], firstRow: number): { type: ColumnType; cells: DataCell[] } {
   const texts = values.map((v) => v.trim());
   const filled = texts.filter((v) => v !== '').length;
   const text = (): { type: ColumnType; cells: DataCell[] } => ({ type: 'text', cells: texts.map((v) => (v === '' ? null : v)) });
   if (filled === 0) return text();
-  const dates = texts.map((v) => (v === '' ? null : parseDate(v)));
+  const dates = texts.map((v) => (v === '' ? null : (parseDate(v) ?? parseMonth(v))));
   const dated = dates.filter((d) => d !== null).length;
   if (dated * 2 >= filled) {
     const bad = texts.findIndex((v, i) => v !== '' && dates[i] === null);

@@ -1,4 +1,4 @@
-import { dataSheetName, parseAmount, parseDate, serialText, toTable } from '../../src/core/dataImport';
+import { dataSheetName, parseAmount, parseDate, parseMonth, serialText, toTable } from '../../src/core/dataImport';
 import { KpiError } from '../../src/core/i18n';
 
 /** The refusal `work` throws, in English. */
@@ -26,6 +26,50 @@ describe('dates in exports', () => {
 
   it('refuses what is not a calendar date', () => {
     for (const text of ['2026-02-30', '13/1/2026', '2026/4', 'TBD', '46113', '2026-04-01 25:00']) expect(parseDate(text)).toBeNull();
+  });
+});
+
+describe('months in warehouse summaries', () => {
+  it('reads 2026-04, 2026/04, 2026/4 and 2026年4月 as the first of April 2026 (Sheets serial 46113)', () => {
+    for (const text of ['2026-04', '2026/04', '2026/4', '2026年4月', ' 2026-4 ']) expect(parseMonth(text)).toBe(46113);
+    // December and January: the year does not roll over.
+    expect(serialText(parseMonth('2025-12')!)).toBe('2025-12-01');
+    expect(serialText(parseMonth('2027年1月')!)).toBe('2027-01-01');
+  });
+
+  it('leaves what is not a month alone: month 13, a decimal, a part number, a full date', () => {
+    for (const text of ['2026-13', '2026-00', '2026.04', '4021-07', '2026-04-01', '04-2026', 'FY2026']) expect(parseMonth(text)).toBeNull();
+  });
+
+  it('makes a month column of a summary a date column on each first day, and refuses a bad month in it', () => {
+    const summary = toTable([
+      ['Month', 'Stage', 'Owner', 'Deals'],
+      ['2026-04', 'Qualified', 'sato', '1200'],
+      ['2026/05', 'Qualified', 'tanaka', '800'],
+      ['2026年6月', 'Won', 'sato', '300'],
+      ['2026-07-01', 'Won', 'sato', '1'],
+    ]);
+    expect(summary.types).toEqual(['date', 'text', 'text', 'whole']);
+    // 46113 is 2026-04-01; May, June and July begin 30, 61 and 91 days later.
+    expect(summary.rows.map((r) => r[0])).toEqual([46113, 46143, 46174, 46204]);
+    expect(
+      refusal(() =>
+        toTable([
+          ['Month', 'Deals'],
+          ['2026-04', '1'],
+          ['2026-13', '2'],
+        ]),
+      ),
+    ).toMatch(/^Row 3, column “Month”: “2026-13” is not a date/);
+  });
+
+  it('keeps months naming the columns of a pivot as its header, not data', () => {
+    const pivot = toTable([
+      ['Owner', '2026-04', '2026-05'],
+      ['sato', '12', '15'],
+    ]);
+    expect(pivot.header).toEqual(['Owner', '2026-04', '2026-05']);
+    expect(pivot.rows).toEqual([['sato', 12, 15]]);
   });
 });
 

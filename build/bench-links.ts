@@ -6,6 +6,7 @@
  */
 
 import { performance } from 'node:perf_hooks';
+import { COLUMN_FORMATS } from '../src/core/dataImport';
 import type { DataLink } from '../src/core/sheet/links';
 import { readTreeSheet } from '../src/core/sheet/readBack';
 import { isTyped } from '../src/core/tree';
@@ -41,6 +42,8 @@ function workbookWithData() {
       { number: 100_000 + (i % 50) * 10_000 },
     ]),
   ];
+  // Dated as an import or a connector dates them: serial numbers in date-formatted cells.
+  workbook.setNumberFormats(DATA, { row: 2, column: 1, rows: ROWS, columns: 1 }, Array.from({ length: ROWS }, () => [COLUMN_FORMATS.date]));
   workbook.setContents(DATA, { row: 1, column: 1, rows: ROWS + 1, columns: 4 }, rows);
   const { sheetName } = buildTreeSheet(workbook, vocabulary, {
     templateId: template.id,

@@ -30,6 +30,12 @@ export const TAG_KEY = 'kpi-tree';
 
 /** A day in milliseconds. */
 const DAY_MS = 86_400_000;
+/**
+ * No time zone changes its clocks twice within this many days (runs between changes last weeks
+ * to months; the shortest in recent tz data, Morocco's Ramadan without summer time, about a
+ * month), so an offset the same at both ends of such a span held all through it.
+ */
+const STEADY_DAYS = 16;
 const gridRange = (r: Range): GridRange => ({ row: r.getRow(), column: r.getColumn(), rows: r.getNumRows(), columns: r.getNumColumns() });
 const a1 = (r: GridRange): string => `${ref(r.column, r.row)}:${ref(r.column + r.columns - 1, r.row + r.rows - 1)}`;
 
@@ -137,11 +143,11 @@ export class AppsScriptWorkbook implements SheetGateway {
   /**
    * The day (`yyyy-MM-dd`) a date falls on in the spreadsheet's time zone, with few formatDate
    * calls however many rows: a data sheet of 100,000 rows holds a year's few hundred days, often
-   * with times of day (a CRM's "created at"). Each UTC day met asks the zone's offset at its start
-   * and at the next day's start (calls shared with the neighbouring days); where they agree,
-   * every time of that day is shifted by the offset without a call. On a day the clocks change,
-   * each minute met is asked (within a minute the day cannot change: zones are offset by whole
-   * quarter hours).
+   * with times of day (a CRM's "created at"). The zone's offset is asked at the ends of each block
+   * of STEADY_DAYS UTC days met (ends shared with the neighbouring blocks); where they agree, the
+   * offset held all through the block and every time in it is shifted by it without a call. In a
+   * block where the clocks change, each day's ends are asked the same way, and on the day itself
+   * each minute met (within a minute the day cannot change: zones are offset by whole quarter hours).
    */
   private dayReader(): (date: Date) => string {
     let zone: string | null = null;
@@ -160,12 +166,14 @@ export class AppsScriptWorkbook implements SheetGateway {
       }
       return offset;
     };
+    /** The offset held through UTC days [from, from + days), or null where it changes. */
+    const steady = (from: number, days: number) => (offsetAt(from) === offsetAt(from + days) ? offsetAt(from) : null);
     const byMinute = new Map<number, string>();
     return (date) => {
       const time = date.getTime();
       const utcDay = Math.floor(time / DAY_MS);
-      const offset = offsetAt(utcDay);
-      if (offset === offsetAt(utcDay + 1)) return new Date(time + offset).toISOString().slice(0, 10);
+      const offset = steady(utcDay - (((utcDay % STEADY_DAYS) + STEADY_DAYS) % STEADY_DAYS), STEADY_DAYS) ?? steady(utcDay, 1);
+      if (offset !== null) return new Date(time + offset).toISOString().slice(0, 10);
       const minute = Math.floor(time / 60_000);
       let found = byMinute.get(minute);
       if (found === undefined) {

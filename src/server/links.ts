@@ -82,14 +82,14 @@ function toLink(vocabulary: Vocabulary, sheets: readonly DataSheet[], rule: Link
 const isDate = (v: ReadValue | undefined) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v);
 
 /**
- * A lead time's two columns hold dates: blanks are rows not yet at that stage, but text or a
- * number there would be left out of the median without a word, so it is refused, naming the row.
+ * The date column (and a lead time's start date) holds dates: blanks are rows not yet dated (or
+ * not yet at that stage), but text or a number there would be left out of the count or the median
+ * without a word (month text from a connected extract, a report's total row), so it is refused,
+ * naming the row.
  */
 function checkDates(vocabulary: Vocabulary, rows: readonly (readonly ReadValue[])[], link: DataLink) {
-  for (const [c, field] of [
-    [link.start!, 'start'],
-    [link.date, 'date'],
-  ] as const) {
+  const columns = link.start ? ([[link.start, 'start']] as const) : [];
+  for (const [c, field] of [...columns, [link.date, 'date'] as const]) {
     let dates = 0;
     rows.slice(DATA_HEADER_ROW).forEach((row, i) => {
       const v = row[c.column - 1];
@@ -130,7 +130,7 @@ function findInData(
   // Only the rule's columns, header row first: the same rule over them.
   const { columns, link: read } = ruleColumns(link);
   const rows = workbook.readColumns(link.sheet, columns, DATA_HEADER_ROW);
-  if (link.start) checkDates(vocabulary, rows, read);
+  checkDates(vocabulary, rows, read);
   const { months, matched, latest } = preview(rows, read, contents.fiscalYear ?? NaN, contents.startMonth ?? NaN, owner);
   if (matched === 0) {
     refuseLink(vocabulary, 'noMatch', 'conditions', (l) => ({

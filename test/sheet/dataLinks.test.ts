@@ -277,6 +277,25 @@ describe('bad input loses nothing', () => {
     expect(treeLinks(sheet.workbook, VOCABULARY, sheet.name).links).toEqual([]);
   });
 
+  it('refuses a date column holding text, naming the row, as rows would go uncounted without a word', () => {
+    // A report's total row, or month text from a connected extract (a STRING column).
+    const sheet = withData([...DEALS, ['Total', 'all', '', '', '12000000']]);
+    sheet.actuals(1, { deals: 5 });
+    const error = refusal(() => linkNode(sheet.workbook, VOCABULARY, sheet.name, 'deals', stage('Won')));
+    expect(error).toMatchObject({
+      field: 'date',
+      text: {
+        en: 'The column "Created" of "Deals" must hold dates, or rows would go uncounted without a word; row 10 holds "all".',
+        ja: '「Deals」の列「Created」には日付が必要です（日付のない行は黙って集計から漏れます）。10 行目が「all」です。',
+      },
+    });
+    expect(sheet.value('deals', 'actual_1')).toBe(5);
+    // A text column chosen as the date column: its first row is named.
+    expect(
+      refusal(() => previewLink(sheet.workbook, VOCABULARY, sheet.name, 'deals', { ...stage('Won'), date: 'Owner' })).text.en,
+    ).toContain('row 2 holds "sato"');
+  });
+
   it('refuses a column the data sheet does not have, and a tree sheet as data', () => {
     const sheet = withData();
     expect(refusal(() => previewLink(sheet.workbook, VOCABULARY, sheet.name, 'deals', { ...stage('Won'), date: 'Closed' })).text.en).toBe(

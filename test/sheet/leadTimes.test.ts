@@ -198,11 +198,11 @@ describe('refusals', () => {
     const { sheet, id } = withLeadTime('en', [...DEALS, ['L14', 'soon', '2026-09-01', 'Won', 'sato']]);
     expect(refusal(() => linkNode(sheet.workbook, VOCABULARY, sheet.name, id, rule()))).toMatchObject({
       field: 'start',
-      text: { en: 'The column "Proposal" of "Deals" must hold dates for a lead time; row 15 holds "soon".' },
+      text: { en: 'The column "Proposal" of "Deals" must hold dates, or rows would go uncounted without a word; row 15 holds "soon".' },
     });
     expect(refusal(() => linkNode(sheet.workbook, VOCABULARY, sheet.name, id, rule({ start: 'Stage' })))).toMatchObject({
       field: 'start',
-      text: { ja: 'リードタイムには日付の列が必要です。「Deals」の列「Stage」の 2 行目が「Won」です。' },
+      text: { ja: '「Deals」の列「Stage」には日付が必要です（日付のない行は黙って集計から漏れます）。2 行目が「Won」です。' },
     });
     expect(refusal(() => linkNode(sheet.workbook, VOCABULARY, sheet.name, id, rule({ start: 'Contract' })))).toMatchObject({
       field: 'start',

@@ -171,8 +171,8 @@ const en = {
       notLinked: '"{node}" is not linked to data.',
       leadTimeKind:
         '"{node}" is part of the tree\'s arithmetic: only a tracked KPI (a process KPI beside the tree) can show a lead time. Add one as a process KPI.',
-      notDates: 'The column "{column}" of "{sheet}" must hold dates for a lead time; row {row} holds "{value}".',
-      noDates: 'The column "{column}" of "{sheet}" holds no dates: a lead time needs a date in each of its two columns.',
+      notDates: 'The column "{column}" of "{sheet}" must hold dates, or rows would go uncounted without a word; row {row} holds "{value}".',
+      noDates: 'The column "{column}" of "{sheet}" holds no dates: choose the column with each row\'s date.',
       sameColumn: 'Choose two different columns: a lead time runs from a start date to a later end date.',
     },
   },
@@ -341,8 +341,8 @@ const ja: typeof en = {
       notLinked: '「{node}」はデータに連携されていません。',
       leadTimeKind:
         '「{node}」はツリーの計算に含まれるため、リードタイムにはできません。リードタイムはプロセスKPI（ツリーの横で追跡するKPI）として追加してください。',
-      notDates: 'リードタイムには日付の列が必要です。「{sheet}」の列「{column}」の {row} 行目が「{value}」です。',
-      noDates: '「{sheet}」の列「{column}」に日付がありません。リードタイムには開始と終了の2つの日付列が必要です。',
+      notDates: '「{sheet}」の列「{column}」には日付が必要です（日付のない行は黙って集計から漏れます）。{row} 行目が「{value}」です。',
+      noDates: '「{sheet}」の列「{column}」に日付がありません。各行の日付の列を選んでください。',
       sameColumn: '異なる2つの列を選んでください。リードタイムは開始日から終了日までの日数です。',
     },
   },

@@ -43,7 +43,11 @@ function workbookWithData() {
     ]),
   ];
   // Dated as an import or a connector dates them: serial numbers in date-formatted cells.
-  workbook.setNumberFormats(DATA, { row: 2, column: 1, rows: ROWS, columns: 1 }, Array.from({ length: ROWS }, () => [COLUMN_FORMATS.date]));
+  workbook.setNumberFormats(
+    DATA,
+    { row: 2, column: 1, rows: ROWS, columns: 1 },
+    Array.from({ length: ROWS }, () => [COLUMN_FORMATS.date]),
+  );
   workbook.setContents(DATA, { row: 1, column: 1, rows: ROWS + 1, columns: 4 }, rows);
   const { sheetName } = buildTreeSheet(workbook, vocabulary, {
     templateId: template.id,

@@ -187,6 +187,8 @@ export function formatNumber(value: number, format: string): string {
       return `${value < 0 ? '-' : ''}¥${grouped(Math.abs(value))}`;
     case '#,##0':
       return grouped(value);
+    case '#,##0.00':
+      return grouped(value, 2);
     case '0.0%':
       return `${(value * 100).toFixed(1)}%`;
     case '0%':

@@ -76,6 +76,12 @@ function malformed(en: string, node = 'tree'): never {
 }
 
 /** Whether a person types this node's monthly actuals (counts and money; sums and rates follow). */
+/**
+ * A tracked level (a rate, an average, days: the catalogue's levels) is measured, not counted:
+ * its target and actuals may have decimals, where counts and amounts are whole.
+ */
+export const takesDecimals = (node: NodeDef): boolean => node.kind === 'tracked' && node.stock === true;
+
 export const isTyped = (node: NodeDef): boolean => node.kind === 'tracked' || (node.kind !== 'factor' && node.combine !== 'sum');
 
 /** The stages a bottleneck can name: the leaves of the arithmetic, which a team can act on. */

@@ -4,7 +4,7 @@
  * month, computed here by the formula engine over a small data sheet worked out by hand.
  */
 
-import { monthKey } from '../../src/core/sheet/schema';
+import { monthKey, PALETTE } from '../../src/core/sheet/schema';
 import { VOCABULARY } from '../../src/core/vocabulary';
 import type { LinkRule } from '../../src/rpc';
 import { createServerApi } from '../../src/server/api';
@@ -157,6 +157,15 @@ describe('a level from the catalogue (days, a rate, an average), typed or unlink
     expect(months(sheet, id).slice(0, 4)).toEqual([20, 23, 7.5, '']);
     expect(sheet.value(id, 'period_actual')).toBe(7.5);
     expect(sheet.value(id, 'plan_1')).toBe(30);
+    // Half a day is a real median: shown with its decimals, not flagged as a fraction.
+    expect(sheet.seen(id, 'actual_3')).toMatchObject({ display: '7.50', background: PALETTE.input });
+  });
+
+  it('takes decimals typed in its actuals, where a count refuses them', () => {
+    sheet.type(id, 'actual_4', '12.5');
+    expect(sheet.value(id, 'actual_4')).toBe(12.5);
+    expect(() => sheet.type('deals', 'actual_4', '12.5')).toThrow();
+    expect(() => sheet.type(id, 'actual_5', '-1')).toThrow();
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n';
-import { isStage, isTyped, type TreeNode } from '../tree';
+import { isStage, isTyped, type TreeNode, takesDecimals } from '../tree';
 import { quote, ref, span } from './a1';
 import type { CellContent, Validation } from './draft';
 import { fill, type SheetWords } from './labels';
@@ -96,9 +96,9 @@ export const topScore = (sheet: Pick<SheetContext, 'first' | 'last'>) => `MAX(${
 const formula = (f: string): CellContent => ({ formula: `=${f}` });
 const text = (value: string | number): CellContent =>
   typeof value === 'number' ? { number: value } : value === '' ? null : { text: value };
-/** Sizes and averages counted in units (0.33 purchases per customer a month) show their decimals. */
+/** Sizes and averages counted in units (0.33 purchases per customer a month) and levels show their decimals. */
 export const formatOf = (node: TreeNode) =>
-  node.kind === 'factor' && node.unit === 'count' ? NUMBER_FORMAT.average : NUMBER_FORMAT[node.unit];
+  (node.kind === 'factor' && node.unit === 'count') || takesDecimals(node) ? NUMBER_FORMAT.average : NUMBER_FORMAT[node.unit];
 /** A lead time's median days can be a half (an even number of rows): shown with decimals. */
 const unitFormat = (r: NodeRow) => (leadTime(r) ? NUMBER_FORMAT.average : formatOf(r.node));
 
@@ -468,7 +468,9 @@ export const MONTH_COLUMNS: Record<'plan' | 'actual', (r: NodeRow, sheet: SheetC
     if (r.link) return { content: formula(linkedActual(r.link, month, at('owner', r.row))), format: unitFormat(r) };
     if (isTyped(r.node)) {
       const value = r.kept?.actuals[month - 1] ?? null;
-      return { content: value === null ? null : { number: value }, format: unitFormat(r), input: sheet.inputRules.actual };
+      // A level's actuals take decimals (2.4 pages a visit); counts and amounts are whole.
+      const input = takesDecimals(r.node) ? sheet.inputRules.count : sheet.inputRules.actual;
+      return { content: value === null ? null : { number: value }, format: unitFormat(r), input };
     }
     const validation = sheet.inputRules.actual;
     if (r.node.kind === 'factor') return { content: formula(derivedRate(r, (row) => ref(column, row))), format: unitFormat(r), validation };

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n';
 import type { TemplateId } from '../templates';
-import { arithmeticChildren, isTyped, type NodeDef, orderTree, type Tree, type TreeNode } from '../tree';
+import { arithmeticChildren, isTyped, type NodeDef, orderTree, type Tree, type TreeNode, takesDecimals } from '../tree';
 import { columnLetter, quote, ref, span } from './a1';
 import {
   actualBlock,
@@ -457,12 +457,23 @@ function statusRules(sheet: SheetContext, rowOf: ReadonlyMap<string, number>): C
   // a sum's cells hold formulas of this sheet; a link's read another sheet, so they name it with `!`).
   if (nodes.some(isTyped)) {
     const firstActual = ref(ACTUAL_1, first);
-    rules.push({
-      ranges: [{ row: first, column: ACTUAL_1, rows: last - first + 1, columns: MONTHS }],
-      // IF, not OR: INT of text is an error, and an error never colours a cell.
-      formula: `=AND(${at('key', first)}<>"",${firstActual}<>"",NOT(ISFORMULA(${firstActual})),IF(ISNUMBER(${firstActual}),OR(${firstActual}<0,${firstActual}<>INT(${firstActual})),TRUE))`,
-      background: PALETTE.check,
-    });
+    // A rule for each run of rows that agree on whether a fraction is bad input: a level's
+    // actuals take decimals (2.4 pages a visit). No level: one rule over the block.
+    const decimals = new Set(nodes.filter(takesDecimals).map((node) => rowOf.get(node.id)!));
+    for (let row = first; row <= last; ) {
+      const levels = decimals.has(row);
+      let end = row;
+      while (end < last && decimals.has(end + 1) === levels) end++;
+      const actual = ref(ACTUAL_1, row);
+      const bad = levels ? `${actual}<0` : `OR(${actual}<0,${actual}<>INT(${actual}))`;
+      rules.push({
+        ranges: [{ row, column: ACTUAL_1, rows: end - row + 1, columns: MONTHS }],
+        // IF, not OR: INT of text is an error, and an error never colours a cell.
+        formula: `=AND(${at('key', row)}<>"",${actual}<>"",NOT(ISFORMULA(${actual})),IF(ISNUMBER(${actual}),${bad},TRUE))`,
+        background: PALETTE.check,
+      });
+      row = end + 1;
+    }
     rules.push({
       ranges: [{ row: first, column: ACTUAL_1, rows: last - first + 1, columns: MONTHS }],
       formula: `=AND(${columnLetter(ACTUAL_1)}$${ROW.keys}<=MAX(${helper(HELPER.closedMonths)},${helper(HELPER.monthsDue)}),${at('key', first)}<>"",${firstActual}="",OR(NOT(ISFORMULA(${firstActual})),ISNUMBER(SEARCH("!",FORMULATEXT(${firstActual})))))`,

@@ -131,8 +131,8 @@ export const IMPORT_PROBLEMS = {
     ),
   notADate: (row: number, column: string, value: string) =>
     t(
-      `Row ${fmt(row)}, column “${column}”: “${value}” is not a date. Dates must read like 2026/4/1, 2026-04-01 or 4/1/2026. Nothing was imported.`,
-      `${fmt(row)} 行目「${column}」列の「${value}」は日付ではありません。日付は 2026/4/1、2026-04-01、4/1/2026 の形にしてください。取り込みは行っていません。`,
+      `Row ${fmt(row)}, column “${column}”: “${value}” is not a date. Dates must read like 2026/4/1, 2026-04-01 or 4/1/2026 (a month alone like 2026-04). Nothing was imported.`,
+      `${fmt(row)} 行目「${column}」列の「${value}」は日付ではありません。日付は 2026/4/1、2026-04-01、4/1/2026 の形（月だけなら 2026-04）にしてください。取り込みは行っていません。`,
     ),
   tooLarge: (rows: number, columns: number) =>
     t(

@@ -65,7 +65,7 @@ const CASES: readonly Case[] = [
     noHeader: /^The first row holds data \(“2025\/4\/1”\), not column names\./,
     unknownEncoding: /^“latin1.csv” is neither UTF-8 nor Shift_JIS text/,
     notADate:
-      'Row 3, column “Close Date”: “TBD” is not a date. Dates must read like 2026/4/1, 2026-04-01 or 4/1/2026. Nothing was imported.',
+      'Row 3, column “Close Date”: “TBD” is not a date. Dates must read like 2026/4/1, 2026-04-01 or 4/1/2026 (a month alone like 2026-04). Nothing was imported.',
   },
   {
     lang: 'ja',
@@ -81,7 +81,7 @@ const CASES: readonly Case[] = [
     noHeader: /^1行目が列名ではなくデータ（「2025\/4\/1」）です。/,
     unknownEncoding: /^「latin1.csv」は UTF-8 でも Shift_JIS でもないため/,
     notADate:
-      '3 行目「Close Date」列の「TBD」は日付ではありません。日付は 2026/4/1、2026-04-01、4/1/2026 の形にしてください。取り込みは行っていません。',
+      '3 行目「Close Date」列の「TBD」は日付ではありません。日付は 2026/4/1、2026-04-01、4/1/2026 の形（月だけなら 2026-04）にしてください。取り込みは行っていません。',
   },
 ];
 

@@ -132,7 +132,7 @@ describe('a file made into a table', () => {
       ['Tanaka', 'TBD'],
     ];
     expect(refusal(() => toTable(bad))).toBe(
-      'Row 4, column “Date”: “TBD” is not a date. Dates must read like 2026/4/1, 2026-04-01 or 4/1/2026. Nothing was imported.',
+      'Row 4, column “Date”: “TBD” is not a date. Dates must read like 2026/4/1, 2026-04-01 or 4/1/2026 (a month alone like 2026-04). Nothing was imported.',
     );
   });
 

@@ -196,6 +196,8 @@ export interface NewProcessKpi {
    * each month and a period reads its last month entered (the catalogue says which are).
    */
   readonly level?: boolean;
+  /** A rate (0–1) or money; a count where absent (the catalogue says which). */
+  readonly unit?: Unit;
   /**
    * Its share of the parent (0–1), when it is a channel of a parent that adds up channels: it
    * then enters the arithmetic, and the other channels' shares shrink in proportion.

@@ -17,12 +17,22 @@ export const CUSTOM = '__custom';
 
 export const catalogueKpi = (id: string): ProcessKpi | undefined => PROCESS_KPI_GROUPS.flatMap((g) => g.kpis).find((kpi) => kpi.id === id);
 
-/** A process KPI's annual target is a count of 0 or more; a new channel's share leaves room for the others. */
+/** A process KPI's target: a count, an amount or a level's number of 0 or more, or a rate; a new channel's share leaves room for the others. */
 const TARGET: FieldRule = { kind: 'count', range: 'nonNegative', accepts: (n) => n >= 0 };
+const MONEY_TARGET: FieldRule = { kind: 'yen', range: 'nonNegative', accepts: (n) => n >= 0 };
+const LEVEL_TARGET: FieldRule = { kind: 'number', range: 'nonNegative', accepts: (n) => n >= 0 };
+const RATE_TARGET: FieldRule = { kind: 'percent', range: 'upToHundred', accepts: (n) => n > 0 && n <= 1 };
 const SHARE: FieldRule = { kind: 'percent', range: 'belowHundred', accepts: (n) => n > 0 && n < 1 };
 
-/** A level's target holds each month; a count's is the year's. */
-export const targetName = (entry: ProcessKpi | undefined): Localized => (entry?.level ? MESSAGES.kpiLevelPlan : MESSAGES.kpiPlan);
+/** How the target field of a catalogue entry (or of a KPI one names) is typed, what it takes, its name and the unit beside it. */
+export function targetField(entry: ProcessKpi | undefined): { unit: FieldUnit; rule: FieldRule; name: Localized; affix: Localized } {
+  // A level's target holds each month; a count's or an amount's is the year's.
+  const name = entry?.level ? MESSAGES.kpiLevelPlan : MESSAGES.kpiPlan;
+  if (entry?.unit === 'rate') return { unit: 'percent', rule: RATE_TARGET, name, affix: { en: '%', ja: '%' } };
+  if (entry?.unit === 'yen') return { unit: 'amount', rule: MONEY_TARGET, name, affix: { en: '¥', ja: '¥' } };
+  if (entry?.level) return { unit: 'amount', rule: LEVEL_TARGET, name, affix: { en: '', ja: '' } };
+  return { unit: 'amount', rule: TARGET, name, affix: MESSAGES.countUnit };
+}
 
 /** A field's value, or null with what is wrong with it under `field` in `errors`. */
 function readField(text: string, unit: FieldUnit, rule: FieldRule, name: Localized, field: string, errors: FieldMessages): number | null {
@@ -51,7 +61,8 @@ export function readKpi(typed: TypedKpi): { kpi: NewProcessKpi | null; errors: F
   const errors: FieldMessages = new Map();
   const asChannel = typed.share !== null;
   const entry = catalogueKpi(typed.pick);
-  const plan = asChannel ? 0 : readField(typed.plan, 'amount', TARGET, targetName(entry), 'plan', errors);
+  const target = targetField(entry);
+  const plan = asChannel ? 0 : readField(typed.plan, target.unit, target.rule, target.name, 'plan', errors);
   const share = typed.share === null ? null : readField(typed.share, 'percent', SHARE, MESSAGES.kpiShare, 'channelShare', errors);
   const name = typed.customName.trim();
   if (!entry && !name) errors.set('label', MESSAGES.nameNeeded);
@@ -64,6 +75,7 @@ export function readKpi(typed: TypedKpi): { kpi: NewProcessKpi | null; errors: F
         plan: plan ?? 0,
         lowerIsBetter: typed.lowerIsBetter,
         ...(entry.level ? { level: true } : {}),
+        ...(entry.unit ? { unit: entry.unit } : {}),
       }
     : {
         parent: typed.parent,

@@ -6,7 +6,7 @@ import type { Localized } from '../../src/core/i18n';
 import { PROCESS_KPI_GROUPS, type ProcessKpiGroup } from '../../src/core/processKpis';
 import type { TreeNode } from '../../src/core/tree';
 import type { ServerApi } from '../../src/rpc';
-import { addsUp, CUSTOM, catalogueKpi, feedable, groupsFor, indented, keptParent, readKpi, targetName } from './addKpi';
+import { addsUp, CUSTOM, catalogueKpi, feedable, groupsFor, indented, keptParent, readKpi, targetField } from './addKpi';
 import { whileBusy } from './busy';
 import { byId, el, lang, onLangChange, say } from './dom';
 import { enabledControl, fieldErrors, sendOnlyByButton } from './fieldErrors';
@@ -45,7 +45,10 @@ export function initAddKpi(rpc: Promisified<ServerApi>, status: StatusView): voi
     byId('kpi-custom-field').hidden = pick.value !== CUSTOM;
     say(byId('kpi-pick-hint'), entry?.definition ?? null);
     lower.checked = entry?.lowerIsBetter ?? false;
-    say(byId('kpi-plan-label'), targetName(entry));
+    const target = targetField(entry);
+    say(byId('kpi-plan-label'), target.name);
+    say(byId('kpi-plan-unit'), target.affix);
+    byId('kpi-plan-unit').hidden = target.affix.en === '';
   };
   const fillPicks = (): void => {
     const kpis = PROCESS_KPI_GROUPS.find((g) => g.id === group.value)?.kpis ?? [];

@@ -24,7 +24,13 @@ export const linkTargets = (tree: Tree, lang: Lang): LinkTarget[] =>
   orderTree(tree).map((node) => ({
     id: node.id,
     label: `${'　'.repeat(node.depth)}${node.label[lang]}`,
-    refused: isTyped(node) ? null : node.kind === 'factor' ? MESSAGES.linkRate : MESSAGES.linkTotal,
+    refused: !isTyped(node)
+      ? node.kind === 'factor'
+        ? MESSAGES.linkRate
+        : MESSAGES.linkTotal
+      : node.unit === 'rate'
+        ? MESSAGES.linkTrackedRate
+        : null,
     leadTime: node.kind === 'tracked',
     unit: node.unit,
   }));

@@ -212,6 +212,10 @@ export const MESSAGES = {
     'データシートがありません。1行目に見出し（日付、ステージ、担当者など）のあるシートを追加してください。',
   ),
   linkRate: t('A rate follows from its counts: link the counts instead.', '率は件数から計算されます。元の件数を連携してください。'),
+  linkTrackedRate: t(
+    'A rate: a link counts or sums rows. Link the counts it divides, or type the rate.',
+    '率です。連携は行を数えるか合計します。元の件数を連携するか、率を入力してください。',
+  ),
   linkTotal: t('A total adds up its channels: link the channels instead.', '合計は内訳の和です。内訳を連携してください。'),
   linkChooseSheet: t('Choose a data sheet.', 'データシートを選んでください。'),
   linkChooseDate: t('Choose the date column.', '日付の列を選んでください。'),

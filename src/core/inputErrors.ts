@@ -108,7 +108,7 @@ export function inFunction(name: string, error: KpiError): KpiError {
 
 /** What a sidebar field accepts: the kind of figure, its range, and the test a value must pass. */
 export interface FieldRule {
-  readonly kind: 'percent' | 'yen' | 'count';
+  readonly kind: 'percent' | 'yen' | 'count' | 'number';
   readonly range: 'upToHundred' | 'belowHundred' | 'positive' | 'nonNegative';
   readonly accepts: (n: number) => boolean;
 }
@@ -120,6 +120,7 @@ const KIND: Record<FieldRule['kind'], { noun: Localized; example: Localized }> =
   percent: { noun: { en: 'a percentage', ja: '%の値' }, example: same('30') },
   yen: { noun: { en: 'an amount of money', ja: '金額' }, example: { en: '10億 or 1,000,000,000', ja: '10億 や 1,000,000,000' } },
   count: { noun: { en: 'a count', ja: '件数' }, example: same('1,200') },
+  number: { noun: { en: 'a number', ja: '数値' }, example: same('2.5') },
 };
 
 const RANGE: Record<FieldRule['range'], Localized> = {

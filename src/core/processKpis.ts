@@ -5,6 +5,7 @@
  * this stays out of Code.js.
  */
 import type { Localized } from './i18n';
+import type { Unit } from './tree';
 
 export interface ProcessKpi {
   /** Unique across the catalogue. */
@@ -19,6 +20,8 @@ export interface ProcessKpi {
    * per unit, days, a list's size. Its target holds each month; a period reads its last month.
    */
   readonly level?: boolean;
+  /** A rate (as %) or money (in ¥); a count where absent. */
+  readonly unit?: Unit;
 }
 
 export interface ProcessKpiGroup {
@@ -338,9 +341,8 @@ const CATALOGUE: readonly ProcessKpiGroup[] = [
   },
 ];
 
-/** The catalogue's levels (see `ProcessKpi.level`): summing a win rate or days to close over months means nothing. */
-const LEVELS: ReadonlySet<string> = new Set([
-  // Rates.
+/** Rates (a share of something, as %): levels, as summing a win rate over months means nothing. */
+const RATES: ReadonlySet<string> = new Set([
   'fit_rate',
   'appointment_rate',
   'any_deal_rate',
@@ -366,7 +368,13 @@ const LEVELS: ReadonlySet<string> = new Set([
   'closing_win_rate',
   'decision_makers',
   'retention_rate',
-  // Averages and costs per unit.
+]);
+
+/** Money: what a month adds up (orders' value), or a level in yen (a cost per lead, a lifetime value). */
+const MONEY: ReadonlySet<string> = new Set(['order_value', 'cost_per_lead', 'cpc', 'ltv']);
+
+/** Levels that are neither rates nor flows: averages and costs per unit, days, sizes at a time. */
+const LEVELS: ReadonlySet<string> = new Set([
   'cost_per_lead',
   'visitors_per_page',
   'cpc',
@@ -374,12 +382,10 @@ const LEVELS: ReadonlySet<string> = new Set([
   'time_on_site',
   'contacts_met',
   'ltv',
-  // Days.
   'days_since_visit',
   'days_to_close',
   'proposal_to_contract_days',
   'days_since_purchase',
-  // Sizes at a time.
   'keywords',
   'followers',
   'house_list',
@@ -389,7 +395,11 @@ const LEVELS: ReadonlySet<string> = new Set([
   'scenarios',
 ]);
 
-export const PROCESS_KPI_GROUPS: readonly ProcessKpiGroup[] = CATALOGUE.map((group) => ({
-  ...group,
-  kpis: group.kpis.map((kpi) => (LEVELS.has(kpi.id) ? { ...kpi, level: true } : kpi)),
-}));
+/** Each KPI with what it measures: a rate, money or a count, and whether it is a level. */
+function measured(kpi: ProcessKpi): ProcessKpi {
+  const unit: Unit | null = RATES.has(kpi.id) ? 'rate' : MONEY.has(kpi.id) ? 'yen' : null;
+  const level = RATES.has(kpi.id) || LEVELS.has(kpi.id);
+  return { ...kpi, ...(unit ? { unit } : {}), ...(level ? { level } : {}) };
+}
+
+export const PROCESS_KPI_GROUPS: readonly ProcessKpiGroup[] = CATALOGUE.map((group) => ({ ...group, kpis: group.kpis.map(measured) }));

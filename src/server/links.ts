@@ -44,6 +44,7 @@ function linkable(vocabulary: Vocabulary, tree: Tree, nodeId: string, lang: Lang
   const node = tree.nodes.find((n) => n.id === nodeId);
   if (!node) refuseLink(vocabulary, 'node', 'node', () => ({ node: nodeId }));
   if (!isTyped(node)) refuseLink(vocabulary, 'notLinkable', 'node', () => ({ node: node.label[lang] }));
+  if (node.unit === 'rate') refuseLink(vocabulary, 'rateNotLinkable', 'node', () => ({ node: node.label[lang] }));
   return node;
 }
 

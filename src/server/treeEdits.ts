@@ -1,7 +1,7 @@
 import type { Localized } from '../core/i18n';
 import { makeRoomFor, planTree } from '../core/plan';
 import { cellRange } from '../core/sheet/draft';
-import { orderTree, type Tree } from '../core/tree';
+import { orderTree, type Tree, type Unit } from '../core/tree';
 import type { Vocabulary } from '../core/vocabulary';
 import type { BuildResult, NewProcessKpi, WhatIfChange } from '../rpc';
 import type { SheetGateway } from './gateway';
@@ -11,6 +11,9 @@ import { locked, readTree } from './trees';
 import { type UpdateRequest, updateTreeSheet } from './update';
 
 /** Changes to a tree the sidebar asks for: a process KPI added, a what-if applied. */
+
+/** What a process KPI may measure. */
+const TRACKED_UNITS: readonly Unit[] = ['count', 'yen', 'rate'];
 
 /** Adds a process KPI under the node it feeds, with its own row, owner and monthly actuals. */
 export function addProcessKpi(workbook: SheetGateway, vocabulary: Vocabulary, sheetName: string, kpi: NewProcessKpi): BuildResult {
@@ -38,10 +41,14 @@ function processKpiChanges(vocabulary: Vocabulary, tree: Tree, kpi: NewProcessKp
   };
   const share = kpi.channelShare;
   if (share === undefined) {
-    if (!Number.isFinite(kpi.plan) || kpi.plan < 0) {
+    const unit = kpi.unit ?? 'count';
+    if (!TRACKED_UNITS.includes(unit)) refuse(vocabulary, 'unit', 'unit', { value: String(unit) });
+    if (!Number.isFinite(kpi.plan) || kpi.plan < 0 || (unit === 'rate' && kpi.plan > 1)) {
       refuse(vocabulary, 'plan', 'plan', { value: kpi.plan });
     }
-    return { addNodes: [{ ...node, kind: 'tracked', unit: 'count', plan: kpi.plan, ...(kpi.level ? { stock: true } : {}) }] };
+    // A rate is a level whatever is sent: summed over months it would mean nothing.
+    const level = kpi.level === true || unit === 'rate';
+    return { addNodes: [{ ...node, kind: 'tracked', unit, plan: kpi.plan, ...(level ? { stock: true } : {}) }] };
   }
   // A channel of a sum: it takes its share, and the others make room in proportion.
   if (parent.combine !== 'sum') {

@@ -30,8 +30,9 @@ const LANGS = [
     winRate: 'Win rate',
     insideSalesHint: 'A count, e.g. 1,200 or 1.2k',
     group: 'リード獲得全般',
-    kpiPlanError: '年間目標は 1,200 のような件数で入力してください（入力: 「abc」）。',
-    unit: '件',
+    // The group's first KPI is a rate (target-fit rate): its target is a percentage, held each month.
+    kpiPlanError: '目標（毎月）は 30 のような%の値で入力してください（入力: 「abc」）。',
+    unit: '%',
   },
   {
     lang: 'ja',
@@ -51,8 +52,8 @@ const LANGS = [
     winRate: '受注率',
     insideSalesHint: '件数。例: 1,200、1200',
     group: 'Any lead source',
-    kpiPlanError: 'Annual target must be a count such as 1,200; you typed “abc”.',
-    unit: 'count',
+    kpiPlanError: 'Target (each month) must be a percentage such as 30; you typed “abc”.',
+    unit: '%',
   },
 ] as const;
 
@@ -206,7 +207,7 @@ describe.each(LANGS)('the plan form ($lang)', (t) => {
     await sidebar.locator('#kpi-plan').fill('abc');
     await sidebar.locator('#kpi-add').click();
     await eventuallyText(sidebar.locator('#kpi-plan-err'), t.kpiPlanError);
-    await sidebar.locator('#kpi-plan').fill('120');
+    await sidebar.locator('#kpi-plan').fill('30');
     await eventuallyText(sidebar.locator('#kpi-plan-err'), '');
     expect(preview.workbook.sheetNames()).toEqual(['Sheet1', t.built]);
   });

@@ -169,6 +169,48 @@ describe('a level from the catalogue (days, a rate, an average), typed or unlink
   });
 });
 
+describe('a rate and money from the catalogue', () => {
+  const { sheet, api } = withLeadTime();
+  // Win rate as the form sends it: 30% a month, a level; the value of orders: ¥600m a year.
+  api.addProcessKpi(
+    sheet.name,
+    processKpi({ parent: 'orders', label: { en: 'Win rate', ja: '受注率' }, plan: 0.3, unit: 'rate', level: true }),
+  );
+  api.addProcessKpi(
+    sheet.name,
+    processKpi({ parent: 'orders', label: { en: 'Order value', ja: '受注金額' }, plan: 600_000_000, unit: 'yen' }),
+  );
+  const [rate, value] = ['kpi_2', 'kpi_3'];
+
+  it('shows a rate as a percentage held each month, typed as Sheets reads 25%', () => {
+    expect(sheet.seen(rate, 'plan_1').display).toBe('30.0%');
+    sheet.type(rate, 'actual_1', '25%');
+    sheet.type(rate, 'actual_2', '32.5%');
+    expect(sheet.value(rate, 'period_actual')).toBe(0.325);
+    expect(sheet.seen(rate, 'period_actual').display).toBe('32.5%');
+    expect(sheet.value(rate, 'status')).toBe('On plan');
+  });
+
+  it('adds money up over the months, in yen: ¥50m a month against a phased ¥600m', () => {
+    expect(sheet.seen(value, 'annual').display).toBe('¥600,000,000');
+    sheet.type(value, 'actual_1', '40000000');
+    sheet.type(value, 'actual_2', '35000000');
+    expect(sheet.value(value, 'period_actual')).toBe(75_000_000);
+    expect(sheet.seen(value, 'period_actual').display).toBe('¥75,000,000');
+  });
+
+  it('refuses to link a rate (a link counts or sums rows), and a unit it does not know', () => {
+    expect(refusal(() => linkNode(sheet.workbook, VOCABULARY, sheet.name, rate, rule({ start: undefined })))).toMatchObject({
+      field: 'node',
+      text: {
+        en: '"Win rate" is a rate, and a link counts or sums rows: add the two counts it divides as KPIs and link those, or type the rate.',
+      },
+    });
+    expect(refusal(() => api.addProcessKpi(sheet.name, processKpi({ unit: 'percent' as never })))).toMatchObject({ field: 'unit' });
+    expect(refusal(() => api.addProcessKpi(sheet.name, processKpi({ unit: 'rate', plan: 30 })))).toMatchObject({ field: 'plan' });
+  });
+});
+
 describe('a lead time per person, previewed, in Japanese', () => {
   it("takes only the rows whose owner is the row's Owner", () => {
     const { sheet, id } = withLeadTime();

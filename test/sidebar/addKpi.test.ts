@@ -8,7 +8,7 @@ import {
   keptParent,
   readKpi,
   type TypedKpi,
-  targetName,
+  targetField,
 } from '../../sidebar/client/addKpi';
 import { MESSAGES } from '../../sidebar/client/text';
 import { PROCESS_KPI_GROUPS } from '../../src/core/processKpis';
@@ -38,12 +38,31 @@ describe('the process KPI the form sends', () => {
   });
 
   it('sends a catalogue level (a rate, days, an average) as a level, whose target holds each month', () => {
-    expect(readKpi(typed({ pick: 'closing_win_rate', plan: '30' })).kpi).toMatchObject({ level: true, plan: 30 });
     expect(readKpi(typed({ pick: 'proposal_to_contract_days', plan: '30' })).kpi).toMatchObject({ level: true });
     expect(readKpi(typed({ pick: 'calls', plan: '1200' })).kpi).not.toHaveProperty('level');
-    expect(targetName(catalogueKpi('days_to_close'))).toEqual(MESSAGES.kpiLevelPlan);
-    expect(targetName(catalogueKpi('calls'))).toEqual(MESSAGES.kpiPlan);
-    expect(readKpi(typed({ pick: 'days_to_close', plan: '-1' })).errors.get('plan')?.en).toContain('Target (each month)');
+    expect(targetField(catalogueKpi('days_to_close')).name).toEqual(MESSAGES.kpiLevelPlan);
+    expect(targetField(catalogueKpi('calls')).name).toEqual(MESSAGES.kpiPlan);
+    expect(readKpi(typed({ pick: 'days_to_close', plan: '-1' })).errors.get('plan')?.en).toBe(
+      'Target (each month) must be 0 or more; you typed -1.',
+    );
+    // Days may be a fraction (a median of 8.5 days); a count of calls is typed as one.
+    expect(readKpi(typed({ pick: 'days_to_close', plan: '8.5' })).kpi).toMatchObject({ plan: 8.5, level: true });
+  });
+
+  it('takes a rate’s target as a percentage and money’s in yen, as the catalogue measures them', () => {
+    // 30 and 30% are both 30%: a rate is sent as 0.3, with its unit.
+    expect(readKpi(typed({ pick: 'closing_win_rate', plan: '30' })).kpi).toMatchObject({ plan: 0.3, unit: 'rate', level: true });
+    expect(readKpi(typed({ pick: 'closing_win_rate', plan: '30%' })).kpi).toMatchObject({ plan: 0.3 });
+    expect(readKpi(typed({ pick: 'closing_win_rate', plan: '150' })).errors.get('plan')).toEqual({
+      en: 'Target (each month) must be more than 0% and at most 100%; you typed 150%.',
+      ja: '目標（毎月）は 0% より大きく 100% 以下にしてください（入力: 150%）。',
+    });
+    expect(targetField(catalogueKpi('closing_win_rate')).affix.en).toBe('%');
+    // The value of orders adds up over months, in yen; a cost per lead is a level in yen.
+    expect(readKpi(typed({ pick: 'order_value', plan: '1億' })).kpi).toMatchObject({ plan: 100_000_000, unit: 'yen' });
+    expect(readKpi(typed({ pick: 'order_value', plan: '1億' })).kpi).not.toHaveProperty('level');
+    expect(readKpi(typed({ pick: 'cost_per_lead', plan: '5,000' })).kpi).toMatchObject({ plan: 5000, unit: 'yen', level: true });
+    expect(readKpi(typed({ pick: 'calls', plan: '1200' })).kpi).not.toHaveProperty('unit');
   });
 
   it('marks every rate, cost per unit, average and count of days in the catalogue as a level, and no flow', () => {

@@ -98,7 +98,7 @@ const text = (value: string | number): CellContent =>
   typeof value === 'number' ? { number: value } : value === '' ? null : { text: value };
 /** Sizes and averages counted in units (0.33 purchases per customer a month) and levels show their decimals. */
 export const formatOf = (node: TreeNode) =>
-  (node.kind === 'factor' && node.unit === 'count') || takesDecimals(node) ? NUMBER_FORMAT.average : NUMBER_FORMAT[node.unit];
+  (node.kind === 'factor' || takesDecimals(node)) && node.unit === 'count' ? NUMBER_FORMAT.average : NUMBER_FORMAT[node.unit];
 /** A lead time's median days can be a half (an even number of rows): shown with decimals. */
 const unitFormat = (r: NodeRow) => (leadTime(r) ? NUMBER_FORMAT.average : formatOf(r.node));
 

@@ -164,7 +164,8 @@ const en = {
       node: 'Choose a KPI of this tree; "{node}" is not in it.',
       notLinkable:
         '"{node}" follows from other figures (a rate from its counts, a total from its channels), so it cannot be linked. Link the counts it comes from.',
-      rateNotLinkable: '"{node}" is a rate, and a link counts or sums rows: add the two counts it divides as KPIs and link those, or type the rate.',
+      rateNotLinkable:
+        '"{node}" is a rate, and a link counts or sums rows: add the two counts it divides as KPIs and link those, or type the rate.',
       dataSheet: 'Choose a data sheet: "{sheet}" is not a sheet of this workbook with a header row (a KPI tree cannot be one).',
       column: '"{sheet}" has no column "{column}" in its header row (row 1).',
       values: 'Choose at least one value of "{column}".',
@@ -336,7 +337,8 @@ const ja: typeof en = {
       node: 'このツリーのKPIを選んでください（「{node}」はありません）。',
       notLinkable:
         '「{node}」はほかの数値から計算されます（率は件数から、合計は内訳から）。連携できません。元になる件数を連携してください。',
-      rateNotLinkable: '「{node}」は率です。連携は行を数えるか合計します。率の元になる2つの件数をKPIとして追加して連携するか、率を入力してください。',
+      rateNotLinkable:
+        '「{node}」は率です。連携は行を数えるか合計します。率の元になる2つの件数をKPIとして追加して連携するか、率を入力してください。',
       dataSheet: 'データシートを選んでください。「{sheet}」は見出し行のあるシートではありません（KPIツリーのシートは選べません）。',
       column: '「{sheet}」の見出し行（1行目）に列「{column}」がありません。',
       values: '「{column}」の値を1つ以上選んでください。',

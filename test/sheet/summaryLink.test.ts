@@ -8,13 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readFile } from '../../sidebar/client/dataImport';
 import type { Lang } from '../../src/core/i18n';
 import { monthKey } from '../../src/core/sheet/schema';
 import { templateById } from '../../src/core/templates';
 import { VOCABULARY } from '../../src/core/vocabulary';
 import type { LinkRule, TeamStatus } from '../../src/rpc';
 import { createServerApi } from '../../src/server/api';
+import { importFile } from '../support/importFile';
 import { TreeSheet } from '../support/treeSheet';
 
 const SAMPLES = join(__dirname, '../../build/preview/samples');
@@ -99,20 +99,7 @@ const CASES: readonly Sample[] = [
 function linkedTree(c: Sample, file: string, bytes: Uint8Array, rules: Readonly<Record<Node, Rule>>) {
   const tree = TreeSheet.build({ lang: c.lang, kgi: KGI, fiscalYear: 2025 }, APRIL_2026, c.locale);
   const api = createServerApi({ workbook: tree.workbook, today: () => APRIL_2026, vocabulary: () => VOCABULARY });
-  const { table } = readFile(file, bytes);
-  const ticket = api.startImport({
-    sheetName: 'Deals',
-    fileName: file,
-    header: [...table.header],
-    types: [...table.types],
-    rows: table.rows.length,
-  });
-  api.importRows(
-    ticket,
-    2,
-    table.rows.map((r) => [...r]),
-  );
-  api.finishImport(ticket);
+  const table = importFile(api, file, bytes);
   for (const id of NODES) {
     const [date, stages, amount] = rules[id];
     const rule: LinkRule = {

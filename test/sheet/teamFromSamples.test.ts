@@ -7,13 +7,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decode, readFile, records } from '../../sidebar/client/dataImport';
+import { decode, records } from '../../sidebar/client/dataImport';
 import type { Lang } from '../../src/core/i18n';
 import { monthKey } from '../../src/core/sheet/schema';
 import { templateById } from '../../src/core/templates';
 import { VOCABULARY } from '../../src/core/vocabulary';
 import type { LinkRule, TeamMember, TeamStatus } from '../../src/rpc';
 import { createServerApi } from '../../src/server/api';
+import { importFile } from '../support/importFile';
 import { TreeSheet } from '../support/treeSheet';
 
 const SAMPLES = join(__dirname, '../../build/preview/samples');
@@ -89,20 +90,7 @@ describe.each(SAMPLE_CASES)('a sample export fills the tree and its Team sheet (
   const bytes = new Uint8Array(readFileSync(join(SAMPLES, c.file)));
   const tree = TreeSheet.build({ lang: c.lang, kgi: KGI, fiscalYear: 2025 }, APRIL_2026, c.locale);
   const api = createServerApi({ workbook: tree.workbook, today: () => APRIL_2026, vocabulary: () => VOCABULARY });
-  const { table } = readFile(c.file, bytes);
-  const ticket = api.startImport({
-    sheetName: 'Deals',
-    fileName: c.file,
-    header: [...table.header],
-    types: [...table.types],
-    rows: table.rows.length,
-  });
-  api.importRows(
-    ticket,
-    2,
-    table.rows.map((r) => [...r]),
-  );
-  api.finishImport(ticket);
+  importFile(api, c.file, bytes);
 
   // Leads: every deal by the day it was made; deals: those past the first stage; orders and revenue: wins by their close.
   const rule = (date: string, stages: readonly string[], amount: string | null = null): LinkRule => ({

@@ -24,8 +24,23 @@ const LEVEL_TARGET: FieldRule = { kind: 'number', range: 'nonNegative', accepts:
 const RATE_TARGET: FieldRule = { kind: 'percent', range: 'upToHundred', accepts: (n) => n > 0 && n <= 1 };
 const SHARE: FieldRule = { kind: 'percent', range: 'belowHundred', accepts: (n) => n > 0 && n < 1 };
 
-/** How the target field of a catalogue entry (or of a KPI one names) is typed, what it takes, its name and the unit beside it. */
-export function targetField(entry: ProcessKpi | undefined): { unit: FieldUnit; rule: FieldRule; name: Localized; affix: Localized } {
+/** What a KPI measures: a rate or money (a count where absent), and whether it is a level held each month. */
+export type Measured = Pick<ProcessKpi, 'unit' | 'level'>;
+
+/** What a KPI one names may measure, as the form offers it; the catalogue's say their own. */
+export const MEASURES = {
+  count: {},
+  yen: { unit: 'yen' },
+  rate: { unit: 'rate', level: true },
+  level: { level: true },
+} as const satisfies Record<string, Measured>;
+export type Measure = keyof typeof MEASURES;
+
+/** What the KPI the form describes measures: a catalogue entry's own, or the measure chosen for a named one. */
+export const measuredBy = (pick: string, measure: Measure): Measured => catalogueKpi(pick) ?? MEASURES[measure];
+
+/** How the target field of a KPI is typed, what it takes, its name and the unit beside it. */
+export function targetField(entry: Measured | undefined): { unit: FieldUnit; rule: FieldRule; name: Localized; affix: Localized } {
   // A level's target holds each month; a count's or an amount's is the year's.
   const name = entry?.level ? MESSAGES.kpiLevelPlan : MESSAGES.kpiPlan;
   if (entry?.unit === 'rate') return { unit: 'percent', rule: RATE_TARGET, name, affix: { en: '%', ja: '%' } };
@@ -51,6 +66,8 @@ export interface TypedKpi {
   readonly lowerIsBetter: boolean;
   /** The share typed when the KPI joins its parent's sum as one more channel; null otherwise. */
   readonly share: string | null;
+  /** What a named KPI measures (a catalogue entry says its own). */
+  readonly measure: Measure;
 }
 
 /**
@@ -61,29 +78,23 @@ export function readKpi(typed: TypedKpi): { kpi: NewProcessKpi | null; errors: F
   const errors: FieldMessages = new Map();
   const asChannel = typed.share !== null;
   const entry = catalogueKpi(typed.pick);
-  const target = targetField(entry);
+  const measured = measuredBy(typed.pick, typed.measure);
+  const target = targetField(measured);
   const plan = asChannel ? 0 : readField(typed.plan, target.unit, target.rule, target.name, 'plan', errors);
   const share = typed.share === null ? null : readField(typed.share, 'percent', SHARE, MESSAGES.kpiShare, 'channelShare', errors);
   const name = typed.customName.trim();
   if (!entry && !name) errors.set('label', MESSAGES.nameNeeded);
   if (errors.size > 0) return { kpi: null, errors };
-  const kpi: NewProcessKpi = entry
-    ? {
-        parent: typed.parent,
-        label: entry.label,
-        definition: entry.definition,
-        plan: plan ?? 0,
-        lowerIsBetter: typed.lowerIsBetter,
-        ...(entry.level ? { level: true } : {}),
-        ...(entry.unit ? { unit: entry.unit } : {}),
-      }
-    : {
-        parent: typed.parent,
-        label: { en: name, ja: name },
-        definition: { en: '', ja: '' },
-        plan: plan ?? 0,
-        lowerIsBetter: typed.lowerIsBetter,
-      };
+  // What it measures, for a KPI beside the tree (a channel is measured as its parent).
+  const kinds = asChannel ? {} : { ...(measured.level ? { level: true } : {}), ...(measured.unit ? { unit: measured.unit } : {}) };
+  const kpi: NewProcessKpi = {
+    parent: typed.parent,
+    label: entry ? entry.label : { en: name, ja: name },
+    definition: entry ? entry.definition : { en: '', ja: '' },
+    plan: plan ?? 0,
+    lowerIsBetter: typed.lowerIsBetter,
+    ...kinds,
+  };
   return { kpi: asChannel ? { ...kpi, lowerIsBetter: false, channelShare: share ?? 0 } : kpi, errors };
 }
 

@@ -6,7 +6,19 @@ import type { Localized } from '../../src/core/i18n';
 import { PROCESS_KPI_GROUPS, type ProcessKpiGroup } from '../../src/core/processKpis';
 import type { TreeNode } from '../../src/core/tree';
 import type { ServerApi } from '../../src/rpc';
-import { addsUp, CUSTOM, catalogueKpi, feedable, groupsFor, indented, keptParent, readKpi, targetField } from './addKpi';
+import {
+  addsUp,
+  CUSTOM,
+  catalogueKpi,
+  feedable,
+  groupsFor,
+  indented,
+  keptParent,
+  type Measure,
+  measuredBy,
+  readKpi,
+  targetField,
+} from './addKpi';
 import { whileBusy } from './busy';
 import { byId, el, lang, onLangChange, say } from './dom';
 import { enabledControl, fieldErrors, sendOnlyByButton } from './fieldErrors';
@@ -27,6 +39,13 @@ export function initAddKpi(rpc: Promisified<ServerApi>, status: StatusView): voi
   const group = byId<HTMLSelectElement>('kpi-group');
   const pick = byId<HTMLSelectElement>('kpi-pick');
   const custom = byId<HTMLInputElement>('kpi-custom');
+  const measure = byId<HTMLSelectElement>('kpi-measure');
+  measure.replaceChildren(
+    option('count', MESSAGES.measureCount),
+    option('yen', MESSAGES.measureYen),
+    option('rate', MESSAGES.measureRate),
+    option('level', MESSAGES.measureLevel),
+  );
   const parent = byId<HTMLSelectElement>('kpi-parent');
   const plan = byId<HTMLInputElement>('kpi-plan');
   const lower = byId<HTMLInputElement>('kpi-lower');
@@ -45,7 +64,7 @@ export function initAddKpi(rpc: Promisified<ServerApi>, status: StatusView): voi
     byId('kpi-custom-field').hidden = pick.value !== CUSTOM;
     say(byId('kpi-pick-hint'), entry?.definition ?? null);
     lower.checked = entry?.lowerIsBetter ?? false;
-    const target = targetField(entry);
+    const target = targetField(measuredBy(pick.value, measure.value as Measure));
     say(byId('kpi-plan-label'), target.name);
     say(byId('kpi-plan-unit'), target.affix);
     byId('kpi-plan-unit').hidden = target.affix.en === '';
@@ -57,6 +76,7 @@ export function initAddKpi(rpc: Promisified<ServerApi>, status: StatusView): voi
   };
   group.addEventListener('change', fillPicks);
   pick.addEventListener('change', showPick);
+  measure.addEventListener('change', showPick);
   fillPicks();
 
   // As a channel of a sum, the new KPI has a share, not a target.
@@ -105,6 +125,7 @@ export function initAddKpi(rpc: Promisified<ServerApi>, status: StatusView): voi
       plan: plan.value,
       lowerIsBetter: lower.checked,
       share: byId('kpi-share-field').hidden ? null : share.value,
+      measure: measure.value as Measure,
     });
   sendOnlyByButton(form);
   form.addEventListener('input', () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { eventually, eventuallyReads, eventuallyText } from './support/eventually';
+import { nodeValue } from './support/grid';
 import { browser, openSidebarAlone, page, preview, sidebar, unlabelledControls, usePreview } from './support/preview';
 
 const LANGS = [
@@ -33,6 +34,7 @@ const LANGS = [
     // The group's first KPI is a rate (target-fit rate): its target is a percentage, held each month.
     kpiPlanError: '目標（毎月）は 30 のような%の値で入力してください（入力: 「abc」）。',
     unit: '%',
+    levelTarget: '目標（毎月）',
   },
   {
     lang: 'ja',
@@ -54,6 +56,7 @@ const LANGS = [
     group: 'Any lead source',
     kpiPlanError: 'Target (each month) must be a percentage such as 30; you typed “abc”.',
     unit: '%',
+    levelTarget: 'Target (each month)',
   },
 ] as const;
 
@@ -210,6 +213,22 @@ describe.each(LANGS)('the plan form ($lang)', (t) => {
     await sidebar.locator('#kpi-plan').fill('30');
     await eventuallyText(sidebar.locator('#kpi-plan-err'), '');
     expect(preview.workbook.sheetNames()).toEqual(['Sheet1', t.built]);
+  });
+
+  it('adds a KPI one names, measured as a rate: its target typed in %, held each month', async () => {
+    await sidebar.locator('#kpi-pick').selectOption('__custom');
+    await sidebar.locator('#kpi-custom').fill('Demo-to-trial rate');
+    expect(await sidebar.locator('#kpi-plan-unit').textContent()).not.toBe('%');
+    await sidebar.locator('#kpi-measure').selectOption('rate');
+    expect(await sidebar.locator('#kpi-plan-label').textContent()).toBe(t.levelTarget);
+    expect(await sidebar.locator('#kpi-plan-unit').textContent()).toBe('%');
+    await sidebar.locator('#kpi-plan').fill('40');
+    await sidebar.locator('#kpi-add').click();
+    // 40% in every month's plan, not 40 spread over the year.
+    await eventually(
+      () => [nodeValue(preview.workbook.view(t.built), 'kpi_1', 'plan_1'), nodeValue(preview.workbook.view(t.built), 'kpi_1', 'plan_12')],
+      (value) => expect(value).toEqual([0.4, 0.4]),
+    );
   });
 
   it('opens in the language the person chose last, whatever the spreadsheet’s locale', async () => {

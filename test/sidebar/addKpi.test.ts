@@ -21,6 +21,7 @@ const typed = (change: Partial<TypedKpi>): TypedKpi => ({
   plan: '120',
   lowerIsBetter: false,
   share: null,
+  measure: 'count',
   ...change,
 });
 
@@ -73,6 +74,22 @@ describe('the process KPI the form sends', () => {
     expect(named.filter((k) => !k.level).map((k) => k.id)).toEqual([]);
     const levels = kpis.filter((k) => k.level).map((k) => k.id);
     for (const flow of ['calls', 'closing_orders', 'order_value', 'registrations', 'referrals']) expect(levels).not.toContain(flow);
+  });
+
+  it('measures a KPI one names as chosen: a count by default, else money, a rate or another level', () => {
+    expect(readKpi(typed({ customName: 'Demo-to-trial rate', plan: '40', measure: 'rate' })).kpi).toMatchObject({
+      label: { en: 'Demo-to-trial rate', ja: 'Demo-to-trial rate' },
+      plan: 0.4,
+      unit: 'rate',
+      level: true,
+    });
+    expect(readKpi(typed({ customName: 'Pipeline', plan: '3億', measure: 'yen' })).kpi).toMatchObject({ plan: 300_000_000, unit: 'yen' });
+    expect(readKpi(typed({ customName: 'Response hours', plan: '2.5', measure: 'level' })).kpi).toMatchObject({ plan: 2.5, level: true });
+    expect(readKpi(typed({ customName: 'Partner leads' })).kpi).not.toHaveProperty('unit');
+    // A catalogue entry says its own measure, whatever the (hidden) choice.
+    expect(readKpi(typed({ pick: 'calls', plan: '1200', measure: 'rate' })).kpi).not.toHaveProperty('unit');
+    // A channel is measured as its parent.
+    expect(readKpi(typed({ customName: 'Partner', plan: '', share: '10', measure: 'rate' })).kpi).not.toHaveProperty('unit');
   });
 
   it('is a channel with its share, never lower-is-better, when the planner says it joins the sum', () => {

@@ -226,7 +226,10 @@ describe.each(LANGS)('the plan form ($lang)', (t) => {
     await sidebar.locator('#kpi-add').click();
     // 40% in every month's plan, not 40 spread over the year.
     await eventually(
-      () => [nodeValue(preview.workbook.view(t.built), 'kpi_1', 'plan_1'), nodeValue(preview.workbook.view(t.built), 'kpi_1', 'plan_12')],
+      async () => [
+        nodeValue(preview.workbook.view(t.built), 'kpi_1', 'plan_1'),
+        nodeValue(preview.workbook.view(t.built), 'kpi_1', 'plan_12'),
+      ],
       (value) => expect(value).toEqual([0.4, 0.4]),
     );
   });

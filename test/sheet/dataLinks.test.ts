@@ -88,6 +88,16 @@ describe('a node linked to a data sheet fills itself', () => {
       `COUNTIFS(Deals!$B:$B,">="&DATE(${year},${start}+0,1),Deals!$B:$B,"<"&DATE(${year},${start}+1,1)`,
     );
     expect(formula).toContain('"=Won"');
+    // Whether a month has rows is counted once per data sheet and date column: by the first linked
+    // row (revenue, the KGI's), whose cell the others read (blank exactly when the month has none).
+    const first = sheet.workbook.formulaAt(sheet.name, sheet.rowOf('revenue'), sheet.columnOf('actual_1'));
+    expect(first).toMatch(/^=IF\(COUNTIFS\(/);
+    const april = ref(sheet.columnOf('actual_1'), sheet.rowOf('revenue'));
+    for (const id of ['deals', 'orders']) {
+      expect(sheet.workbook.formulaAt(sheet.name, sheet.rowOf(id), sheet.columnOf('actual_1'))).toMatch(
+        new RegExp(`^=IF\\(${april}="",""`),
+      );
+    }
     const seen = sheet.seen('orders', 'actual_1');
     expect(seen.background).toBe(PALETTE.linked);
     expect(seen.note).toContain('count of rows of "Deals", by Created (fiscal month), where Stage = Won');

@@ -38,6 +38,11 @@ export interface NodeRow {
   readonly kept: KeptRow | undefined;
   /** The data its actuals fill themselves from, if linked. */
   readonly link?: DataLink;
+  /**
+   * The row of the first link of the same data sheet and date column, where that is another row:
+   * its cells say which months have rows (see `linkedActual`).
+   */
+  readonly datedRow?: number;
 }
 
 /** What every row shares: the node block, the KGI, the words. */
@@ -465,7 +470,10 @@ export const MONTH_COLUMNS: Record<'plan' | 'actual', (r: NodeRow, sheet: SheetC
   // Typed for counts and money; sums add up their channels once all are entered; rates follow from counts.
   actual: (r, sheet, month) => {
     const column = ACTUAL_1 + month - 1;
-    if (r.link) return { content: formula(linkedActual(r.link, month, at('owner', r.row))), format: unitFormat(r) };
+    if (r.link) {
+      const dated = r.datedRow === undefined ? null : ref(column, r.datedRow);
+      return { content: formula(linkedActual(r.link, month, at('owner', r.row), dated)), format: unitFormat(r) };
+    }
     if (isTyped(r.node)) {
       const value = r.kept?.actuals[month - 1] ?? null;
       // A level's actuals take decimals (2.4 pages a visit); counts and amounts are whole.

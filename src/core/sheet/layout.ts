@@ -25,7 +25,7 @@ import {
   type Validation,
 } from './draft';
 import { fill, monthLabels, type SheetWords } from './labels';
-import { type DataLink, latestDate, linkedSheets, ruleText } from './links';
+import { type DataLink, datedBy, latestDate, linkedSheets, ruleText } from './links';
 import {
   ACTUAL_1,
   CHART_MARKER,
@@ -286,6 +286,20 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
     });
   }
 
+  // The first link (in row order) of each data sheet and date column counts which months have rows.
+  const firstDated = new Map<string, number>();
+  const datedKey = (id: string) => (links[id] ? datedBy(links[id]) : null);
+  for (const node of [...nodes].sort((a, b) => rowOf.get(a.id)! - rowOf.get(b.id)!)) {
+    const key = datedKey(node.id);
+    if (key !== null && !firstDated.has(key)) firstDated.set(key, rowOf.get(node.id)!);
+  }
+  /** The row whose linked cells say which months have rows for this node's link, where that is another row. */
+  const datedRowFor = (id: string, row: number) => {
+    const key = datedKey(id);
+    const first = key === null ? undefined : firstDated.get(key);
+    return first === row ? undefined : first;
+  };
+
   // Node rows: every column from the column table.
   for (const node of nodes) {
     const row = rowOf.get(node.id)!;
@@ -299,6 +313,7 @@ export function layoutTreeSheet(spec: TreeSheetSpec): SheetDraft {
       children: arithmeticChildren(node).map((child) => ({ node: child, row: rowOf.get(child.id)! })),
       kept: spec.kept.get(node.id),
       link: links[node.id],
+      datedRow: datedRowFor(node.id, row),
     };
     for (const [key, column] of Object.entries(NODE_COLUMNS)) place(row, COLUMN[key as keyof typeof NODE_COLUMNS], column(r, sheet));
     for (let m = 1; m <= MONTHS; m++) {

@@ -67,11 +67,17 @@ const inMonth = (link: DataLink, month: number) => {
   return `${date},">="&DATE(${fiscalYear},${startMonth}+${month - 1},1),${date},"<"&DATE(${fiscalYear},${startMonth}+${month},1)`;
 };
 
+/** Links that count or sum rows of the same sheet by the same date column share whether a month has rows. */
+export const datedBy = (link: DataLink): string | null => (link.start ? null : `${link.sheetId}:${link.date.column}`);
+
 /**
  * A linked actual cell (without `=`). Blank while the data has no row dated in the month (a month
- * not yet reported is missing input, not zero); otherwise the rows the rule matches, a real 0 if none.
+ * not yet reported is missing input, not zero); otherwise the rows the rule matches, a real 0 if
+ * none. Whether the month has rows is counted here, or, with `datedCell`, read from the cell of
+ * the same month of another link of the same sheet and date column, blank exactly then: a
+ * COUNTIFS over the data a month for every such group, not one for every linked cell.
  */
-export function linkedActual(link: DataLink, month: number, ownerCell: string): string {
+export function linkedActual(link: DataLink, month: number, ownerCell: string, datedCell: string | null): string {
   if (link.start) return leadTimeInMonth(link, month, ownerCell);
   const dated = inMonth(link, month);
   const tally = (extra: string) =>
@@ -82,7 +88,7 @@ export function linkedActual(link: DataLink, month: number, ownerCell: string): 
       })
       .join('+');
   const rule = link.owner ? `IF(${ownerCell}="",${tally('')},${tally(`,${whole(link.sheet, link.owner)},"="&${ownerCell}`)})` : tally('');
-  return `IF(COUNTIFS(${dated})=0,"",${rule})`;
+  return datedCell ? `IF(${datedCell}="","",${rule})` : `IF(COUNTIFS(${dated})=0,"",${rule})`;
 }
 
 /** The first day of fiscal month `month` (1-based; a formula or a number), from the sheet's settings. */

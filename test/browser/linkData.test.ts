@@ -5,10 +5,9 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildNewBusiness, selectedTab } from '../../build/preview/drive.mjs';
-import { eventuallyReads, eventuallyText } from './support/eventually';
+import { eventuallyText } from './support/eventually';
 import { nodeValue } from './support/grid';
-import { page, preview, sidebar, usePreview } from './support/preview';
+import { dataAndTree, preview, sidebar, usePreview } from './support/preview';
 
 /** FY2025 from April, looked at in mid-July: April 3 deals qualified or won, May 1, June 1. */
 const ROWS = [
@@ -59,16 +58,8 @@ describe.each(LANGS)('linking a KPI to data ($lang)', (t) => {
   usePreview();
 
   beforeAll(async () => {
-    const { workbook } = preview;
-    workbook.sheets.addSheet(t.data);
-    [t.headers, ...ROWS.map(([id, date, stage]) => [id, date, t.stages[stage as keyof typeof t.stages]])].forEach((row, r) =>
-      row.forEach((value, c) => workbook.edit(t.data, r + 1, c + 1, value)),
-    );
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await sidebar.locator('#lang').selectOption(t.lang);
-    await buildNewBusiness(sidebar);
-    await eventuallyReads(() => selectedTab(page), t.tree);
-    await sidebar.locator('#nav-status').click();
+    const rows = ROWS.map(([id, date, stage]) => [id, date, t.stages[stage as keyof typeof t.stages]]);
+    await dataAndTree(t.lang, t.data, [t.headers, ...rows], t.tree);
     await sidebar.locator('#link-data summary').click();
   });
 

@@ -4,7 +4,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../../../build/chromium.mjs';
 import { buildNewBusiness, MID_JULY_2025, openPage, selectedTab, sidebarReady } from '../../../build/preview/drive.mjs';
 import { type Preview, startPreview } from '../../../build/preview/server';
-import { eventually } from './eventually';
+import { eventually, eventuallyReads } from './eventually';
 
 export interface OpenPreview {
   readonly preview: Preview;
@@ -44,6 +44,22 @@ export let preview: Preview;
 export let browser: Browser;
 export let page: Page;
 export let sidebar: FrameLocator;
+
+/**
+ * In the preview `usePreview` opened: a data sheet typed in as a person (or a paste) would, then
+ * the sidebar in `lang` at 1366×768 with a new-business tree built (`tree`) and its status shown.
+ */
+export async function dataAndTree(lang: 'en' | 'ja', dataSheet: string, rows: readonly (readonly string[])[], tree: string): Promise<void> {
+  preview.workbook.sheets.addSheet(dataSheet);
+  rows.forEach((row, r) => {
+    row.forEach((value, c) => preview.workbook.edit(dataSheet, r + 1, c + 1, value));
+  });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await sidebar.locator('#lang').selectOption(lang);
+  await buildNewBusiness(sidebar);
+  await eventuallyReads(() => selectedTab(page), tree);
+  await sidebar.locator('#nav-status').click();
+}
 
 /**
  * Opens the preview (as openPreview does) into `preview`, `browser`, `page` and `sidebar` before

@@ -34,7 +34,8 @@ export const COLUMN_FORMATS: Readonly<Record<ColumnType, string>> = {
   text: 'General',
 };
 
-const DAY_MS = 86_400_000;
+/** A day in milliseconds. */
+export const DAY_MS = 86_400_000;
 /** Days from 1899-12-30 (Sheets' day 0) to 1970-01-01. */
 const EPOCH_SERIAL = 25_569;
 

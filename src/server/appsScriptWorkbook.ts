@@ -1,3 +1,4 @@
+import { DAY_MS } from '../core/dataImport';
 import { ref } from '../core/sheet/a1';
 import { VALIDATED_CELL } from '../core/sheet/draft';
 import { rectangles } from '../core/sheet/writes';
@@ -28,8 +29,6 @@ export interface AppsScriptServices {
 
 export const TAG_KEY = 'kpi-tree';
 
-/** A day in milliseconds. */
-const DAY_MS = 86_400_000;
 /**
  * No time zone changes its clocks twice within this many days (runs between changes last weeks
  * to months; the shortest in recent tz data, Morocco's Ramadan without summer time, about a
